@@ -1,0 +1,12 @@
+import { ContentArticle } from "@/components/site/content-article";
+import { contentPageMetadata, loadContentPage } from "@/lib/site-content";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return contentPageMetadata(`about/${(await params).slug}`);
+}
+
+export default async function AboutSubPage({ params }: Props) {
+  return <ContentArticle {...await loadContentPage(`about/${(await params).slug}`)} />;
+}

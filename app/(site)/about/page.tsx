@@ -1,0 +1,8 @@
+import { ContentArticle } from "@/components/site/content-article";
+import { contentPageMetadata, loadContentPage } from "@/lib/site-content";
+
+export const generateMetadata = () => contentPageMetadata("about");
+
+export default async function AboutPage() {
+  return <ContentArticle {...await loadContentPage("about")} />;
+}

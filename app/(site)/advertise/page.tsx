@@ -1,0 +1,8 @@
+import { ContentArticle } from "@/components/site/content-article";
+import { contentPageMetadata, loadContentPage } from "@/lib/site-content";
+
+export const generateMetadata = () => contentPageMetadata("advertise");
+
+export default async function AdvertisePage() {
+  return <ContentArticle {...await loadContentPage("advertise")} />;
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+const variants = {
+  primary: "bg-leaf-800 text-white hover:bg-leaf-900 hover:text-white",
+  secondary: "border border-leaf-800 bg-white text-leaf-800 hover:bg-leaf-50",
+} as const;
+
+/** A link styled as a button, for calls to action that navigate. */
+export function ButtonLink({
+  href,
+  children,
+  variant = "primary",
+}: {
+  href: string;
+  children: React.ReactNode;
+  variant?: keyof typeof variants;
+}) {
+  return (
+    <Link
+      href={href}
+      className={`inline-block rounded-md px-4 py-2 font-semibold no-underline ${variants[variant]}`}
+    >
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { pageSchema, type PageInput } from "@/lib/validations/site";
+import type { DB } from "./client";
+import { pages, settings } from "./schema";
+import { defaultSiteSettings } from "./seed-data/site-settings";
+
+export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
+
+/** Reads the seed pages (Markdown with front matter) and validates each one. */
+export function readSeedPages(folder = seedPagesFolder): PageInput[] {
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => {
+      const { data, content } = matter(fs.readFileSync(path.join(folder, name), "utf8"));
+      const parsed = pageSchema.safeParse({ ...data, markdown: content });
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+        throw new Error(`${name}: ${problems.join("; ")}`);
+      }
+      return parsed.data;
+    });
+}
+
+export type SeedReport = { pagesAdded: number; settingsAdded: number };
+
+/**
+ * Fills an empty database with the site settings and content pages. Safe to run on
+ * every start: rows that exist are left as they are, so staff edits survive.
+ */
+export function seedDatabase(database: DB): SeedReport {
+  const seedPages = readSeedPages();
+  return database.transaction(
+    (tx) => {
+      const settingsAdded = tx
+        .insert(settings)
+        .values({ key: "site", value: defaultSiteSettings })
+        .onConflictDoNothing()
+        .run().changes;
+      let pagesAdded = 0;
+      for (const page of seedPages) {
+        pagesAdded += tx.insert(pages).values(page).onConflictDoNothing().run().changes;
+      }
+      return { pagesAdded, settingsAdded };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+if (require.main === module) {
+  void import("./index").then(({ db }) => {
+    const report = seedDatabase(db);
+    console.log(`Seeded ${report.pagesAdded} pages and ${report.settingsAdded} settings`);
+  });
+}

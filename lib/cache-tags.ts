@@ -1,0 +1,6 @@
+/** Cache tags: public data is cached under these and revalidated when staff change it. */
+export const cacheTags = {
+  settings: "settings",
+  pages: "pages",
+  page: (slug: string) => `page:${slug}`,
+} as const;

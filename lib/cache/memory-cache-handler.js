@@ -1,0 +1,83 @@
+// @ts-check
+/**
+ * Next.js cache handler that keeps the data cache in this process's memory.
+ *
+ * Next's default handler also writes cached data under `.next/cache`, which outlives the
+ * process: a build reused with another DATA_DIR (tests, a restored backup, a CLI import
+ * while the server was stopped) would then serve rows from a database it never opened.
+ * Keeping entries in memory ties the cache to the one database this server opened; a
+ * restart starts cold and reads the current rows.
+ *
+ * Tags expire immediately when revalidated, so a staff edit is visible on the next
+ * request (read-your-writes), whatever stale-while-revalidate profile was asked for.
+ */
+
+const MAX_ENTRIES = 5000;
+
+/** @type {Map<string, { value: unknown, lastModified: number, tags: string[] }>} */
+const entries = new Map();
+/** @type {Map<string, number>} tag -> when it was last revalidated */
+const revalidatedAt = new Map();
+
+/** @param {unknown} list */
+function asTags(list) {
+  return Array.isArray(list) ? list.filter((tag) => typeof tag === "string") : [];
+}
+
+/** @param {any} value */
+function tagsOfValue(value) {
+  if (!value || typeof value !== "object") return [];
+  const fromHeader = value.headers && value.headers["x-next-cache-tags"];
+  return [
+    ...asTags(value.tags),
+    ...(typeof fromHeader === "string" ? fromHeader.split(",") : []),
+  ];
+}
+
+module.exports = class MemoryCacheHandler {
+  /**
+   * @param {string} key
+   * @param {any} ctx
+   */
+  async get(key, ctx) {
+    const entry = entries.get(key);
+    if (!entry) return null;
+    const tags = [...entry.tags, ...asTags(ctx?.tags), ...asTags(ctx?.softTags)];
+    const expired = tags.some((tag) => (revalidatedAt.get(tag) ?? 0) >= entry.lastModified);
+    if (expired) {
+      entries.delete(key);
+      return null;
+    }
+    // Re-insert so that Map order tracks recency for eviction.
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} data
+   * @param {any} ctx
+   */
+  async set(key, data, ctx) {
+    if (data === null) {
+      entries.delete(key);
+      return;
+    }
+    const tags = [...asTags(ctx?.tags), ...tagsOfValue(data)];
+    entries.delete(key);
+    entries.set(key, { value: data, lastModified: Date.now(), tags });
+    if (entries.size > MAX_ENTRIES) {
+      const oldest = entries.keys().next().value;
+      if (oldest !== undefined) entries.delete(oldest);
+    }
+  }
+
+  /** @param {string | string[]} tags */
+  async revalidateTag(tags) {
+    const now = Date.now();
+    for (const tag of [tags].flat()) revalidatedAt.set(tag, now);
+  }
+
+  resetRequestCache() {}
+};

@@ -1,0 +1,124 @@
+/**
+ * `npm start`: checks the configuration, prepares DATA_DIR and the database (migrate,
+ * then seed an empty one), builds when the build is missing or older than the sources,
+ * and serves with `next start`. `--dev` serves with `next dev`; `--build-only` stops
+ * after the build.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigurationError, parseEnv, type Env } from "../env";
+import { staleBuildReason } from "./build-freshness";
+
+const root = path.resolve(__dirname, "..", "..");
+const nextBin = require.resolve("next/dist/bin/next");
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** NEXTAUTH_SECRET, when not given, is generated once and kept beside the database. */
+function ensureSecret(env: Env): string {
+  if (env.nextAuthSecret) return env.nextAuthSecret;
+  const file = path.join(env.dataDir, "secret");
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function prepareData(env: Env) {
+  for (const folder of ["", "outbox", "uploads", "backups"]) {
+    fs.mkdirSync(path.join(env.dataDir, folder), { recursive: true });
+  }
+  const { openDatabase, databaseFile } = await import("../../db/client");
+  const { migrateDatabase } = await import("../../db/migrate");
+  const { seedDatabase } = await import("../../db/seed");
+  const database = openDatabase(databaseFile(env.dataDir));
+  try {
+    migrateDatabase(database);
+    const report = seedDatabase(database);
+    const seeded = report.pagesAdded + report.settingsAdded;
+    console.log(
+      seeded > 0
+        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages and ${report.settingsAdded} settings`
+        : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
+    );
+  } finally {
+    database.$client.close();
+  }
+}
+
+function runNext(args: string[], childEnv: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, [nextBin, ...args], { cwd: root, env: childEnv, stdio: "inherit" });
+}
+
+function buildIfStale(childEnv: NodeJS.ProcessEnv) {
+  const reason = staleBuildReason(root);
+  if (!reason) return;
+  console.log(`Building the portal (${reason}); this takes a few minutes on a small machine…`);
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    env: { ...childEnv, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
+  if (result.status !== 0) {
+    console.error("The build failed; see the messages above.");
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function announceWhenReady(env: Env) {
+  const url = `http://localhost:${env.port}`;
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) {
+        console.log(`\nCo-op portal ready at ${url} (site URL ${env.siteUrl}, data in ${env.dataDir})\n`);
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function main() {
+  const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--build-only") ? "build" : "start";
+  const env = loadEnv();
+  await prepareData(env);
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: env.dataDir,
+    SITE_URL: env.siteUrl,
+    DEMO: env.demo ? "1" : "0",
+    NEXTAUTH_SECRET: ensureSecret(env),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  if (mode === "build") {
+    buildIfStale(childEnv);
+    return;
+  }
+  if (mode === "start") buildIfStale(childEnv);
+
+  const server = runNext(mode === "dev" ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], childEnv);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  void announceWhenReady(env);
+}
+
+void main();

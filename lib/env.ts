@@ -1,0 +1,101 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** An empty variable means "not set", as shells and .env files often leave them. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const flag = z.enum(["0", "1"], { error: "expected 0 or 1" });
+
+const envSchema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  PORT: optional(
+    z.coerce
+      .number({ error: "expected a port number from 1 to 65535" })
+      .int({ error: "expected a port number from 1 to 65535" })
+      .min(1, { error: "expected a port number from 1 to 65535" })
+      .max(65535, { error: "expected a port number from 1 to 65535" }),
+  ),
+  DATA_DIR: optional(z.string()),
+  SITE_URL: optional(z.url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://coop.example" })),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "expected an smtp:// or smtps:// URL" })),
+  MAIL_FROM: optional(z.string().min(3)),
+  DEMO: optional(flag),
+  OUTBOX_OK: optional(flag),
+  NEXTAUTH_SECRET: optional(z.string().min(32, { error: "expected at least 32 characters" })),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  /** Absolute path holding coop.db, outbox/, uploads/, backups/. */
+  dataDir: string;
+  /** Absolute origin for links in email, feeds, sitemap and JSON-LD; no trailing slash. */
+  siteUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Seed demo content and accounts on an empty database. */
+  demo: boolean;
+  nextAuthSecret: string | undefined;
+};
+
+export class ConfigurationError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = "ConfigurationError";
+  }
+}
+
+function isLocalOrigin(url: string) {
+  const { hostname } = new URL(url);
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+}
+
+/**
+ * Parses the environment once. A bad value throws a ConfigurationError naming the
+ * variable, so the server stops at start rather than failing on the first request.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigurationError(variable, `${issue.message} (got ${JSON.stringify(source[variable] ?? "")})`);
+  }
+  const raw = parsed.data;
+  const port = raw.PORT ?? 3000;
+  const siteUrl = (raw.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  const demo = raw.DEMO ? raw.DEMO === "1" : !raw.SMTP_URL;
+  const nodeEnv = raw.NODE_ENV ?? "development";
+
+  if (nodeEnv === "production" && !demo && raw.OUTBOX_OK !== "1") {
+    if (!raw.SMTP_URL) {
+      throw new ConfigurationError("SMTP_URL", "required in production with DEMO=0 (or set OUTBOX_OK=1 to keep mail in the outbox)");
+    }
+    if (isLocalOrigin(siteUrl)) {
+      throw new ConfigurationError("SITE_URL", "required in production with DEMO=0: the public address links in email point to");
+    }
+  }
+
+  return {
+    nodeEnv,
+    port,
+    dataDir: path.resolve(raw.DATA_DIR ?? "data"),
+    siteUrl,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM ?? `Co-op portal <no-reply@${new URL(siteUrl).hostname}>`,
+    demo,
+    nextAuthSecret: raw.NEXTAUTH_SECRET,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const line = (max: number) => z.string().trim().min(1, { error: "Required." }).max(max, { error: `At most ${max} characters.` });
+const url = z.url({ protocol: /^https?$/, error: "Enter a full web address starting with https://" });
+
+/** Everything the site shell shows about the co-op; edited by admins in Settings. */
+export const siteSettingsSchema = z.object({
+  coopName: line(80),
+  tagline: line(160),
+  streetAddress: line(120),
+  locality: line(80),
+  region: line(40),
+  postalCode: line(20),
+  phone: line(40),
+  fax: line(40),
+  email: z.email({ error: "Enter an email address such as info@coop.example" }),
+  /** One line per opening period, e.g. "Mon–Sat: 8 am – 9 pm". */
+  hours: z.array(line(80)).min(1).max(14),
+  directionsUrl: url,
+  localCoopFinderUrl: url,
+  social: z.object({ instagram: url, twitter: url, facebook: url }),
+});
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+/**
+ * A content page as staff edit it and as seed files declare it. The slug is a site path
+ * without its leading slash: lowercase words joined by hyphens, nested with "/".
+ */
+export const pageSchema = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, { error: "Use lowercase words joined by hyphens, e.g. about/board." })
+    .max(120),
+  title: line(120),
+  description: z.string().trim().max(300, { error: "At most 300 characters." }).default(""),
+  markdown: z.string().trim().min(1, { error: "Required." }).max(50_000, { error: "At most 50,000 characters." }),
+});
+
+export type PageInput = z.infer<typeof pageSchema>;
