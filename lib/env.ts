@@ -58,7 +58,7 @@ function isLocalOrigin(url: string) {
  * Parses the environment once. A bad value throws a ConfigurationError naming the
  * variable, so the server stops at start rather than failing on the first request.
  */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -83,7 +83,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return {
     nodeEnv,
     port,
-    dataDir: path.resolve(raw.DATA_DIR ?? "data"),
+    // The data folder is chosen at run time; it is not part of the build output to trace.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? "data"),
     siteUrl,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? `Co-op portal <no-reply@${new URL(siteUrl).hostname}>`,

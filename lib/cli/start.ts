@@ -14,9 +14,13 @@ import { staleBuildReason } from "./build-freshness";
 const root = path.resolve(__dirname, "..", "..");
 const nextBin = require.resolve("next/dist/bin/next");
 
-function loadEnv(): Env {
+type Mode = "start" | "dev" | "build";
+
+function loadEnv(mode: Mode): Env {
+  // Checked as the server will run, so production's rules apply to `npm start` here too.
+  const nodeEnv = mode === "dev" ? "development" : "production";
   try {
-    return parseEnv(process.env);
+    return parseEnv({ ...process.env, NODE_ENV: nodeEnv });
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(`Configuration error: ${error.message}`);
@@ -68,7 +72,7 @@ function buildIfStale(childEnv: NodeJS.ProcessEnv) {
   console.log(`Building the portal (${reason}); this takes a few minutes on a small machine…`);
   const result = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: root,
-    env: { ...childEnv, NODE_ENV: "production" },
+    env: childEnv,
     stdio: "inherit",
   });
   if (result.status !== 0) {
@@ -94,12 +98,13 @@ async function announceWhenReady(env: Env) {
 }
 
 async function main() {
-  const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--build-only") ? "build" : "start";
-  const env = loadEnv();
+  const mode: Mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--build-only") ? "build" : "start";
+  const env = loadEnv(mode);
   await prepareData(env);
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    NODE_ENV: env.nodeEnv,
     DATA_DIR: env.dataDir,
     SITE_URL: env.siteUrl,
     DEMO: env.demo ? "1" : "0",

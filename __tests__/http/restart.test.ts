@@ -1,0 +1,42 @@
+import Database from "better-sqlite3";
+import path from "node:path";
+import { startPortal, temporaryDataDir } from "../helpers/portal-server";
+
+// Starts its own portal twice on one DATA_DIR, the way `npm start` is run after a reboot.
+jest.setTimeout(180_000);
+
+function counts(dataDir: string) {
+  const sqlite = new Database(path.join(dataDir, "coop.db"), { readonly: true });
+  try {
+    const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    return { pages: count("pages"), settings: count("settings") };
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe("restarting the portal", () => {
+  it("keeps every row, keeps edits and seeds nothing twice", async () => {
+    const dataDir = temporaryDataDir("restart");
+
+    const first = await startPortal({ dataDir });
+    expect(first.output()).toMatch(/seeded 10 pages and 1 settings/);
+    await first.stop();
+    const afterFirst = counts(dataDir);
+    expect(afterFirst.pages).toBe(10);
+
+    const sqlite = new Database(path.join(dataDir, "coop.db"));
+    sqlite.prepare("update pages set title = 'Our board (edited)' where slug = 'about/board'").run();
+    sqlite.close();
+
+    const second = await startPortal({ dataDir });
+    try {
+      expect(second.output()).toMatch(/existing data kept, nothing to seed/);
+      expect(counts(dataDir)).toEqual(afterFirst);
+      const html = await (await fetch(`${second.url}/about/board`)).text();
+      expect(html).toContain("Our board (edited)");
+    } finally {
+      await second.stop();
+    }
+  });
+});

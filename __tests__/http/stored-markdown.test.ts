@@ -1,0 +1,45 @@
+import Database from "better-sqlite3";
+import path from "node:path";
+import { fetchPage, text } from "../helpers/html";
+import { portalDataDir } from "../helpers/portal";
+
+describe("a stored page with hostile Markdown", () => {
+  const slug = "about/hostile-markdown-check";
+
+  beforeAll(() => {
+    // Written straight into the running portal's database, as a compromised staff
+    // account or a bad import could; the page has never been requested, so not cached.
+    const sqlite = new Database(path.join(portalDataDir(), "coop.db"));
+    sqlite
+      .prepare("insert into pages (slug, title, description, markdown, updated_at) values (?, ?, '', ?, ?)")
+      .run(
+        slug,
+        "Hostile check",
+        [
+          "Before <script>alert(1)</script> after.",
+          "",
+          "[x](javascript:alert(1)) and [y](JAVASCRIPT:alert(2)) and [z](data:text/html,<b>hi</b>)",
+          "",
+          '<img src="x" onerror="alert(3)">',
+          "",
+          "[safe](https://example.coop/)",
+        ].join("\n"),
+        Date.now(),
+      );
+    sqlite.close();
+  });
+
+  it("renders inert: no injected script, no script links, no event handlers", async () => {
+    const { status, document, html } = await fetchPage(`/${slug}`);
+    expect(status).toBe(200);
+    const article = document.querySelector("main article")!;
+    expect(text(article)).toContain("Before");
+    expect(article.querySelectorAll("script, img, iframe")).toHaveLength(0);
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).not.toMatch(/onerror=/i);
+
+    const hrefs = [...article.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? "");
+    expect(hrefs).toContain("https://example.coop/");
+    for (const href of hrefs) expect(href).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+  });
+});

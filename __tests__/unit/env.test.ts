@@ -1,0 +1,48 @@
+import path from "node:path";
+import { ConfigurationError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("works with nothing set: port 3000, ./data, localhost site URL, demo mode", () => {
+    const env = parseEnv({});
+    expect(env.port).toBe(3000);
+    expect(env.dataDir).toBe(path.resolve("data"));
+    expect(env.siteUrl).toBe("http://localhost:3000");
+    expect(env.demo).toBe(true);
+  });
+
+  it("derives the site URL from PORT and treats empty variables as unset", () => {
+    expect(parseEnv({ PORT: "8080", SITE_URL: "" }).siteUrl).toBe("http://localhost:8080");
+  });
+
+  it("turns demo mode off by default when SMTP_URL is set", () => {
+    expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["SITE_URL", "not a url"],
+    ["SITE_URL", "ftp://coop.example"],
+    ["SMTP_URL", "http://mail.example"],
+    ["DEMO", "yes"],
+    ["NEXTAUTH_SECRET", "short"],
+  ])("rejects %s=%s naming the variable", (variable, value) => {
+    expect(() => parseEnv({ [variable]: value })).toThrow(ConfigurationError);
+    try {
+      parseEnv({ [variable]: value });
+    } catch (error) {
+      expect((error as ConfigurationError).variable).toBe(variable);
+      expect((error as Error).message).toContain(variable);
+    }
+  });
+
+  it("refuses production without demo mode unless mail and a public site URL are set", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DEMO: "0" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ NODE_ENV: "production", DEMO: "0", SMTP_URL: "smtp://mail.example" })).toThrow(/SITE_URL/);
+    expect(parseEnv({ NODE_ENV: "production", DEMO: "0", OUTBOX_OK: "1" }).demo).toBe(false);
+    expect(
+      parseEnv({ NODE_ENV: "production", DEMO: "0", SMTP_URL: "smtp://mail.example", SITE_URL: "https://coop.example/" })
+        .siteUrl,
+    ).toBe("https://coop.example");
+  });
+});

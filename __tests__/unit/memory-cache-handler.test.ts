@@ -1,0 +1,33 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MemoryCacheHandler = require("@/lib/cache/memory-cache-handler.js");
+
+describe("MemoryCacheHandler", () => {
+  const handler = new MemoryCacheHandler();
+  const fetchEntry = (text: string) => ({ kind: "FETCH", data: { body: text }, tags: [] });
+
+  it("returns what was set, then nothing once one of its tags is revalidated", async () => {
+    await handler.set("page:about", fetchEntry("old"), { tags: ["pages", "page:about"] });
+    await handler.set("page:visit", fetchEntry("visit"), { tags: ["pages", "page:visit"] });
+    expect((await handler.get("page:about", {}))?.value.data.body).toBe("old");
+
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handler.revalidateTag("page:about");
+
+    expect(await handler.get("page:about", {})).toBeNull();
+    expect((await handler.get("page:visit", {}))?.value.data.body).toBe("visit");
+  });
+
+  it("honours tags given at read time (implicit path tags)", async () => {
+    await handler.set("k", fetchEntry("v"), { tags: [] });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handler.revalidateTag(["_N_T_/about"]);
+    expect(await handler.get("k", { softTags: ["_N_T_/about"] })).toBeNull();
+  });
+
+  it("keeps an entry set after the revalidation", async () => {
+    await handler.revalidateTag("settings");
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handler.set("site-settings", fetchEntry("new"), { tags: ["settings"] });
+    expect((await handler.get("site-settings", {}))?.value.data.body).toBe("new");
+  });
+});

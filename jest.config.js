@@ -1,0 +1,56 @@
+// @ts-check
+const nextJest = require("next/jest");
+
+const createJestConfig = nextJest({ dir: __dirname });
+
+/** @type {import('jest').Config} */
+const shared = {
+  moduleNameMapper: {
+    "^@/(.*)$": "<rootDir>/$1",
+    // "server-only" throws outside a React Server Components bundle; tests import query
+    // modules directly, so it resolves to an empty module here.
+    "^server-only$": "<rootDir>/__tests__/helpers/empty-module.js",
+  },
+};
+
+/** @param {import('jest').Config} config */
+const project = (config) => createJestConfig({ ...shared, ...config })();
+
+/** @type {() => Promise<import('jest').Config>} */
+module.exports = async () => ({
+  projects: await Promise.all([
+    project({
+      displayName: "unit",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/unit/**/*.test.ts"],
+    }),
+    project({
+      // A fresh SQLite file per test file, migrated by the real migrations.
+      displayName: "db",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/db/**/*.test.ts"],
+      setupFiles: ["<rootDir>/__tests__/helpers/fresh-database.ts"],
+    }),
+    project({
+      displayName: "components",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/__tests__/components/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/__tests__/helpers/jest-dom.ts"],
+    }),
+    project({
+      // One production build and one `next start` for the whole project, spoken to over HTTP.
+      displayName: "http",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/http/**/*.test.ts"],
+      globalSetup: "<rootDir>/__tests__/helpers/portal-global-setup.ts",
+      globalTeardown: "<rootDir>/__tests__/helpers/portal-global-teardown.ts",
+    }),
+    project({
+      displayName: "browser",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/browser/**/*.test.ts"],
+      globalSetup: "<rootDir>/__tests__/helpers/portal-global-setup.ts",
+      globalTeardown: "<rootDir>/__tests__/helpers/portal-global-teardown.ts",
+    }),
+  ]),
+});
