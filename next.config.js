@@ -24,6 +24,8 @@ const nextConfig = {
   // under DATA_DIR that this server opened (see lib/cache/memory-cache-handler.js).
   cacheHandler: require.resolve("./lib/cache/memory-cache-handler.js"),
   cacheMaxMemorySize: 0,
+  // forbidden() answers 403 from a page (staff pages for members) without a redirect.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },

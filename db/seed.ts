@@ -3,7 +3,8 @@ import path from "node:path";
 import matter from "gray-matter";
 import { pageSchema, type PageInput } from "@/lib/validations/site";
 import type { DB } from "./client";
-import { pages, settings } from "./schema";
+import { pages, settings, users } from "./schema";
+import { demoUsers } from "./seed-data/demo-users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
 
 export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
@@ -25,13 +26,14 @@ export function readSeedPages(folder = seedPagesFolder): PageInput[] {
     });
 }
 
-export type SeedReport = { pagesAdded: number; settingsAdded: number };
+export type SeedReport = { pagesAdded: number; settingsAdded: number; usersAdded: number };
 
 /**
- * Fills an empty database with the site settings and content pages. Safe to run on
- * every start: rows that exist are left as they are, so staff edits survive.
+ * Fills an empty database with the site settings and content pages, and in demo mode
+ * the demo accounts. Safe to run on every start: rows that exist are left as they are,
+ * so staff edits survive.
  */
-export function seedDatabase(database: DB): SeedReport {
+export function seedDatabase(database: DB, options: { demo: boolean }): SeedReport {
   const seedPages = readSeedPages();
   return database.transaction(
     (tx) => {
@@ -44,15 +46,19 @@ export function seedDatabase(database: DB): SeedReport {
       for (const page of seedPages) {
         pagesAdded += tx.insert(pages).values(page).onConflictDoNothing().run().changes;
       }
-      return { pagesAdded, settingsAdded };
+      let usersAdded = 0;
+      for (const user of options.demo ? demoUsers : []) {
+        usersAdded += tx.insert(users).values(user).onConflictDoNothing({ target: users.email }).run().changes;
+      }
+      return { pagesAdded, settingsAdded, usersAdded };
     },
     { behavior: "immediate" },
   );
 }
 
 if (require.main === module) {
-  void import("./index").then(({ db }) => {
-    const report = seedDatabase(db);
-    console.log(`Seeded ${report.pagesAdded} pages and ${report.settingsAdded} settings`);
+  void Promise.all([import("./index"), import("@/lib/env")]).then(([{ db }, { getEnv }]) => {
+    const report = seedDatabase(db, { demo: getEnv().demo });
+    console.log(`Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts`);
   });
 }

@@ -23,6 +23,8 @@ const envSchema = z.object({
   DEMO: optional(flag),
   OUTBOX_OK: optional(flag),
   NEXTAUTH_SECRET: optional(z.string().min(32, { error: "expected at least 32 characters" })),
+  EMAIL_RETRY_BASE_MS: optional(z.coerce.number({ error: "expected milliseconds" }).int().min(10).max(3_600_000)),
+  SIGNIN_LIMIT_PER_IP: optional(z.coerce.number({ error: "expected a whole number" }).int().min(1).max(100_000)),
 });
 
 export type Env = {
@@ -37,6 +39,10 @@ export type Env = {
   /** Seed demo content and accounts on an empty database. */
   demo: boolean;
   nextAuthSecret: string | undefined;
+  /** First retry delay of the email queue; doubles with each failed attempt. */
+  emailRetryBaseMs: number;
+  /** Sign-in links one IP address may request per 15 minutes. */
+  signInLimitPerIp: number;
 };
 
 export class ConfigurationError extends Error {
@@ -90,6 +96,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailFrom: raw.MAIL_FROM ?? `Co-op portal <no-reply@${new URL(siteUrl).hostname}>`,
     demo,
     nextAuthSecret: raw.NEXTAUTH_SECRET,
+    emailRetryBaseMs: raw.EMAIL_RETRY_BASE_MS ?? 30_000,
+    signInLimitPerIp: raw.SIGNIN_LIMIT_PER_IP ?? 20,
   };
 }
 

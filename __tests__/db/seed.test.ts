@@ -24,8 +24,8 @@ const countRows = () => ({
 
 describe("seedDatabase", () => {
   it("fills an empty database with the site settings and every content page", () => {
-    const report = seedDatabase(db);
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1 });
+    const report = seedDatabase(db, { demo: true });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 3 });
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
   });
@@ -35,7 +35,7 @@ describe("seedDatabase", () => {
     const before = countRows();
 
     migrateDatabase(db);
-    expect(seedDatabase(db)).toEqual({ pagesAdded: 0, settingsAdded: 0 });
+    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0 });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");

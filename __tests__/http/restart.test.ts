@@ -20,7 +20,7 @@ describe("restarting the portal", () => {
     const dataDir = temporaryDataDir("restart");
 
     const first = await startPortal({ dataDir });
-    expect(first.output()).toMatch(/seeded 10 pages and 1 settings/);
+    expect(first.output()).toMatch(/seeded 10 pages, 1 settings and 3 demo accounts/);
     await first.stop();
     const afterFirst = counts(dataDir);
     expect(afterFirst.pages).toBe(10);

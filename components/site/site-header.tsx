@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { primaryNavigation } from "@/lib/site";
-import { NavLink } from "./nav-link";
+import { NavLink } from "@/components/ui/nav-link";
 
 export function SiteHeader({ coopName, tagline }: { coopName: string; tagline: string }) {
   return (
@@ -11,12 +11,23 @@ export function SiteHeader({ coopName, tagline }: { coopName: string; tagline: s
             {coopName}
           </Link>
           <p className="text-sm text-leaf-100">{tagline}</p>
+          <p className="mt-1 text-sm">
+            <Link href="/account" className="text-white underline hover:text-white">
+              Sign in or view your account
+            </Link>
+          </p>
         </div>
         <nav aria-label="Main">
           <ul className="flex flex-wrap gap-x-1 gap-y-1 text-sm font-semibold">
             {primaryNavigation.map((link) => (
               <li key={link.href}>
-                <NavLink href={link.href}>{link.label}</NavLink>
+                <NavLink
+                  href={link.href}
+                  className="block rounded px-3 py-2 text-white no-underline hover:bg-leaf-900 hover:text-white"
+                  currentClassName="bg-leaf-900 underline underline-offset-4"
+                >
+                  {link.label}
+                </NavLink>
               </li>
             ))}
           </ul>

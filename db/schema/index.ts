@@ -1,2 +1,5 @@
 export * from "./users";
 export * from "./site";
+export * from "./email";
+export * from "./audit";
+export * from "./rate-limits";

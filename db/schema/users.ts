@@ -1,10 +1,13 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
-import { check, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const roles = ["member", "staff", "admin"] as const;
 export type Role = (typeof roles)[number];
 
-/** People who can sign in. Shaped for the Auth.js adapter, plus the portal's role. */
+// The four tables below are shaped for @auth/drizzle-adapter (next-auth's database
+// sessions and email sign-in), plus the portal's role and last sign-in on users.
+
+/** People who can sign in. */
 export const users = sqliteTable(
   "users",
   {
@@ -19,8 +22,54 @@ export const users = sqliteTable(
     createdAt: integer({ mode: "timestamp_ms" })
       .notNull()
       .$defaultFn(() => new Date()),
+    lastSignInAt: integer({ mode: "timestamp_ms" }),
   },
   (table) => [check("users_role_check", sql`${table.role} in ('member', 'staff', 'admin')`)],
 );
 
 export type User = InferSelectModel<typeof users>;
+
+/** Links to outside identity providers; unused by email sign-in but required by the adapter. */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.providerAccountId] })],
+);
+
+/** Database sessions: signing out deletes the row, so a stolen cookie dies with it. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    sessionToken: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("sessions_user_id_idx").on(table.userId)],
+);
+
+/** Emailed sign-in links. next-auth stores only a hash of each token; using one deletes it. */
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.identifier, table.token] })],
+);

@@ -23,4 +23,5 @@ export const defaultSiteSettings: SiteSettings = {
     twitter: "https://x.com/",
     facebook: "https://www.facebook.com/",
   },
+  staffNotificationEmail: "store@example.coop",
 };

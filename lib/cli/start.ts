@@ -50,11 +50,11 @@ async function prepareData(env: Env) {
   const database = openDatabase(databaseFile(env.dataDir));
   try {
     migrateDatabase(database);
-    const report = seedDatabase(database);
-    const seeded = report.pagesAdded + report.settingsAdded;
+    const report = seedDatabase(database, { demo: env.demo });
+    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded;
     console.log(
       seeded > 0
-        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages and ${report.settingsAdded} settings`
+        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings and ${report.usersAdded} demo accounts`
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
   } finally {
@@ -107,6 +107,7 @@ async function main() {
     NODE_ENV: env.nodeEnv,
     DATA_DIR: env.dataDir,
     SITE_URL: env.siteUrl,
+    NEXTAUTH_URL: env.siteUrl,
     DEMO: env.demo ? "1" : "0",
     NEXTAUTH_SECRET: ensureSecret(env),
     NEXT_TELEMETRY_DISABLED: "1",

@@ -19,6 +19,8 @@ export const siteSettingsSchema = z.object({
   directionsUrl: url,
   localCoopFinderUrl: url,
   social: z.object({ instagram: url, twitter: url, facebook: url }),
+  /** Where the portal sends staff notices (new applications and the like). */
+  staffNotificationEmail: z.email({ error: "Enter an email address such as staff@coop.example" }),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -38,3 +40,31 @@ export const pageSchema = z.object({
 });
 
 export type PageInput = z.infer<typeof pageSchema>;
+
+/** A page edit as the staff editor submits it; the slug names the page and never changes. */
+export const pageEditSchema = pageSchema.pick({ slug: true, title: true, description: true, markdown: true });
+
+const lines = (value: unknown) =>
+  typeof value === "string" ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : value;
+
+/** The settings form: flat fields (one textarea for hours) mapped onto SiteSettings. */
+export const siteSettingsFormSchema = z
+  .object({
+    coopName: line(80),
+    tagline: line(160),
+    streetAddress: line(120),
+    locality: line(80),
+    region: line(40),
+    postalCode: line(20),
+    phone: line(40),
+    fax: line(40),
+    email: siteSettingsSchema.shape.email,
+    hours: z.preprocess(lines, z.array(line(80)).min(1, { error: "Give at least one line of opening hours." }).max(14)),
+    directionsUrl: url,
+    localCoopFinderUrl: url,
+    instagram: url,
+    twitter: url,
+    facebook: url,
+    staffNotificationEmail: siteSettingsSchema.shape.staffNotificationEmail,
+  })
+  .transform(({ instagram, twitter, facebook, ...rest }): SiteSettings => ({ ...rest, social: { instagram, twitter, facebook } }));

@@ -1,0 +1,29 @@
+import { NavLink } from "@/components/ui/nav-link";
+import type { StaffSection } from "@/lib/staff-navigation";
+
+export function StaffNav({ sections, upcoming }: { sections: StaffSection[]; upcoming: string[] }) {
+  return (
+    <nav aria-label="Staff" className="print-hidden text-sm">
+      <ul className="space-y-1">
+        {sections.map((section) => (
+          <li key={section.href}>
+            <NavLink
+              href={section.href}
+              exact={section.href === "/staff"}
+              className="block rounded px-3 py-2 font-semibold no-underline hover:bg-leaf-50"
+              currentClassName="bg-leaf-100 text-leaf-900"
+            >
+              {section.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-muted">Coming soon</p>
+      <ul className="mt-1 space-y-1 px-3 text-muted">
+        {upcoming.map((label) => (
+          <li key={label}>{label}</li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

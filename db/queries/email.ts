@@ -1,0 +1,117 @@
+import "server-only";
+import { and, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { db } from "../index";
+import { emailOutbox, type EmailStatus, type OutboxEmail } from "../schema";
+import type { Executor } from "./executor";
+
+export type QueuedEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+};
+
+/** Queues a message; run it inside the transaction of the change that causes the email. */
+export function insertQueuedEmail(executor: Executor, email: QueuedEmail, messageDomain: string) {
+  return executor
+    .insert(emailOutbox)
+    .values({
+      ...email,
+      headers: email.headers ?? {},
+      messageId: `<${crypto.randomUUID()}@${messageDomain}>`,
+      nextTryAt: new Date(),
+    })
+    .returning({ id: emailOutbox.id })
+    .get().id;
+}
+
+/**
+ * Takes up to `limit` due messages for sending, in one statement so that two workers
+ * never take the same one. A message left "sending" by a worker that died is due again
+ * once its lease has run out.
+ */
+export function claimDueEmails(now: Date, limit: number, leaseMs: number): OutboxEmail[] {
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      or(
+        and(eq(emailOutbox.status, "queued"), lte(emailOutbox.nextTryAt, now)),
+        and(eq(emailOutbox.status, "sending"), lte(emailOutbox.lockedUntil, now)),
+      ),
+    )
+    .orderBy(emailOutbox.id)
+    .limit(limit);
+  return db
+    .update(emailOutbox)
+    .set({
+      status: "sending",
+      lockedUntil: new Date(now.getTime() + leaseMs),
+      attempts: sql`${emailOutbox.attempts} + 1`,
+    })
+    .where(inArray(emailOutbox.id, due))
+    .returning()
+    .all();
+}
+
+export function markEmailSent(id: number) {
+  db.update(emailOutbox)
+    .set({ status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null })
+    .where(eq(emailOutbox.id, id))
+    .run();
+}
+
+export function markEmailForRetry(id: number, error: string, nextTryAt: Date) {
+  db.update(emailOutbox)
+    .set({ status: "queued", nextTryAt, lockedUntil: null, lastError: error })
+    .where(eq(emailOutbox.id, id))
+    .run();
+}
+
+export function markEmailFailed(id: number, error: string) {
+  db.update(emailOutbox)
+    .set({ status: "failed", lockedUntil: null, lastError: error })
+    .where(eq(emailOutbox.id, id))
+    .run();
+}
+
+/** Puts a failed message back in the queue with a fresh set of attempts. */
+export function requeueFailedEmail(executor: Executor, id: number) {
+  return (
+    executor
+      .update(emailOutbox)
+      .set({ status: "queued", attempts: 0, nextTryAt: new Date(), lastError: null })
+      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed")))
+      .run().changes > 0
+  );
+}
+
+export function listOutbox(status: EmailStatus | undefined, limit = 100) {
+  return db
+    .select({
+      id: emailOutbox.id,
+      to: emailOutbox.to,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      attempts: emailOutbox.attempts,
+      nextTryAt: emailOutbox.nextTryAt,
+      lastError: emailOutbox.lastError,
+      createdAt: emailOutbox.createdAt,
+      sentAt: emailOutbox.sentAt,
+    })
+    .from(emailOutbox)
+    .where(status ? eq(emailOutbox.status, status) : undefined)
+    .orderBy(desc(emailOutbox.id))
+    .limit(limit)
+    .all();
+}
+
+export function countOutboxByStatus() {
+  const rows = db
+    .select({ status: emailOutbox.status, n: sql<number>`count(*)` })
+    .from(emailOutbox)
+    .groupBy(emailOutbox.status)
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<EmailStatus, number>>;
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { db } from "../index";
+import { sessions, users, type Role } from "../schema";
+import type { Executor } from "./executor";
+
+export function getUserById(id: string) {
+  return db.select().from(users).where(eq(users.id, id)).get() ?? null;
+}
+
+export function listUsers() {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, lastSignInAt: users.lastSignInAt, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.email))
+    .all();
+}
+
+export function recordSignIn(userId: string) {
+  db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId)).run();
+}
+
+/**
+ * Changes a role. The co-op must always keep an admin, so removing the last one is a
+ * conflict; the check and the change run in the caller's IMMEDIATE transaction.
+ */
+export function setUserRole(executor: Executor, userId: string, role: Role) {
+  const user = executor.select({ id: users.id, role: users.role, email: users.email }).from(users).where(eq(users.id, userId)).get();
+  if (!user) throw new AppError("not_found", "That person no longer exists.");
+  if (user.role === "admin" && role !== "admin") {
+    const otherAdmins = executor
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(and(eq(users.role, "admin"), ne(users.id, userId)))
+      .get()!.n;
+    if (otherAdmins === 0) throw new AppError("conflict", "The co-op needs at least one admin: make someone else an admin first.");
+  }
+  executor.update(users).set({ role }).where(eq(users.id, userId)).run();
+  return { email: user.email, previousRole: user.role };
+}
+
+/** Signs a person out on every device by deleting all of their sessions. */
+export function deleteSessionsOfUser(executor: Executor, userId: string) {
+  return executor.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}

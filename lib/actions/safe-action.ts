@@ -1,0 +1,63 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { requireAdmin, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+
+/** The one shape every server action answers with (for useActionState). */
+export type ActionResult<T = null> =
+  | { ok: true; data: T; message?: string }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      /** What was submitted, so the form can show it again (React resets forms after an action). */
+      values?: Record<string, string>;
+    };
+
+function submittedValues(formData: FormData) {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  return values;
+}
+
+const guards = { member: requireUser, staff: requireStaff, admin: requireAdmin } as const;
+
+type Access = keyof typeof guards | "public";
+type Actor<A extends Access> = A extends "public" ? null : SessionUser;
+
+/**
+ * Builds a server action: checks the caller's role first (server actions are public
+ * POST endpoints, whatever page rendered the form), then validates the form with zod,
+ * then runs. Expected failures come back as messages and field errors; nothing else
+ * leaks. redirect() and notFound() inside `run` pass through.
+ */
+export function defineAction<A extends Access, S extends z.ZodType, T>(options: {
+  access: A;
+  schema: S;
+  run: (input: z.output<S>, actor: Actor<A>) => T | Promise<T>;
+  successMessage?: string;
+}) {
+  return async function action(_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> {
+    const values = submittedValues(formData);
+    try {
+      const actor = (options.access === "public" ? null : await guards[options.access as keyof typeof guards]()) as Actor<A>;
+      const parsed = options.schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) {
+        return {
+          ok: false,
+          message: "Please correct the fields marked below.",
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+          values,
+        };
+      }
+      const data = await options.run(parsed.data, actor);
+      return { ok: true, data, message: options.successMessage };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+      console.error(error);
+      return { ok: false, message: "Something went wrong on our side and nothing was saved. Please try again.", values };
+    }
+  };
+}

@@ -1,0 +1,16 @@
+import type { Role } from "@/db/schema/users";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string | null; role: Role };
+  }
+  interface User {
+    role: Role;
+  }
+}
+
+declare module "next-auth/adapters" {
+  interface AdapterUser {
+    role: Role;
+  }
+}

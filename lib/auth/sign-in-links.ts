@@ -1,0 +1,96 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/db";
+import { findVerificationToken, insertVerificationToken } from "@/db/queries/auth";
+import { checkRateLimit, pruneRateLimitHits, recordRateLimitHit, type RateLimitRule } from "@/db/queries/rate-limits";
+import { getSiteSettings } from "@/db/queries/site";
+import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
+import { renderEmail } from "@/lib/email/templates";
+import { getEnv } from "@/lib/env";
+
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = 10 * 60;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const SIGN_IN_LIMIT_PER_EMAIL = 5;
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/**
+ * The stored form of a sign-in token. It must equal next-auth 4's hashToken (sha256 of
+ * token + secret), because next-auth's email callback verifies the links we create.
+ */
+export function hashSignInToken(token: string) {
+  return sha256(`${token}${getEnv().nextAuthSecret}`);
+}
+
+/** Where to go after signing in: a path inside the portal, never another site. */
+export function safeCallbackPath(value: unknown) {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
+    ? value
+    : "/account";
+}
+
+export type SignInLinkResult = { ok: true } | { ok: false; retryAfterMinutes: number };
+
+/**
+ * Emails a one-time sign-in link, valid for 10 minutes. Known and unknown addresses are
+ * treated alike (an unknown one becomes a member when the link is used), so the answer
+ * never tells whether someone has an account. At most 5 links per address and a
+ * configured number per IP address in 15 minutes; only granted requests count.
+ */
+export function requestSignInLink(input: { email: string; ip: string; callbackPath?: string }): SignInLinkResult {
+  const env = getEnv();
+  const email = input.email.trim().toLowerCase();
+  const now = new Date();
+  const rules: RateLimitRule[] = [
+    { key: `signin:email:${sha256(email)}`, limit: SIGN_IN_LIMIT_PER_EMAIL, windowMs: SIGN_IN_WINDOW_MS },
+    { key: `signin:ip:${sha256(input.ip)}`, limit: env.signInLimitPerIp, windowMs: SIGN_IN_WINDOW_MS },
+  ];
+  const token = randomBytes(32).toString("hex");
+  const link = new URL("/login/verify", env.siteUrl);
+  link.searchParams.set("token", token);
+  const callbackPath = safeCallbackPath(input.callbackPath);
+  if (callbackPath !== "/account") link.searchParams.set("callbackUrl", callbackPath);
+
+  const result = db.transaction(
+    (tx): SignInLinkResult => {
+      for (const rule of rules) {
+        const verdict = checkRateLimit(tx, rule, now);
+        if (!verdict.ok) return { ok: false, retryAfterMinutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)) };
+      }
+      for (const rule of rules) recordRateLimitHit(tx, rule.key, now);
+      pruneRateLimitHits(tx, new Date(now.getTime() - SIGN_IN_WINDOW_MS));
+      insertVerificationToken(tx, {
+        identifier: email,
+        hashedToken: hashSignInToken(token),
+        expires: new Date(now.getTime() + SIGN_IN_LINK_MAX_AGE_SECONDS * 1000),
+      });
+      const { coopName } = getSiteSettings();
+      queueEmail(tx, {
+        to: email,
+        subject: `Your sign-in link for ${coopName}`,
+        ...renderEmail({
+          coopName,
+          heading: `Sign in to ${coopName}`,
+          paragraphs: [
+            "Someone, hopefully you, asked to sign in to the co-op's website with this email address.",
+            "The link below works once and expires in 10 minutes.",
+          ],
+          action: { label: "Sign in", url: link.toString() },
+          footnote: "If you did not ask for this, ignore this email: nobody can sign in without the link.",
+        }),
+      });
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.ok) wakeEmailWorker();
+  return result;
+}
+
+/** What the verify page may show about a link before it is used (it is not used up here). */
+export function describeSignInLink(token: string): { email: string; expired: boolean } | null {
+  if (!/^[0-9a-f]{64}$/.test(token)) return null;
+  const stored = findVerificationToken(hashSignInToken(token));
+  if (!stored) return null;
+  return { email: stored.identifier, expired: stored.expires.getTime() < Date.now() };
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+import { signInRequestSchema } from "@/lib/validations/auth";
+import { clientIp } from "./client-ip";
+import { describeSignInLink, requestSignInLink, safeCallbackPath } from "./sign-in-links";
+
+async function readForm(request: Request): Promise<Record<string, unknown>> {
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    if (type.includes("application/json")) return (await request.json()) as Record<string, unknown>;
+    return Object.fromEntries(await request.formData());
+  } catch {
+    return {};
+  }
+}
+
+const noStore = { "Cache-Control": "no-store" };
+
+/**
+ * POST /api/auth/signin/email for non-browser clients: the same answer for every
+ * address, 400 with field errors for a malformed one, 429 with Retry-After when limited.
+ */
+export async function signInLinkRequest(request: Request) {
+  const parsed = signInRequestSchema.safeParse(await readForm(request));
+  if (!parsed.success) {
+    return Response.json(
+      { error: "bad_request", message: "Check the email address.", fieldErrors: parsed.error.flatten().fieldErrors },
+      { status: 400, headers: noStore },
+    );
+  }
+  const result = requestSignInLink({
+    email: parsed.data.email,
+    ip: clientIp(request.headers),
+    callbackPath: parsed.data.callbackUrl,
+  });
+  if (!result.ok) {
+    return Response.json(
+      { error: "rate_limited", message: `Too many sign-in links were asked for. Try again in ${result.retryAfterMinutes} minutes.` },
+      { status: 429, headers: { ...noStore, "Retry-After": String(result.retryAfterMinutes * 60) } },
+    );
+  }
+  return Response.json(
+    { ok: true, message: "If that address can receive email, a sign-in link is on its way." },
+    { headers: noStore },
+  );
+}
+
+/**
+ * POST /api/auth/callback/email from the /login/verify button. Finds whose link the
+ * token is and hands next-auth the request it expects (token and email in the query),
+ * or sends the visitor back to /login when the link is unknown or used.
+ */
+export async function completeSignInRequest(request: NextRequest): Promise<NextRequest | Response> {
+  const siteUrl = getEnv().siteUrl;
+  const origin = request.headers.get("origin");
+  // A form on another site must not be able to sign a visitor in to someone else's account.
+  if (origin && origin !== new URL(siteUrl).origin) return new Response("Forbidden", { status: 403 });
+
+  const form = await readForm(request);
+  const token = typeof form.token === "string" ? form.token : "";
+  const link = describeSignInLink(token);
+  if (!link) return Response.redirect(new URL("/login?error=Verification", siteUrl), 303);
+
+  const target = new URL("/api/auth/callback/email", siteUrl);
+  target.searchParams.set("token", token);
+  target.searchParams.set("email", link.email);
+  target.searchParams.set("callbackUrl", new URL(safeCallbackPath(form.callbackUrl), siteUrl).toString());
+  const headers = new Headers(request.headers);
+  headers.delete("content-type");
+  headers.delete("content-length");
+  return new NextRequest(target, { method: "POST", headers });
+}

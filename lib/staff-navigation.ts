@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/auth/roles";
+
+export type StaffSection = { href: string; label: string; adminOnly?: boolean };
+
+/** The staff area's sections, in menu order. */
+export const staffSections: StaffSection[] = [
+  { href: "/staff", label: "Dashboard" },
+  { href: "/staff/pages", label: "Pages" },
+  { href: "/staff/settings", label: "Settings", adminOnly: true },
+  { href: "/staff/people", label: "People", adminOnly: true },
+  { href: "/staff/audit", label: "Audit log", adminOnly: true },
+  { href: "/staff/outbox", label: "Outbox", adminOnly: true },
+];
+
+/** Sections that later releases fill in; shown so staff know where things will live. */
+export const upcomingStaffSections = ["Health library", "Owner applications", "Jobs", "Newsletter"];
+
+export const sectionsFor = (role: Role) => staffSections.filter((section) => !section.adminOnly || role === "admin");
