@@ -49,7 +49,7 @@ module.exports = async () => ({
       displayName: "browser",
       testEnvironment: "node",
       testMatch: ["<rootDir>/__tests__/browser/**/*.test.ts"],
-      globalSetup: "<rootDir>/__tests__/helpers/portal-global-setup.ts",
+      globalSetup: "<rootDir>/__tests__/helpers/browser-global-setup.ts",
       globalTeardown: "<rootDir>/__tests__/helpers/portal-global-teardown.ts",
     }),
   ]),

@@ -1,9 +1,26 @@
+import path from "node:path";
 import { startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
+import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";
 
-/** One portal for the whole project; tests find it through PORTAL_URL and PORTAL_DATA_DIR. */
+/**
+ * One portal for the whole project, sending its mail over SMTP to a real receiver.
+ * Tests find them through PORTAL_URL, PORTAL_DATA_DIR and PORTAL_MAIL_DIR.
+ */
 export default async function setup() {
-  const portal = await startPortal({ dataDir: temporaryDataDir("http") });
+  const dataDir = temporaryDataDir("portal");
+  const receiver = await startSmtpReceiver({ folder: path.join(dataDir, "received-mail") });
+  const portal = await startPortal({
+    dataDir,
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
+      MAIL_FROM: "Co-op portal <portal@example.coop>",
+      DEMO: "1",
+      // Every test signs in from 127.0.0.1; the per-address limit is what tests exercise.
+      SIGNIN_LIMIT_PER_IP: "10000",
+    },
+  });
   process.env.PORTAL_URL = portal.url;
   process.env.PORTAL_DATA_DIR = portal.dataDir;
-  (globalThis as { portal?: RunningPortal }).portal = portal;
+  process.env.PORTAL_MAIL_DIR = receiver.folder;
+  Object.assign(globalThis, { portal, receiver });
 }

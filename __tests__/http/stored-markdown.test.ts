@@ -1,7 +1,5 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { fetchPage, text } from "../helpers/html";
-import { portalDataDir } from "../helpers/portal";
+import { withPortalDb } from "../helpers/portal";
 
 describe("a stored page with hostile Markdown", () => {
   const slug = "about/hostile-markdown-check";
@@ -9,9 +7,9 @@ describe("a stored page with hostile Markdown", () => {
   beforeAll(() => {
     // Written straight into the running portal's database, as a compromised staff
     // account or a bad import could; the page has never been requested, so not cached.
-    const sqlite = new Database(path.join(portalDataDir(), "coop.db"));
-    sqlite
-      .prepare("insert into pages (slug, title, description, markdown, updated_at) values (?, ?, '', ?, ?)")
+    withPortalDb((sqlite) =>
+      sqlite
+        .prepare("insert into pages (slug, title, description, markdown, updated_at) values (?, ?, '', ?, ?)")
       .run(
         slug,
         "Hostile check",
@@ -24,9 +22,9 @@ describe("a stored page with hostile Markdown", () => {
           "",
           "[safe](https://example.coop/)",
         ].join("\n"),
-        Date.now(),
-      );
-    sqlite.close();
+          Date.now(),
+        ),
+    );
   });
 
   it("renders inert: no injected script, no script links, no event handlers", async () => {

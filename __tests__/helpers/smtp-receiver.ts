@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type SmtpReceiver = { port: number; folder: string; stop: () => Promise<void> };
+
+/**
+ * A real SMTP server (the smtp-server package) on loopback that stores every message it
+ * accepts as an .eml file in `folder`, so tests in any process can read what arrived.
+ */
+export function startSmtpReceiver(options: { folder: string; port?: number }): Promise<SmtpReceiver> {
+  fs.mkdirSync(options.folder, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const name = `${Date.now()}-${process.pid}-${++count}.eml`;
+        fs.writeFileSync(path.join(options.folder, `.${name}`), Buffer.concat(chunks));
+        fs.renameSync(path.join(options.folder, `.${name}`), path.join(options.folder, name));
+        callback();
+      });
+    },
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      const { port } = server.server.address() as { port: number };
+      resolve({
+        port,
+        folder: options.folder,
+        stop: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+export type ReceivedEmail = { file: string; to: string; subject: string; text: string; html: string; messageId: string };
+
+/** Every message in a folder of .eml files (an SMTP receiver's or the portal's outbox). */
+export async function readEmails(folder: string): Promise<ReceivedEmail[]> {
+  if (!fs.existsSync(folder)) return [];
+  const files = fs.readdirSync(folder).filter((name) => name.endsWith(".eml") && !name.startsWith(".")).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const parsed = await simpleParser(fs.readFileSync(path.join(folder, file)));
+      const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
+      return {
+        file,
+        to: to ?? "",
+        subject: parsed.subject ?? "",
+        text: parsed.text ?? "",
+        html: typeof parsed.html === "string" ? parsed.html : "",
+        messageId: parsed.messageId ?? "",
+      };
+    }),
+  );
+}
+
+/** Waits for messages to `to` beyond the first `already` of them; resolves with all of them. */
+export async function waitForEmails(folder: string, to: string, count: number, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mine = (await readEmails(folder)).filter((email) => email.to === to);
+    if (mine.length >= count) return mine;
+    if (Date.now() > deadline) throw new Error(`Expected ${count} email(s) to ${to}, found ${mine.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,137 @@
+import { fetchPage, text } from "../helpers/html";
+import {
+  completeSignIn,
+  ensureUser,
+  latestSignInLink,
+  requestSignInLink,
+  sessionCookieFrom,
+} from "../helpers/auth";
+import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
+import { readEmails } from "../helpers/smtp-receiver";
+
+jest.setTimeout(60_000);
+
+describe("signing in by an emailed link", () => {
+  const email = "auth-staff@example.coop";
+  let link: URL;
+
+  beforeAll(() => ensureUser(email, "staff"));
+
+  it("emails a link over SMTP, with a plain-text and an HTML part", async () => {
+    const response = await requestSignInLink(email, "/staff");
+    expect(response.status).toBe(200);
+    link = await latestSignInLink(email);
+    expect(link.pathname).toBe("/login/verify");
+    const message = (await readEmails(portalMailDir())).filter((m) => m.to === email).at(-1)!;
+    expect(message.subject).toMatch(/sign-in link/i);
+    expect(message.html).toContain(link.toString().replace(/&/g, "&amp;"));
+    expect(message.text).toMatch(/expires in 10 minutes/);
+  });
+
+  it("opens a page that names the account and changes nothing until its button is pressed", async () => {
+    for (let visit = 0; visit < 2; visit++) {
+      const { status, document } = await fetchPage(`${link.pathname}${link.search}`);
+      expect(status).toBe(200);
+      expect(text(document.querySelector("main"))).toContain(`signing in as ${email}`);
+      const form = document.querySelector('form[action="/api/auth/callback/email"]')!;
+      expect(form.getAttribute("method")).toBe("post");
+      expect(form.querySelector('input[name="token"]')?.getAttribute("value")).toBe(link.searchParams.get("token"));
+    }
+  });
+
+  it("signs in with the button and the session opens the staff area", async () => {
+    const response = await completeSignIn(link);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(portalUrl("/staff"));
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/Secure/i); // the test portal is on plain http
+
+    const staff = await fetch(portalUrl("/staff"), { headers: { Cookie: sessionCookieFrom(response)! }, redirect: "manual" });
+    expect(staff.status).toBe(200);
+    expect(await staff.text()).toContain("Staff dashboard");
+    const lastSignIn = withPortalDb((db) => db.prepare("select last_sign_in_at from users where email = ?").get(email)) as {
+      last_sign_in_at: number | null;
+    };
+    expect(lastSignIn.last_sign_in_at).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("refuses the same link a second time", async () => {
+    const again = await completeSignIn(link);
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe(portalUrl("/login?error=Verification"));
+    expect(sessionCookieFrom(again)).toBeUndefined();
+    const page = await fetchPage(`${link.pathname}${link.search}`);
+    expect(text(page.document.querySelector("h1"))).toMatch(/no longer works/i);
+  });
+
+  it("refuses an expired link", async () => {
+    const expiring = "auth-expired@example.coop";
+    await requestSignInLink(expiring);
+    const expiredLink = await latestSignInLink(expiring);
+    withPortalDb((db) => db.prepare("update verification_tokens set expires = ? where identifier = ?").run(Date.now() - 1000, expiring));
+
+    const page = await fetchPage(`${expiredLink.pathname}${expiredLink.search}`);
+    expect(text(page.document.querySelector("main"))).toMatch(/expired/i);
+    const response = await completeSignIn(expiredLink);
+    expect(response.headers.get("location")).toMatch(/\/login\?error=Verification$/);
+    expect(sessionCookieFrom(response)).toBeUndefined();
+  });
+
+  it("refuses a tampered link", async () => {
+    const tampered = "auth-tampered@example.coop";
+    await requestSignInLink(tampered);
+    const real = await latestSignInLink(tampered);
+    const token = real.searchParams.get("token")!;
+    const forged = new URL(real);
+    forged.searchParams.set("token", `${token.slice(0, -1)}${token.endsWith("0") ? "1" : "0"}`);
+
+    const response = await completeSignIn(forged);
+    expect(response.headers.get("location")).toMatch(/\/login\?error=Verification$/);
+    expect(sessionCookieFrom(response)).toBeUndefined();
+  });
+
+  it("refuses a sign-in posted from another site", async () => {
+    const victim = "auth-csrf@example.coop";
+    await requestSignInLink(victim);
+    const real = await latestSignInLink(victim);
+    const response = await fetch(portalUrl("/api/auth/callback/email"), {
+      method: "POST",
+      body: new URLSearchParams({ token: real.searchParams.get("token")! }),
+      headers: { Origin: "https://attacker.example" },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+    expect(sessionCookieFrom(response)).toBeUndefined();
+  });
+});
+
+describe("asking for a link", () => {
+  it("answers known and unknown addresses byte for byte alike", async () => {
+    const known = await requestSignInLink("admin@example.coop");
+    const unknown = await requestSignInLink(`nobody-${Date.now()}@example.coop`);
+    expect(unknown.status).toBe(known.status);
+    expect(unknown.headers.get("content-type")).toBe(known.headers.get("content-type"));
+    expect(Buffer.from(await unknown.arrayBuffer())).toEqual(Buffer.from(await known.arrayBuffer()));
+  });
+
+  it("refuses the sixth request for one address within 15 minutes, saying when to try again", async () => {
+    const email = `limited-${Date.now()}@example.coop`;
+    for (let request = 1; request <= 5; request++) expect((await requestSignInLink(email)).status).toBe(200);
+    const sixth = await requestSignInLink(email);
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await sixth.json()).message).toMatch(/try again in \d+ minutes/i);
+    await latestSignInLink(email, 5);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await readEmails(portalMailDir())).filter((m) => m.to === email)).toHaveLength(5);
+  });
+
+  it("answers a malformed address with a field error and sends nothing", async () => {
+    const response = await requestSignInLink("not-an-email");
+    expect(response.status).toBe(400);
+    expect((await response.json()).fieldErrors.email[0]).toMatch(/email address/i);
+    expect((await readEmails(portalMailDir())).filter((m) => m.to === "not-an-email")).toHaveLength(0);
+  });
+});

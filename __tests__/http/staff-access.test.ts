@@ -1,0 +1,119 @@
+import { signIn } from "../helpers/auth";
+import { hasField, scrapeForm, submitForm } from "../helpers/forms";
+import { fetchPage, text } from "../helpers/html";
+import { portalUrl, withPortalDb } from "../helpers/portal";
+
+jest.setTimeout(90_000);
+
+const staffPages = ["/staff", "/staff/pages", "/staff/pages/about"];
+const adminPages = ["/staff/settings", "/staff/people", "/staff/audit", "/staff/outbox"];
+
+let member: string;
+let staff: string;
+let admin: string;
+
+beforeAll(async () => {
+  member = await signIn("matrix-member@example.coop", "member");
+  staff = await signIn("matrix-staff@example.coop", "staff");
+  admin = await signIn("matrix-admin@example.coop", "admin");
+});
+
+const statusOf = async (path: string, cookie?: string) =>
+  (await fetch(portalUrl(path), { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} })).status;
+
+describe("who may open which page", () => {
+  it.each([...staffPages, ...adminPages, "/account"])("%s sends anonymous visitors to sign in and back", async (path) => {
+    const response = await fetch(portalUrl(path), { redirect: "manual" });
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(portalUrl(`/login?callbackUrl=${encodeURIComponent(path)}`));
+  });
+
+  it.each(staffPages)("%s: 403 for a member, 200 for staff and admins", async (path) => {
+    expect(await statusOf(path, member)).toBe(403);
+    expect(await statusOf(path, staff)).toBe(200);
+    expect(await statusOf(path, admin)).toBe(200);
+  });
+
+  it.each(adminPages)("%s: 403 for a member and for staff, 200 for admins", async (path) => {
+    expect(await statusOf(path, member)).toBe(403);
+    expect(await statusOf(path, staff)).toBe(403);
+    expect(await statusOf(path, admin)).toBe(200);
+  });
+
+  it("a stale or forged session cookie is treated as no session", async () => {
+    expect(await statusOf("/staff", "next-auth.session-token=forged-value")).toBe(307);
+  });
+
+  it("/account shows the signed-in person their role", async () => {
+    const response = await fetch(portalUrl("/account"), { headers: { Cookie: member } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/matrix-member@example\.coop[\s\S]*Member/);
+  });
+});
+
+const pageRow = (slug: string) =>
+  withPortalDb((db) => db.prepare("select title, markdown from pages where slug = ?").get(slug)) as { title: string; markdown: string };
+const settingsRow = () => withPortalDb((db) => db.prepare("select value from settings where key = 'site'").get()) as { value: string };
+const roleOf = (email: string) =>
+  (withPortalDb((db) => db.prepare("select role from users where email = ?").get(email)) as { role: string }).role;
+const userIdOf = (email: string) =>
+  (withPortalDb((db) => db.prepare("select id from users where email = ?").get(email)) as { id: string }).id;
+
+describe("staff server actions, posted directly", () => {
+  it("saving a page: refused for anonymous visitors and members (nothing changes); staff save it and the public page shows it", async () => {
+    const form = await scrapeForm("/staff/pages/about/board", admin, hasField("slug", "about/board"));
+    const before = pageRow("about/board");
+    const edit = { ...form, title: "Board (tampered)", markdown: "Tampered text." };
+
+    for (const cookie of [undefined, member]) {
+      await submitForm("/staff/pages/about/board", edit, cookie);
+      expect(pageRow("about/board")).toEqual(before);
+    }
+
+    const saved = { ...form, title: "Our board of directors", markdown: `${before.markdown}\n\nMeetings are open to owners: matrix-check.` };
+    await submitForm("/staff/pages/about/board", saved, staff);
+    expect(pageRow("about/board").markdown).toContain("matrix-check");
+    const { document } = await fetchPage("/about/board");
+    expect(text(document.querySelector("main article"))).toContain("matrix-check");
+    const audit = withPortalDb((db) =>
+      db.prepare("select actor_email from audit_log where action = 'page.update' and subject_id = 'about/board'").all(),
+    );
+    expect(audit).toContainEqual({ actor_email: "matrix-staff@example.coop" });
+  });
+
+  it("saving settings: refused for anonymous visitors, members and staff; admins change what every page shows", async () => {
+    const form = await scrapeForm("/staff/settings", admin, hasField("coopName"));
+    const before = settingsRow();
+    const edit = { ...form, phone: "585-555-0177" };
+    for (const cookie of [undefined, member, staff]) {
+      await submitForm("/staff/settings", edit, cookie);
+      expect(settingsRow()).toEqual(before);
+    }
+    await submitForm("/staff/settings", edit, admin);
+    expect(JSON.parse(settingsRow().value).phone).toBe("585-555-0177");
+    const { document } = await fetchPage("/");
+    expect(text(document.querySelector("footer"))).toContain("585-555-0177");
+    await submitForm("/staff/settings", form, admin);
+  });
+
+  it("rejects invalid settings field by field and stores nothing", async () => {
+    const form = await scrapeForm("/staff/settings", admin, hasField("coopName"));
+    const before = settingsRow();
+    const response = await submitForm("/staff/settings", { ...form, email: "not-an-email", coopName: "" }, admin);
+    expect(response.status).toBeLessThan(500);
+    expect(settingsRow()).toEqual(before);
+  });
+
+  it("changing a role: refused for anonymous visitors, members and staff; admins can", async () => {
+    const target = "matrix-target@example.coop";
+    await signIn(target, "member");
+    const targetId = userIdOf(target);
+    const form = await scrapeForm("/staff/people", admin, hasField("userId", targetId));
+    for (const cookie of [undefined, member, staff]) {
+      await submitForm("/staff/people", { ...form, role: "admin" }, cookie);
+      expect(roleOf(target)).toBe("member");
+    }
+    await submitForm("/staff/people", { ...form, role: "staff" }, admin);
+    expect(roleOf(target)).toBe("staff");
+  });
+});
