@@ -27,7 +27,7 @@ describe("the email queue", () => {
 
     // Nothing listens on the SMTP port: the message is tried, kept and scheduled again.
     const deadline = Date.now() + 20_000;
-    while (!(rows()[0]?.attempts >= 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while ((rows()[0]?.attempts ?? 0) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(rows()).toEqual([expect.objectContaining({ status: "queued", last_error: expect.stringMatching(/ECONNREFUSED|connect/i) })]);
     expect(rows()[0]!.attempts).toBeGreaterThanOrEqual(2);
 

@@ -25,7 +25,7 @@ describe("who may open which page", () => {
   it.each([...staffPages, ...adminPages, "/account"])("%s sends anonymous visitors to sign in and back", async (path) => {
     const response = await fetch(portalUrl(path), { redirect: "manual" });
     expect(response.status).toBe(307);
-    expect(response.headers.get("location")).toBe(portalUrl(`/login?callbackUrl=${encodeURIComponent(path)}`));
+    expect(new URL(response.headers.get("location")!, portalUrl()).toString()).toBe(portalUrl(`/login?callbackUrl=${encodeURIComponent(path)}`));
   });
 
   it.each(staffPages)("%s: 403 for a member, 200 for staff and admins", async (path) => {

@@ -60,7 +60,7 @@ export async function completeSignInRequest(request: NextRequest): Promise<NextR
   const form = await readForm(request);
   const token = typeof form.token === "string" ? form.token : "";
   const link = describeSignInLink(token);
-  if (!link) return Response.redirect(new URL("/login?error=Verification", siteUrl), 303);
+  if (!link || link.expired) return Response.redirect(new URL("/login?error=Verification", siteUrl), 303);
 
   const target = new URL("/api/auth/callback/email", siteUrl);
   target.searchParams.set("token", token);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { describeSignInLink, safeCallbackPath } from "@/lib/auth/sign-in-links";
 
-export const metadata: Metadata = { title: "Finish signing in", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Finish signing in", robots: { index: false } };
 
 type Props = { searchParams: Promise<{ token?: string; callbackUrl?: string }> };
 

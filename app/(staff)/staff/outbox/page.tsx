@@ -34,7 +34,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      <DataTable caption="Email messages, newest first" headers={["Queued", "To", "Subject", "Status", "Attempts", "Last error", ""]}>
+      <DataTable caption="Email messages, newest first" headers={["Queued", "To", "Subject", "Status", "Attempts", "Last error", "Action"]}>
         {messages.map((message) => (
           <tr key={message.id}>
             <td className={cellClass}>{formatDateTime(message.createdAt)}</td>
