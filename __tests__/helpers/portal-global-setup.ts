@@ -1,6 +1,6 @@
 import path from "node:path";
-import { startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
-import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";
+import { startPortal, temporaryDataDir } from "./portal-server";
+import { startSmtpReceiver } from "./smtp-receiver";
 
 /**
  * One portal for the whole project, sending its mail over SMTP to a real receiver.
