@@ -116,4 +116,36 @@ describe("staff server actions, posted directly", () => {
     await submitForm("/staff/people", { ...form, role: "staff" }, admin);
     expect(roleOf(target)).toBe("staff");
   });
+
+  it("retrying a failed email: refused for anonymous visitors, members and staff; admins queue it again", async () => {
+    const id = withPortalDb(
+      (db) =>
+        db
+          .prepare(
+            "insert into email_outbox (message_id, \"to\", subject, text, html, headers, status, attempts, next_try_at, created_at) values (?, 'bounced@example.invalid', 'Failed', 't', 'h', '{}', 'failed', 8, ?, ?) returning id",
+          )
+          .get(`<matrix-${Date.now()}@test>`, Date.now(), Date.now()) as { id: number },
+    ).id;
+    const statusOf = () => (withPortalDb((db) => db.prepare("select status from email_outbox where id = ?").get(id)) as { status: string }).status;
+    const form = await scrapeForm("/staff/outbox?status=failed", admin, hasField("id", String(id)));
+    for (const cookie of [undefined, member, staff]) {
+      await submitForm("/staff/outbox", form, cookie);
+      expect(statusOf()).toBe("failed");
+    }
+    await submitForm("/staff/outbox", form, admin);
+    expect(statusOf()).not.toBe("failed");
+  });
+});
+
+describe("signing out", () => {
+  it("everywhere ends every session of that person, and only theirs", async () => {
+    const email = "signout-everywhere@example.coop";
+    const phone = await signIn(email, "member");
+    const laptop = await signIn(email);
+    const form = await scrapeForm("/account", phone, (f) => f.textContent?.includes("Sign out everywhere") ?? false);
+    await submitForm("/account", form, phone);
+    expect(await statusOf("/account", phone)).toBe(307);
+    expect(await statusOf("/account", laptop)).toBe(307);
+    expect(await statusOf("/account", member)).toBe(200);
+  });
 });
