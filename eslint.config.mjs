@@ -10,6 +10,8 @@ const eslintConfig = [
     files: ["**/*.ts", "**/*.tsx"],
     plugins: { drizzle },
     rules: {
+      // `{ omitted, ...rest }` is how a field is left out of a copy.
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },

@@ -1,13 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
+import { monographCategoryList } from "@/lib/monographs/categories";
+import { readMonographFolder } from "@/lib/monographs/folder";
 import { pageSchema, type PageInput } from "@/lib/validations/site";
 import type { DB } from "./client";
+import { ensureMonographCategories, monographSlugExists, saveMonograph } from "./queries/monographs";
 import { pages, settings, users } from "./schema";
 import { demoUsers } from "./seed-data/demo-users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
 
 export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
+export const seedMonographsFolder = path.join(__dirname, "seed-data", "monographs");
 
 /** Reads the seed pages (Markdown with front matter) and validates each one. */
 export function readSeedPages(folder = seedPagesFolder): PageInput[] {
@@ -26,7 +30,13 @@ export function readSeedPages(folder = seedPagesFolder): PageInput[] {
     });
 }
 
-export type SeedReport = { pagesAdded: number; settingsAdded: number; usersAdded: number };
+export type SeedReport = { pagesAdded: number; settingsAdded: number; usersAdded: number; monographsAdded: number };
+
+function readSeedMonographs() {
+  const { monographs, problems } = readMonographFolder(seedMonographsFolder);
+  if (problems.length) throw new Error(`Seed monographs are invalid:\n${problems.join("\n")}`);
+  return monographs.map((entry) => entry.monograph);
+}
 
 /**
  * Fills an empty database with the site settings and content pages, and in demo mode
@@ -35,6 +45,7 @@ export type SeedReport = { pagesAdded: number; settingsAdded: number; usersAdded
  */
 export function seedDatabase(database: DB, options: { demo: boolean }): SeedReport {
   const seedPages = readSeedPages();
+  const seedMonographs = readSeedMonographs();
   return database.transaction(
     (tx) => {
       const settingsAdded = tx
@@ -50,7 +61,14 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
       for (const user of options.demo ? demoUsers : []) {
         usersAdded += tx.insert(users).values(user).onConflictDoNothing({ target: users.email }).run().changes;
       }
-      return { pagesAdded, settingsAdded, usersAdded };
+      ensureMonographCategories(tx, monographCategoryList);
+      let monographsAdded = 0;
+      for (const monograph of seedMonographs) {
+        if (monographSlugExists(tx, monograph.slug)) continue;
+        saveMonograph(tx, monograph);
+        monographsAdded++;
+      }
+      return { pagesAdded, settingsAdded, usersAdded, monographsAdded };
     },
     { behavior: "immediate" },
   );
@@ -59,6 +77,8 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
 if (require.main === module) {
   void Promise.all([import("./index"), import("@/lib/env")]).then(([{ db }, { getEnv }]) => {
     const report = seedDatabase(db, { demo: getEnv().demo });
-    console.log(`Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts`);
+    console.log(
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs`,
+    );
   });
 }

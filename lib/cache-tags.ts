@@ -3,4 +3,6 @@ export const cacheTags = {
   settings: "settings",
   pages: "pages",
   page: (slug: string) => `page:${slug}`,
+  monographs: "monographs",
+  monograph: (slug: string) => `monograph:${slug}`,
 } as const;

@@ -6,6 +6,7 @@ export type StaffSection = { href: string; label: string; adminOnly?: boolean };
 export const staffSections: StaffSection[] = [
   { href: "/staff", label: "Dashboard" },
   { href: "/staff/pages", label: "Pages" },
+  { href: "/staff/monographs", label: "Health library" },
   { href: "/staff/settings", label: "Settings", adminOnly: true },
   { href: "/staff/people", label: "People", adminOnly: true },
   { href: "/staff/audit", label: "Audit log", adminOnly: true },
@@ -13,6 +14,6 @@ export const staffSections: StaffSection[] = [
 ];
 
 /** Sections that later releases fill in; shown so staff know where things will live. */
-export const upcomingStaffSections = ["Health library", "Owner applications", "Jobs", "Newsletter"];
+export const upcomingStaffSections = ["Owner applications", "Jobs", "Newsletter"];
 
 export const sectionsFor = (role: Role) => staffSections.filter((section) => !section.adminOnly || role === "admin");

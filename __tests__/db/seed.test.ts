@@ -2,7 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { pages, settings } from "@/db/schema";
-import { readSeedPages, seedDatabase } from "@/db/seed";
+import fs from "node:fs";
+import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/seed";
+
+const seedMonographCount = fs.readdirSync(seedMonographsFolder).filter((name) => name.endsWith(".md")).length;
 
 const contentPageSlugs = [
   "about",
@@ -25,7 +28,8 @@ const countRows = () => ({
 describe("seedDatabase", () => {
   it("fills an empty database with the site settings and every content page", () => {
     const report = seedDatabase(db, { demo: true });
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 3 });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 3, monographsAdded: seedMonographCount });
+    expect(seedMonographCount).toBeGreaterThanOrEqual(30);
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
   });
@@ -35,7 +39,7 @@ describe("seedDatabase", () => {
     const before = countRows();
 
     migrateDatabase(db);
-    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0 });
+    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0 });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");

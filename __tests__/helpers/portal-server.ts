@@ -49,7 +49,7 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "lib/cli/start.ts"], {
+  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "lib/cli/start.ts"], {
     cwd: root,
     detached: true,
     env: {

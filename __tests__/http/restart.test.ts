@@ -20,7 +20,7 @@ describe("restarting the portal", () => {
     const dataDir = temporaryDataDir("restart");
 
     const first = await startPortal({ dataDir });
-    expect(first.output()).toMatch(/seeded 10 pages, 1 settings and 3 demo accounts/);
+    expect(first.output()).toMatch(/seeded 10 pages, 1 settings, 3 demo accounts and \d+ monographs/);
     await first.stop();
     const afterFirst = counts(dataDir);
     expect(afterFirst.pages).toBe(10);

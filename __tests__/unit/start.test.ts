@@ -4,7 +4,7 @@ import path from "node:path";
 const root = path.resolve(__dirname, "..", "..");
 
 function runStart(env: Record<string, string>) {
-  return spawnSync(process.execPath, [require.resolve("tsx/cli"), "lib/cli/start.ts"], {
+  return spawnSync(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "lib/cli/start.ts"], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: "utf8",

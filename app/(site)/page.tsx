@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { StoreDetails } from "@/components/site/store-details";
 import { ButtonLink } from "@/components/ui/button-link";
+import { getCachedMonographList } from "@/lib/monograph-content";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
 const invitations = [
@@ -31,7 +32,8 @@ const invitations = [
 ];
 
 export default async function HomePage() {
-  const settings = await getCachedSiteSettings();
+  const [settings, monographs] = await Promise.all([getCachedSiteSettings(), getCachedMonographList()]);
+  const featured = [...monographs].sort((a, b) => (b.reviewedAt ?? "").localeCompare(a.reviewedAt ?? "")).slice(0, 4);
   return (
     <>
       <section aria-labelledby="welcome" className="rounded-lg bg-leaf-50 p-6">
@@ -70,6 +72,24 @@ export default async function HomePage() {
           ))}
         </ul>
       </section>
+
+      {featured.length > 0 && (
+        <section aria-labelledby="featured-monographs" className="mt-10">
+          <h2 id="featured-monographs" className="text-xl font-bold text-leaf-900">
+            Recently reviewed in the health library
+          </h2>
+          <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+            {featured.map((monograph) => (
+              <li key={monograph.slug}>
+                <Link href={`/health/${monograph.slug}`} className="font-semibold">
+                  {monograph.title}
+                </Link>
+                <p className="text-sm">{monograph.summary}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

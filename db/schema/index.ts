@@ -3,3 +3,4 @@ export * from "./site";
 export * from "./email";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./monographs";

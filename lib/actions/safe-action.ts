@@ -21,6 +21,16 @@ function submittedValues(formData: FormData) {
   return values;
 }
 
+/** Errors keyed by field name; nested fields by their dotted form name (`evidence.0.grade`). */
+function fieldErrorsOf(error: z.ZodError) {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
 const guards = { member: requireUser, staff: requireStaff, admin: requireAdmin } as const;
 
 type Access = keyof typeof guards | "public";
@@ -47,7 +57,7 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
         return {
           ok: false,
           message: "Please correct the fields marked below.",
-          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+          fieldErrors: fieldErrorsOf(parsed.error),
           values,
         };
       }

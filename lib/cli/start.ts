@@ -44,17 +44,19 @@ async function prepareData(env: Env) {
   for (const folder of ["", "outbox", "uploads", "backups"]) {
     fs.mkdirSync(path.join(env.dataDir, folder), { recursive: true });
   }
-  const { openDatabase, databaseFile } = await import("../../db/client");
+  // The database modules read DATA_DIR when first imported: point them at ours first.
+  process.env.DATA_DIR = env.dataDir;
+  const { databaseFile } = await import("../../db/client");
+  const { db: database } = await import("../../db/index");
   const { migrateDatabase } = await import("../../db/migrate");
   const { seedDatabase } = await import("../../db/seed");
-  const database = openDatabase(databaseFile(env.dataDir));
   try {
     migrateDatabase(database);
     const report = seedDatabase(database, { demo: env.demo });
-    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded;
+    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded;
     console.log(
       seeded > 0
-        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings and ${report.usersAdded} demo accounts`
+        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts and ${report.monographsAdded} monographs`
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
   } finally {

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: the health library's search over 10,000 generated monographs, and a
+ * monograph page's throughput over HTTP. Every figure is printed beside a baseline
+ * measured in the same run (the machine is shared and noisy, so ratios mean more than
+ * milliseconds): search against a naive LIKE scan, the monograph page against a trivial
+ * page of the same app.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { startPortal } from "../helpers/portal-server";
+import { benchmarkQueries, generatedMonograph, likeSearch, percentiles, random, time } from "./search";
+
+const MONOGRAPHS = 10_000;
+const QUERIES = 1_000;
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+
+async function searchBenchmark() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coop-bench-"));
+  process.env.DATA_DIR = dataDir;
+  const { db } = await import("@/db");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { ensureMonographCategories, saveMonograph } = await import("@/db/queries/monographs");
+  const { searchMonographs } = await import("@/db/queries/monograph-search");
+  const { monographCategoryList } = await import("@/lib/monographs/categories");
+
+  migrateDatabase(db);
+  const next = random(7);
+  const built = time(() =>
+    db.transaction((tx) => {
+      ensureMonographCategories(tx, monographCategoryList);
+      for (let i = 0; i < MONOGRAPHS; i++) saveMonograph(tx, generatedMonograph(i, next));
+    }),
+  );
+  console.log(`Built ${MONOGRAPHS.toLocaleString()} monographs in ${(built / 1000).toFixed(1)} s`);
+
+  const queries = benchmarkQueries(QUERIES);
+  for (const query of queries.slice(0, 50)) searchMonographs(query); // warm up
+  const fts = queries.map((query) => time(() => searchMonographs(query)));
+  const like = queries.map((query) => time(() => likeSearch(db, query)));
+  const f = percentiles(fts);
+  const l = percentiles(like);
+  console.log(`\nSearch, ${QUERIES} queries over ${MONOGRAPHS.toLocaleString()} monographs`);
+  console.log(`  FTS5 search   p50 ${fmt(f.p50)}  p95 ${fmt(f.p95)}  p99 ${fmt(f.p99)}`);
+  console.log(`  LIKE baseline p50 ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}`);
+  console.log(`  FTS5 is ${(l.p50 / f.p50).toFixed(0)}× faster at p50, ${(l.p99 / f.p99).toFixed(0)}× at p99`);
+  const last = time(() => searchMonographs(queries.at(-1)!));
+  console.log(`  the ${QUERIES.toLocaleString()}th query took ${fmt(last)}`);
+  db.$client.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+function load(url: string) {
+  return autocannon({ url, connections: 10, duration: 10 });
+}
+
+async function pageBenchmark() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coop-bench-http-"));
+  const portal = await startPortal({ dataDir });
+  try {
+    const monograph = `${portal.url}/health/prolotherapy`;
+    const trivial = `${portal.url}/login/check-email`;
+    await load(monograph); // warm the cache and the JIT
+    const a = await load(monograph);
+    const b = await load(trivial);
+    console.log(`\nHTTP, 10 connections for 10 s each, next start`);
+    console.log(`  /health/prolotherapy  ${a.requests.average.toFixed(0)} req/s, p99 latency ${a.latency.p99} ms, errors ${a.errors + a.non2xx}`);
+    console.log(`  /login/check-email    ${b.requests.average.toFixed(0)} req/s, p99 latency ${b.latency.p99} ms (trivial page baseline)`);
+    console.log(`  the monograph page serves ${(a.requests.average / b.requests.average).toFixed(2)}× the trivial page's rate`);
+  } finally {
+    await portal.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  console.log(`Benchmarks, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
+  await searchBenchmark();
+  await pageBenchmark();
+}
+
+void main();

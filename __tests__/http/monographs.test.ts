@@ -1,0 +1,190 @@
+import { signIn } from "../helpers/auth";
+import { hasField, scrapeForm, submitForm } from "../helpers/forms";
+import { fetchPage, text } from "../helpers/html";
+import { portalUrl, withPortalDb } from "../helpers/portal";
+
+jest.setTimeout(60_000);
+
+describe("the health library's table of contents", () => {
+  it("lists every category with its count, a search box and an A–Z index", async () => {
+    const { status, document } = await fetchPage("/health");
+    expect(status).toBe(200);
+    for (const name of ["Alternative Modalities", "Herbs & Supplements", "Vitamins & Minerals", "Conditions", "Diet & Lifestyle"]) {
+      const heading = [...document.querySelectorAll("main h2")].find((h) => text(h).startsWith(name));
+      expect(text(heading)).toMatch(new RegExp(`^${name} \\(\\d+\\)$`));
+    }
+    expect(document.querySelector('form[action="/health/search"] input[name="q"]')).not.toBeNull();
+    expect(document.querySelector('a[href="#letter-P"]')).not.toBeNull();
+    expect(document.querySelector('#letter-P a[href="/health/prolotherapy"]')).not.toBeNull();
+  });
+});
+
+describe("a monograph page", () => {
+  let document: Document;
+  beforeAll(async () => {
+    const page = await fetchPage("/health/prolotherapy");
+    expect(page.status).toBe(200);
+    document = page.document;
+  });
+
+  it("has the breadcrumb Health library > Alternative Modalities > Prolotherapy", () => {
+    const crumbs = [...document.querySelectorAll('nav[aria-label="Breadcrumb"] li')].map((li) => text(li).replace(/\s*>$/, ""));
+    expect(crumbs).toEqual(["Health library", "Alternative Modalities", "Prolotherapy"]);
+  });
+
+  it("shows its synonyms, sections, evidence table with grade legend, and disclaimer", () => {
+    const main = text(document.querySelector("main"));
+    expect(main).toContain("Also listed as: Reconstructive therapy");
+    for (const heading of ["Background", "Theory / Evidence", "Safety", "Practice / Dosing", "References"]) {
+      expect([...document.querySelectorAll("main h2")].map((h) => text(h))).toContain(heading);
+    }
+    const row = [...document.querySelectorAll("main table tbody tr")].find((tr) => /knee osteoarthritis/i.test(text(tr)));
+    expect(text(row?.querySelector("td"))).toMatch(/^[ABCDF]$/);
+    expect(text(document.querySelector('dl[aria-label="What the grades mean"]'))).toContain("Strong scientific evidence");
+    expect(text(document.querySelector('aside[aria-label="About this information"]'))).toMatch(/not medical advice/i);
+  });
+
+  it("numbers its references and links them to PubMed", () => {
+    const items = [...document.querySelectorAll("main ol li[id^=ref-]")];
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items[0]!.id).toBe("ref-1");
+    expect(text(document.querySelector("main"))).toContain("Reeves KD, Hassanein K");
+    expect(document.querySelector('a[href="https://pubmed.ncbi.nlm.nih.gov/10710805/"]')).not.toBeNull();
+  });
+
+  it("offers a print view", () => {
+    expect(text(document.querySelector('a[href="/health/prolotherapy/print"]'))).toBe("Print");
+  });
+
+  it("carries parseable MedicalWebPage JSON-LD", () => {
+    const script = document.querySelector('script[type="application/ld+json"]');
+    const data = JSON.parse(script!.textContent!);
+    expect(data["@type"]).toBe("MedicalWebPage");
+    expect(data.name).toBe("Prolotherapy");
+    expect(data.about.name).toBe("Prolotherapy");
+    expect(data.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(data.audience["@type"]).toBe("PeopleAudience");
+    expect(data.citation.length).toBeGreaterThanOrEqual(3);
+    expect(data.url).toBe(portalUrl("/health/prolotherapy"));
+  });
+});
+
+describe("related terms", () => {
+  it("link to the monographs they name", async () => {
+    const { document } = await fetchPage("/health/osteoarthritis");
+    expect(document.querySelector('section[aria-labelledby="related-terms"] a[href="/health/prolotherapy"]')).not.toBeNull();
+  });
+});
+
+describe("the print view", () => {
+  it("has the text, the references, the page's address and the date printed", async () => {
+    const { status, document } = await fetchPage("/health/prolotherapy/print");
+    expect(status).toBe(200);
+    const main = text(document.querySelector("main"));
+    expect(main).toContain("Prolotherapy");
+    expect(main).toContain("References");
+    expect(main).toContain(portalUrl("/health/prolotherapy"));
+    expect(main).toMatch(/Printed [A-Z][a-z]+ \d{1,2}, \d{4}/);
+  });
+});
+
+describe("search without JavaScript", () => {
+  it("renders results for a query, best first", async () => {
+    const { status, document } = await fetchPage("/health/search?q=reconstructive+therapy");
+    expect(status).toBe(200);
+    expect(document.querySelector("main ol li a")?.getAttribute("href")).toBe("/health/prolotherapy");
+    expect(document.querySelector("main ol li mark")).not.toBeNull();
+  });
+
+  it("says so when nothing matches, and offers the categories", async () => {
+    const { document } = await fetchPage("/health/search?q=qwxzzyv");
+    expect(text(document.querySelector("main"))).toContain("No monographs match");
+    expect(document.querySelector('main a[href="/health#herbs-supplements"]')).not.toBeNull();
+  });
+
+  it.each(['"', "*", "NEAR(", "title:", "AND OR NOT", "x".repeat(2048), "🌿", "1' OR '1'='1"])("never fails on %j", async (query) => {
+    const page = await fetch(portalUrl(`/health/search?q=${encodeURIComponent(query)}`));
+    expect(page.status).toBe(200);
+    const api = await fetch(portalUrl(`/api/monographs/search?q=${encodeURIComponent(query)}`));
+    expect(api.status).toBe(200);
+    expect(Array.isArray((await api.json()).results)).toBe(true);
+  });
+
+  it("serves the same search as cacheable JSON", async () => {
+    const response = await fetch(portalUrl("/api/monographs/search?q=prolo"));
+    expect(response.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
+    const body = await response.json();
+    expect(body.results[0]).toMatchObject({ slug: "prolotherapy", title: "Prolotherapy", category: "alternative-modalities" });
+    expect(body.results[0].snippet.some((segment: { hit: boolean }) => segment.hit)).toBe(true);
+  });
+});
+
+describe("staff editing", () => {
+  let staff: string;
+  let member: string;
+  beforeAll(async () => {
+    staff = await signIn("library-staff@example.coop", "staff");
+    member = await signIn("library-member@example.coop", "member");
+  });
+
+  const countOf = (slug: string) =>
+    (withPortalDb((db) => db.prepare("select count(*) as n from monographs where slug = ?").get(slug)) as { n: number }).n;
+
+  it("a member cannot open the editor or use its actions", async () => {
+    expect((await fetch(portalUrl("/staff/monographs"), { headers: { Cookie: member }, redirect: "manual" })).status).toBe(403);
+    const form = await scrapeForm("/staff/monographs/new", staff, hasField("slug"));
+    await submitForm("/staff/monographs/new", { ...form, slug: "member-made", title: "Member made" }, member);
+    await submitForm("/staff/monographs/new", { ...form, slug: "anonymous-made", title: "Anonymous made" });
+    expect(countOf("member-made")).toBe(0);
+    expect(countOf("anonymous-made")).toBe(0);
+  });
+
+  it("a draft 404s; published it appears, with search; unpublished it is gone again", async () => {
+    const form = await scrapeForm("/staff/monographs/new", staff, hasField("slug"));
+    await submitForm(
+      "/staff/monographs/new",
+      {
+        ...form,
+        slug: "sea-buckthorn",
+        title: "Sea buckthorn",
+        category: "herbs-supplements",
+        status: "draft",
+        summary: "A hardy shrub whose orange berries are rich in oils.",
+        "sections.background": "Sea buckthorn grows on windswept coasts.",
+        "evidence.0.condition": "Dry eye",
+        "evidence.0.grade": "C",
+        "evidence.0.note": "One small trial.",
+      },
+      staff,
+    );
+    expect(countOf("sea-buckthorn")).toBe(1);
+    expect((await fetch(portalUrl("/health/sea-buckthorn"))).status).toBe(404);
+    expect((await (await fetch(portalUrl("/api/monographs/search?q=buckthorn"))).json()).results).toEqual([]);
+
+    const id = (withPortalDb((db) => db.prepare("select id from monographs where slug = 'sea-buckthorn'").get()) as { id: number }).id;
+    const publish = await scrapeForm(`/staff/monographs/${id}`, staff, hasField("status", "published"));
+    await submitForm(`/staff/monographs/${id}`, publish, staff);
+    const page = await fetchPage("/health/sea-buckthorn");
+    expect(page.status).toBe(200);
+    expect(text(page.document.querySelector("main table"))).toContain("Dry eye");
+    expect((await (await fetch(portalUrl("/api/monographs/search?q=buckthorn"))).json()).results[0].slug).toBe("sea-buckthorn");
+
+    const unpublish = await scrapeForm(`/staff/monographs/${id}`, staff, hasField("status", "draft"));
+    await submitForm(`/staff/monographs/${id}`, unpublish, staff);
+    expect((await fetch(portalUrl("/health/sea-buckthorn"))).status).toBe(404);
+
+    const audit = withPortalDb((db) => db.prepare("select action from audit_log where subject_type = 'monograph' and subject_id = ? order by id").all(String(id)));
+    expect(audit).toEqual([{ action: "monograph.create" }, { action: "monograph.publish" }, { action: "monograph.unpublish" }]);
+  });
+
+  it("rejects a bad grade field by field and stores nothing", async () => {
+    const form = await scrapeForm("/staff/monographs/new", staff, hasField("slug"));
+    const response = await submitForm(
+      "/staff/monographs/new",
+      { ...form, slug: "bad-grade-check", title: "Bad grade", "evidence.0.condition": "Anything", "evidence.0.grade": "E" },
+      staff,
+    );
+    expect(response.status).toBeLessThan(500);
+    expect(countOf("bad-grade-check")).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+"use client";
+
+import { useId, useState } from "react";
+import { SearchResultList } from "./search-result-list";
+import { useMonographSearch } from "./use-monographs";
+
+/**
+ * The library's search box. Without JavaScript it is a plain form to /health/search;
+ * with it, results appear under the box as you type.
+ */
+export function LiveSearch() {
+  const [query, setQuery] = useState("");
+  const id = useId();
+  const search = useMonographSearch(query);
+  const showResults = query.trim().length >= 2 && search.data;
+  return (
+    <div>
+      <form action="/health/search" method="get" role="search" aria-label="Health library" className="flex flex-wrap gap-2">
+        <label htmlFor={id} className="sr-only">
+          Search the health library
+        </label>
+        <input
+          id={id}
+          name="q"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          placeholder="Search herbs, therapies, conditions…"
+          autoComplete="off"
+          maxLength={200}
+          aria-controls={`${id}-results`}
+          className="min-w-0 flex-1 rounded-md border border-gray-400 bg-white px-3 py-2"
+        />
+        <button type="submit" className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
+          Search
+        </button>
+      </form>
+      <div id={`${id}-results`} aria-live="polite" className="mt-4">
+        {showResults &&
+          (search.data.results.length > 0 ? (
+            <SearchResultList results={search.data.results} />
+          ) : (
+            <p>No monographs match “{search.data.query}”. Try another word, or browse the categories below.</p>
+          ))}
+        {search.isError && <p role="alert">Search is not answering just now; press Search to try the full results page.</p>}
+      </div>
+    </div>
+  );
+}

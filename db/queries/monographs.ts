@@ -1,0 +1,245 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { MonographInput } from "@/lib/validations/monographs";
+import { db } from "../index";
+import {
+  monographCategories,
+  monographEvidence,
+  monographReferences,
+  monographs,
+  monographTerms,
+  type MonographStatus,
+} from "../schema";
+import type { Executor } from "./executor";
+import { syncMonographSearch } from "./monograph-search";
+
+export function listCategoriesWithCounts() {
+  return db
+    .select({
+      slug: monographCategories.slug,
+      name: monographCategories.name,
+      description: monographCategories.description,
+      count: sql<number>`(select count(*) from monographs m where m.category_id = ${monographCategories.id} and m.status = 'published')`,
+    })
+    .from(monographCategories)
+    .orderBy(asc(monographCategories.sortOrder))
+    .all();
+}
+
+/** Published monographs for the table of contents, A–Z within the library. */
+export function listPublishedMonographs() {
+  return db
+    .select({
+      slug: monographs.slug,
+      title: monographs.title,
+      summary: monographs.summary,
+      category: monographCategories.slug,
+      reviewedAt: monographs.reviewedAt,
+    })
+    .from(monographs)
+    .innerJoin(monographCategories, eq(monographCategories.id, monographs.categoryId))
+    .where(eq(monographs.status, "published"))
+    .orderBy(sql`${monographs.title} collate nocase`)
+    .all();
+}
+
+/** Every name a published monograph answers to (title and synonyms), for linking related terms. */
+export function listPublishedMonographNames() {
+  return db
+    .select({ slug: monographs.slug, name: monographs.title })
+    .from(monographs)
+    .where(eq(monographs.status, "published"))
+    .union(
+      db
+        .select({ slug: monographs.slug, name: monographTerms.term })
+        .from(monographTerms)
+        .innerJoin(monographs, eq(monographs.id, monographTerms.monographId))
+        .where(and(eq(monographTerms.kind, "synonym"), eq(monographs.status, "published"))),
+    )
+    .all();
+}
+
+export type MonographRecord = MonographInput & {
+  id: number;
+  categoryName: string;
+  updatedAt: Date;
+};
+
+function loadChildren(ids: number[]) {
+  const terms = db.select().from(monographTerms).where(inArray(monographTerms.monographId, ids)).orderBy(asc(monographTerms.position)).all();
+  const evidence = db.select().from(monographEvidence).where(inArray(monographEvidence.monographId, ids)).orderBy(asc(monographEvidence.position)).all();
+  const references = db.select().from(monographReferences).where(inArray(monographReferences.monographId, ids)).orderBy(asc(monographReferences.position)).all();
+  return { terms, evidence, references };
+}
+
+/** Full monographs (with terms, evidence and references) for the given rows. */
+function assemble(rows: { monograph: typeof monographs.$inferSelect; categorySlug: string; categoryName: string }[]): MonographRecord[] {
+  const children = loadChildren(rows.map((row) => row.monograph.id));
+  return rows.map(({ monograph, categorySlug, categoryName }) => {
+    const mine = <T extends { monographId: number }>(list: T[]) => list.filter((item) => item.monographId === monograph.id);
+    const terms = mine(children.terms);
+    return {
+      id: monograph.id,
+      slug: monograph.slug,
+      title: monograph.title,
+      category: categorySlug as MonographInput["category"],
+      categoryName,
+      alsoListedAs: terms.filter((t) => t.kind === "synonym").map((t) => t.term),
+      relatedTerms: terms.filter((t) => t.kind === "related").map((t) => t.term),
+      summary: monograph.summary,
+      sections: {
+        background: monograph.background,
+        theoryEvidence: monograph.theoryEvidence,
+        safety: monograph.safety,
+        practiceDosing: monograph.practiceDosing,
+        authorInformation: monograph.authorInformation,
+      },
+      evidence: mine(children.evidence).map(({ condition, grade, note }) => ({ condition, grade, note })),
+      references: mine(children.references).map(({ authors, title, journal, year, volumePages, pmid, doi }) => ({
+        authors,
+        title,
+        journal,
+        year,
+        volumePages: volumePages ?? undefined,
+        pmid: pmid ?? undefined,
+        doi: doi ?? undefined,
+      })),
+      reviewedAt: monograph.reviewedAt ?? undefined,
+      reviewer: monograph.reviewer ?? undefined,
+      status: monograph.status,
+      updatedAt: monograph.updatedAt,
+    };
+  });
+}
+
+const monographWithCategory = () =>
+  db
+    .select({ monograph: monographs, categorySlug: monographCategories.slug, categoryName: monographCategories.name })
+    .from(monographs)
+    .innerJoin(monographCategories, eq(monographCategories.id, monographs.categoryId));
+
+/** One monograph by slug; drafts only when asked for (the staff editor). */
+export function getMonographBySlug(slug: string, options: { includeDrafts?: boolean } = {}): MonographRecord | null {
+  const where = options.includeDrafts ? eq(monographs.slug, slug) : and(eq(monographs.slug, slug), eq(monographs.status, "published"));
+  const rows = monographWithCategory().where(where).all();
+  return rows.length ? assemble(rows)[0]! : null;
+}
+
+export function getMonographById(id: number): MonographRecord | null {
+  const rows = monographWithCategory().where(eq(monographs.id, id)).all();
+  return rows.length ? assemble(rows)[0]! : null;
+}
+
+/** Every monograph, drafts included, for export. */
+export function listAllMonographs(): MonographRecord[] {
+  return assemble(monographWithCategory().orderBy(asc(monographs.slug)).all());
+}
+
+export type StaffMonographFilter = { category?: string; status?: MonographStatus; staleBefore?: string };
+
+/** The staff list; `staleBefore` keeps those not reviewed since that ISO day (or never). */
+export function listMonographsForStaff(filter: StaffMonographFilter) {
+  return db
+    .select({
+      id: monographs.id,
+      slug: monographs.slug,
+      title: monographs.title,
+      status: monographs.status,
+      reviewedAt: monographs.reviewedAt,
+      updatedAt: monographs.updatedAt,
+      categoryName: monographCategories.name,
+    })
+    .from(monographs)
+    .innerJoin(monographCategories, eq(monographCategories.id, monographs.categoryId))
+    .where(
+      and(
+        filter.category ? eq(monographCategories.slug, filter.category) : undefined,
+        filter.status ? eq(monographs.status, filter.status) : undefined,
+        filter.staleBefore ? or(isNull(monographs.reviewedAt), lt(monographs.reviewedAt, filter.staleBefore)) : undefined,
+      ),
+    )
+    .orderBy(sql`${monographs.title} collate nocase`)
+    .all();
+}
+
+function categoryIdOf(executor: Executor, slug: string) {
+  const category = executor.select({ id: monographCategories.id }).from(monographCategories).where(eq(monographCategories.slug, slug)).get();
+  if (!category) throw new AppError("bad_request", `Unknown category ${slug}.`, { category: ["Choose a category."] });
+  return category.id;
+}
+
+/**
+ * Creates or replaces a monograph (matched by `id`, else by slug) with its terms,
+ * evidence and references, and brings its search row in step, all in the caller's
+ * transaction. Returns the monograph's id.
+ */
+export function saveMonograph(executor: Executor, input: MonographInput, options: { id?: number; userId?: string } = {}) {
+  const row = {
+    slug: input.slug,
+    title: input.title,
+    categoryId: categoryIdOf(executor, input.category),
+    summary: input.summary,
+    ...input.sections,
+    reviewedAt: input.reviewedAt ?? null,
+    reviewer: input.reviewer ?? null,
+    status: input.status,
+    updatedAt: new Date(),
+    updatedBy: options.userId ?? null,
+  };
+  const clash = executor.select({ id: monographs.id }).from(monographs).where(eq(monographs.slug, input.slug)).get();
+  if (clash && options.id !== undefined && clash.id !== options.id) {
+    throw new AppError("conflict", "Another monograph already uses that address.", { slug: ["Choose another address; this one is taken."] });
+  }
+  const targetId = options.id ?? clash?.id;
+  let id: number;
+  if (targetId === undefined) {
+    id = executor.insert(monographs).values(row).returning({ id: monographs.id }).get().id;
+  } else {
+    const updated = executor.update(monographs).set(row).where(eq(monographs.id, targetId)).run();
+    if (updated.changes === 0) throw new AppError("not_found", "That monograph no longer exists.");
+    id = targetId;
+  }
+  executor.delete(monographTerms).where(eq(monographTerms.monographId, id)).run();
+  executor.delete(monographEvidence).where(eq(monographEvidence.monographId, id)).run();
+  executor.delete(monographReferences).where(eq(monographReferences.monographId, id)).run();
+  const terms = [
+    ...input.alsoListedAs.map((term, position) => ({ monographId: id, kind: "synonym" as const, term, position })),
+    ...input.relatedTerms.map((term, position) => ({ monographId: id, kind: "related" as const, term, position })),
+  ];
+  if (terms.length) executor.insert(monographTerms).values(terms).run();
+  if (input.evidence.length) {
+    executor.insert(monographEvidence).values(input.evidence.map((row, position) => ({ ...row, monographId: id, position }))).run();
+  }
+  if (input.references.length) {
+    executor
+      .insert(monographReferences)
+      .values(input.references.map((reference, index) => ({ ...reference, monographId: id, position: index + 1 })))
+      .run();
+  }
+  syncMonographSearch(executor, id);
+  return id;
+}
+
+export function setMonographStatus(executor: Executor, id: number, status: MonographStatus, userId: string) {
+  const updated = executor.update(monographs).set({ status, updatedAt: new Date(), updatedBy: userId }).where(eq(monographs.id, id)).run();
+  if (updated.changes === 0) throw new AppError("not_found", "That monograph no longer exists.");
+  syncMonographSearch(executor, id);
+}
+
+export function deleteMonograph(executor: Executor, id: number) {
+  const deleted = executor.delete(monographs).where(eq(monographs.id, id)).run();
+  if (deleted.changes === 0) throw new AppError("not_found", "That monograph no longer exists.");
+  syncMonographSearch(executor, id);
+}
+
+/** Adds categories that are missing; existing ones keep their staff-edited text. */
+export function ensureMonographCategories(executor: Executor, categories: readonly { slug: string; name: string; description: string }[]) {
+  categories.forEach((category, sortOrder) => {
+    executor.insert(monographCategories).values({ ...category, sortOrder }).onConflictDoNothing().run();
+  });
+}
+
+export function monographSlugExists(executor: Executor, slug: string) {
+  return executor.select({ id: monographs.id }).from(monographs).where(eq(monographs.slug, slug)).get() !== undefined;
+}

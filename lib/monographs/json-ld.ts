@@ -1,0 +1,32 @@
+import type { PublicMonograph } from "@/lib/monograph-content";
+
+/** schema.org MedicalWebPage for a monograph, for search engines. */
+export function monographJsonLd(monograph: PublicMonograph, url: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "MedicalWebPage",
+    name: monograph.title,
+    url,
+    description: monograph.summary || undefined,
+    about: { "@type": "Thing", name: monograph.title, alternateName: monograph.alsoListedAs.length ? monograph.alsoListedAs : undefined },
+    lastReviewed: monograph.reviewedAt,
+    audience: { "@type": "PeopleAudience", audienceType: "Patient" },
+    citation: monograph.references.map((reference) => ({
+      "@type": "ScholarlyArticle",
+      name: reference.title,
+      author: reference.authors,
+      datePublished: String(reference.year),
+      isPartOf: reference.journal,
+      ...(reference.pmid && { url: `https://pubmed.ncbi.nlm.nih.gov/${reference.pmid}/` }),
+      ...(reference.doi && { sameAs: `https://doi.org/${reference.doi}` }),
+    })),
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json"> body. `<` is escaped as \u003c, so
+ * stored text can never close the script element, and the JSON still parses the same.
+ */
+export function serializeJsonLd(data: unknown) {
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}
