@@ -18,7 +18,10 @@ export function formatReviewDate(day: string) {
 
 /** A monograph's content, shared by its page and its print view. */
 export function MonographArticle({ monograph, names }: Props) {
-  const sections = monographSectionKeys.filter((key) => monograph.sections[key]);
+  // The evidence table lives in Theory / Evidence, which shows whenever either has content.
+  const sections = monographSectionKeys.filter(
+    (key) => monograph.sections[key] || (key === "theoryEvidence" && monograph.evidence.length > 0),
+  );
   return (
     <article>
       <h1 className="text-3xl font-bold text-leaf-900">{monograph.title}</h1>
