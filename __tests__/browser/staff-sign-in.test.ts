@@ -69,7 +69,7 @@ describe("staff sign in and edit a page", () => {
   });
 
   it("staff pages have no accessibility violations", async () => {
-    for (const path of ["/staff", "/staff/pages", "/account"]) {
+    for (const path of ["/staff", "/staff/pages", "/staff/monographs", "/staff/monographs/new", "/account"]) {
       await page.goto(portalUrl(path));
       await expectNoAxeViolations();
     }
