@@ -11,3 +11,6 @@ CREATE VIRTUAL TABLE `monographs_fts` USING fts5(
 	tokenize = 'porter unicode61 remove_diacritics 2',
 	prefix = '2 3'
 );
+--> statement-breakpoint
+-- The default ranking for ORDER BY rank: bm25 weighted toward title and synonyms.
+INSERT INTO `monographs_fts` (`monographs_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 8.0, 4.0, 2.0, 1.0)');

@@ -1,11 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { markdownToPlainText, snippetSegments, toMatchExpression, type SnippetSegment } from "@/lib/monographs/search-query";
+import { buildSnippet, markdownToPlainText, queryTokens, toMatchExpression, type SnippetSegment } from "@/lib/monographs/search-query";
 import { db } from "../index";
 import type { Executor } from "./executor";
-
-// bm25 weights per column of monographs_fts: title, synonyms, terms, summary, body.
-const RANK = sql.raw("bm25(monographs_fts, 10.0, 8.0, 4.0, 2.0, 1.0)");
 
 /**
  * Rewrites a monograph's search row from its stored data, inside the caller's
@@ -40,17 +37,20 @@ export type MonographSearchHit = {
   snippet: SnippetSegment[];
 };
 
-function runSearch(match: string, limit: number): MonographSearchHit[] {
-  const rows = db.all<{ slug: string; title: string; category: string; categoryName: string; summary: string; snippet: string }>(sql`
+// `rank` is bm25 weighted toward title and synonyms (set in the FTS migration). The best
+// ids are picked first; only those rows are then read in full, for their snippets.
+function runSearch(match: string, tokens: string[], limit: number): MonographSearchHit[] {
+  const rows = db.all<{ slug: string; title: string; category: string; categoryName: string; summary: string; text: string }>(sql`
+    with best as (
+      select rowid as id, rank from monographs_fts where monographs_fts match ${match} order by rank limit ${limit}
+    )
     select m.slug, m.title, c.slug as category, c.name as categoryName, m.summary,
-      snippet(monographs_fts, -1, char(1), char(2), '…', 14) as snippet
-    from monographs_fts
-    join monographs m on m.id = monographs_fts.rowid
+      (select f.summary || ' ' || f.body from monographs_fts f where f.rowid = best.id) as text
+    from best
+    join monographs m on m.id = best.id
     join monograph_categories c on c.id = m.category_id
-    where monographs_fts match ${match}
-    order by ${RANK}
-    limit ${limit}`);
-  return rows.map(({ snippet, ...hit }) => ({ ...hit, snippet: snippetSegments(snippet) }));
+    order by best.rank`);
+  return rows.map(({ text, ...hit }) => ({ ...hit, snippet: buildSnippet(text, tokens) }));
 }
 
 /**
@@ -61,8 +61,9 @@ function runSearch(match: string, limit: number): MonographSearchHit[] {
 export function searchMonographs(query: string, limit = 20): MonographSearchHit[] {
   const all = toMatchExpression(query, "all");
   if (!all) return [];
-  const hits = runSearch(all, limit);
+  const tokens = queryTokens(query);
+  const hits = runSearch(all, tokens, limit);
   if (hits.length > 0) return hits;
   const any = toMatchExpression(query, "any");
-  return any && any !== all ? runSearch(any, limit) : [];
+  return any && any !== all ? runSearch(any, tokens, limit) : [];
 }
