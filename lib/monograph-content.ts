@@ -8,6 +8,8 @@ import {
   listPublishedMonographs,
 } from "@/db/queries/monographs";
 import { cacheTags } from "./cache-tags";
+import { markdownToTree } from "./markdown/to-tree";
+import { monographSectionKeys } from "./monographs/sections";
 
 // Public library pages read through these cached functions: no database work per view.
 // Staff saves revalidate the tags at once; the five-minute lifetime is a backstop for
@@ -39,7 +41,9 @@ export function getCachedMonograph(slug: string) {
       const monograph = getMonographBySlug(slug);
       if (!monograph) return null;
       const { updatedAt, ...rest } = monograph;
-      return { ...rest, updatedAt: updatedAt.toISOString() };
+      // Parsed once per cache entry, not once per view.
+      const trees = Object.fromEntries(monographSectionKeys.map((key) => [key, markdownToTree(monograph.sections[key])]));
+      return { ...rest, trees: trees as Record<(typeof monographSectionKeys)[number], ReturnType<typeof markdownToTree>>, updatedAt: updatedAt.toISOString() };
     },
     ["monograph", slug],
     { tags: [cacheTags.monographs, cacheTags.monograph(slug)], ...lifetime },

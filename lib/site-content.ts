@@ -4,12 +4,19 @@ import { unstable_cache } from "next/cache";
 import { notFound } from "next/navigation";
 import { getPageBySlug, getSiteSettings, listPages } from "@/db/queries/site";
 import { cacheTags } from "./cache-tags";
+import { markdownToTree } from "./markdown/to-tree";
 
 // Public pages read through these cached functions, so a page view does no database
 // work until staff change the data and revalidate its tag. Cached values pass through
 // JSON, so dates travel as ISO strings.
 
-export type PublicPage = { slug: string; title: string; description: string; markdown: string; updatedAt: string };
+export type PublicPage = {
+  slug: string;
+  title: string;
+  description: string;
+  tree: ReturnType<typeof markdownToTree>;
+  updatedAt: string;
+};
 
 export const getCachedSiteSettings = unstable_cache(async () => getSiteSettings(), ["site-settings"], {
   tags: [cacheTags.settings],
@@ -21,7 +28,7 @@ export function getCachedPage(slug: string): Promise<PublicPage | null> {
       const page = getPageBySlug(slug);
       if (!page) return null;
       const { title, description, markdown, updatedAt } = page;
-      return { slug, title, description, markdown, updatedAt: updatedAt.toISOString() };
+      return { slug, title, description, tree: markdownToTree(markdown), updatedAt: updatedAt.toISOString() };
     },
     ["page", slug],
     { tags: [cacheTags.pages, cacheTags.page(slug)] },

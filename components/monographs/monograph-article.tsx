@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MarkdownContent } from "@/components/site/markdown";
+import { MarkdownTree } from "@/components/site/markdown-tree";
 import type { PublicMonograph } from "@/lib/monograph-content";
 import { monographSectionKeys, sectionHeadings } from "@/lib/monographs/sections";
 import { MonographDisclaimer } from "./disclaimer";
@@ -55,7 +55,7 @@ export function MonographArticle({ monograph, names }: Props) {
           <h2 id={`section-${key}`} className="mb-3 text-xl font-bold text-leaf-900">
             {sectionHeadings[key]}
           </h2>
-          <MarkdownContent source={monograph.sections[key]} />
+          <MarkdownTree tree={monograph.trees[key]} />
           {key === "theoryEvidence" && monograph.evidence.length > 0 && (
             <div className="mt-6">
               <h3 className="mb-2 text-lg font-bold">Evidence by condition</h3>

@@ -2,9 +2,10 @@ import Markdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 
 /**
- * Renders stored Markdown as inert HTML: raw HTML in the source is dropped (skipHtml),
- * and react-markdown's URL filter turns javascript:, vbscript: and data: links into
- * empty hrefs. Stored text never reaches dangerouslySetInnerHTML.
+ * Renders Markdown as inert HTML, for live previews in the staff editors: raw HTML in
+ * the source is dropped (skipHtml) and react-markdown's URL filter empties javascript:,
+ * vbscript: and data: links. Public pages render the cached tree (MarkdownTree), built
+ * with the same rules. Stored text never reaches dangerouslySetInnerHTML.
  */
 export function MarkdownContent({ source }: { source: string }) {
   return (

@@ -40,17 +40,32 @@ export type MonographSearchHit = {
 // `rank` is bm25 weighted toward title and synonyms (set in the FTS migration). The best
 // ids are picked first; only those rows are then read in full, for their snippets.
 function runSearch(match: string, tokens: string[], limit: number): MonographSearchHit[] {
-  const rows = db.all<{ slug: string; title: string; category: string; categoryName: string; summary: string; text: string }>(sql`
+  const rows = db.all<{
+    slug: string;
+    title: string;
+    category: string;
+    categoryName: string;
+    summary: string;
+    text: string;
+    synonyms: string;
+    terms: string;
+  }>(sql`
     with best as (
       select rowid as id, rank from monographs_fts where monographs_fts match ${match} order by rank limit ${limit}
     )
     select m.slug, m.title, c.slug as category, c.name as categoryName, m.summary,
-      (select f.summary || ' ' || f.body from monographs_fts f where f.rowid = best.id) as text
+      f.summary || ' ' || f.body as text, f.synonyms, f.terms
     from best
+    join monographs_fts f on f.rowid = best.id
     join monographs m on m.id = best.id
     join monograph_categories c on c.id = m.category_id
     order by best.rank`);
-  return rows.map(({ text, ...hit }) => ({ ...hit, snippet: buildSnippet(text, tokens) }));
+  return rows.map(({ text, synonyms, terms, ...hit }) => {
+    // Show the passage that explains the match: the text, else the synonym or term that matched.
+    const candidates = [text, synonyms && `Also listed as: ${synonyms}`, terms && `Related terms: ${terms}`].filter(Boolean);
+    const snippets = candidates.map((candidate) => buildSnippet(candidate, tokens));
+    return { ...hit, snippet: snippets.find((segments) => segments.some((segment) => segment.hit)) ?? snippets[0]! };
+  });
 }
 
 /**
