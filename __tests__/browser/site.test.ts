@@ -1,42 +1,22 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { expectNoAxeViolations, openBrowserPage } from "../helpers/browser";
 import { seededContentPages } from "../helpers/content-pages";
 import { portalUrl } from "../helpers/portal";
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function expectNoAxeViolations() {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary).toEqual([]);
-}
+const session = openBrowserPage();
 
 describe("the site shell in a browser", () => {
   it("the home page has no accessibility violations", async () => {
-    const response = await page.goto(portalUrl("/"));
+    const response = await session.page.goto(portalUrl("/"));
     expect(response?.status()).toBe(200);
-    expect(await page.locator("main h1").textContent()).toContain("Marshall Street Food Co-op");
-    await expectNoAxeViolations();
+    expect(await session.page.locator("main h1").textContent()).toContain("Marshall Street Food Co-op");
+    await expectNoAxeViolations(session.page);
   });
 
   it("every aside link to a content page opens that page, with its heading and no accessibility violations", async () => {
-    await page.goto(portalUrl("/"));
-    const hrefs = await page
+    await session.page.goto(portalUrl("/"));
+    const hrefs = await session.page
       .locator('aside[aria-label="Co-op links"] a')
       .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     const contentPaths = new Set(seededContentPages.map((p) => p.path));
@@ -45,43 +25,43 @@ describe("the site shell in a browser", () => {
     expect(built.sort()).toEqual([...contentPaths].filter((path) => path !== "/visit").sort());
 
     for (const href of built) {
-      const response = await page.goto(portalUrl(href));
+      const response = await session.page.goto(portalUrl(href));
       expect(response?.status()).toBe(200);
       const title = seededContentPages.find((p) => p.path === href)!.title;
-      expect(await page.locator("main h1").textContent()).toBe(title);
-      await expectNoAxeViolations();
+      expect(await session.page.locator("main h1").textContent()).toBe(title);
+      await expectNoAxeViolations(session.page);
     }
   });
 
   it("the Visit page and the not-found page have no accessibility violations", async () => {
-    await page.goto(portalUrl("/visit"));
-    await expectNoAxeViolations();
-    const response = await page.goto(portalUrl("/about/no-such-page"));
+    await session.page.goto(portalUrl("/visit"));
+    await expectNoAxeViolations(session.page);
+    const response = await session.page.goto(portalUrl("/about/no-such-page"));
     expect(response?.status()).toBe(404);
-    await page.locator("h1", { hasText: "We could not find that page" }).waitFor();
-    await expectNoAxeViolations();
+    await session.page.locator("h1", { hasText: "We could not find that page" }).waitFor();
+    await expectNoAxeViolations(session.page);
   });
 
   it("navigates by clicking, like a visitor", async () => {
-    await page.goto(portalUrl("/"));
-    await page.locator('aside[aria-label="Co-op links"]').getByRole("link", { name: "Our board of directors" }).click();
-    await page.waitForURL(portalUrl("/about/board"));
-    expect(await page.locator("main h1").textContent()).toBe("Our board of directors");
-    expect(await page.locator('nav[aria-label="Main"] a[aria-current="page"]').textContent()).toBe("About");
+    await session.page.goto(portalUrl("/"));
+    await session.page.locator('aside[aria-label="Co-op links"]').getByRole("link", { name: "Our board of directors" }).click();
+    await session.page.waitForURL(portalUrl("/about/board"));
+    expect(await session.page.locator("main h1").textContent()).toBe("Our board of directors");
+    expect(await session.page.locator('nav[aria-label="Main"] a[aria-current="page"]').textContent()).toBe("About");
   });
 
   it("offers the skip link as the first stop of the keyboard", async () => {
-    await page.goto(portalUrl("/about"));
-    await page.keyboard.press("Tab");
-    const focused = page.locator(":focus");
+    await session.page.goto(portalUrl("/about"));
+    await session.page.keyboard.press("Tab");
+    const focused = session.page.locator(":focus");
     expect(await focused.textContent()).toBe("Skip to main content");
     expect(await focused.isVisible()).toBe(true);
-    await page.keyboard.press("Enter");
-    await page.waitForFunction(() => location.hash === "#main");
+    await session.page.keyboard.press("Enter");
+    await session.page.waitForFunction(() => location.hash === "#main");
   });
 
   it("fits a 360 px phone without sideways scrolling", async () => {
-    const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phoneContext = await session.browser.newContext({ viewport: { width: 360, height: 740 } });
     const phone = await phoneContext.newPage();
     for (const path of ["/", "/advertise", "/visit"]) {
       await phone.goto(portalUrl(path));
@@ -92,12 +72,12 @@ describe("the site shell in a browser", () => {
   });
 
   it("prints the content without the site's chrome", async () => {
-    await page.goto(portalUrl("/about/flower-program"));
-    await page.emulateMedia({ media: "print" });
+    await session.page.goto(portalUrl("/about/flower-program"));
+    await session.page.emulateMedia({ media: "print" });
     for (const selector of ["header", 'aside[aria-label="Co-op links"]', "footer"]) {
-      expect(await page.locator(selector).first().isVisible()).toBe(false);
+      expect(await session.page.locator(selector).first().isVisible()).toBe(false);
     }
-    expect(await page.locator("main h1").isVisible()).toBe(true);
-    await page.emulateMedia({ media: "screen" });
+    expect(await session.page.locator("main h1").isVisible()).toBe(true);
+    await session.page.emulateMedia({ media: "screen" });
   });
 });

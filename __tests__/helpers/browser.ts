@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const executablePath = "/usr/bin/chromium";
 
@@ -24,4 +25,23 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/** axe over the whole page: every violation listed by rule and element, none expected. */
+export async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** One browser and one page for a test file; `session.page` is ready inside the tests. */
+export function openBrowserPage() {
+  const session = {} as { browser: Browser; page: Page };
+  beforeAll(async () => {
+    session.browser = await launchBrowser();
+    session.page = await (await session.browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }

@@ -5,7 +5,7 @@ import remarkGfm from "remark-gfm";
  * Renders Markdown as inert HTML, for live previews in the staff editors: raw HTML in
  * the source is dropped (skipHtml) and react-markdown's URL filter empties javascript:,
  * vbscript: and data: links. Public pages render the cached tree (MarkdownTree), built
- * with the same rules. Stored text never reaches dangerouslySetInnerHTML.
+ * with the same rules. Stored text is never injected as raw HTML.
  */
 export function MarkdownContent({ source }: { source: string }) {
   return (

@@ -47,24 +47,11 @@ export const pageEditSchema = pageSchema.pick({ slug: true, title: true, descrip
 const lines = (value: unknown) =>
   typeof value === "string" ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : value;
 
-/** The settings form: flat fields (one textarea for hours) mapped onto SiteSettings. */
-export const siteSettingsFormSchema = z
-  .object({
-    coopName: line(80),
-    tagline: line(160),
-    streetAddress: line(120),
-    locality: line(80),
-    region: line(40),
-    postalCode: line(20),
-    phone: line(40),
-    fax: line(40),
-    email: siteSettingsSchema.shape.email,
+/** The settings form: flat fields (one textarea for hours, one field per social link) mapped onto SiteSettings. */
+export const siteSettingsFormSchema = siteSettingsSchema
+  .omit({ hours: true, social: true })
+  .extend({
     hours: z.preprocess(lines, z.array(line(80)).min(1, { error: "Give at least one line of opening hours." }).max(14)),
-    directionsUrl: url,
-    localCoopFinderUrl: url,
-    instagram: url,
-    twitter: url,
-    facebook: url,
-    staffNotificationEmail: siteSettingsSchema.shape.staffNotificationEmail,
+    ...siteSettingsSchema.shape.social.shape,
   })
   .transform(({ instagram, twitter, facebook, ...rest }): SiteSettings => ({ ...rest, social: { instagram, twitter, facebook } }));
