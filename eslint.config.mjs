@@ -12,8 +12,24 @@ const eslintConfig = [
     rules: {
       // `{ omitted, ...rest }` is how a field is left out of a copy.
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
-      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
-      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx", "executor"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx", "executor"] }],
+    },
+  },
+  {
+    // A prefetch of a page rendered per request is a full server render for a page the
+    // visitor may never open: links to private and sign-in pages say prefetch={false}.
+    files: ["**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["Literal[value=/^\\/(staff|account|login)([/?#]|$)/]", "TemplateElement[value.raw=/^\\/(staff|account|login)([/?#]|$)/]"].map(
+          (target) => ({
+            selector: `JSXOpeningElement[name.name=/^(Link|NavLink|ButtonLink)$/]:not(:has(JSXAttribute[name.name='prefetch'])) > JSXAttribute[name.name='href'] ${target}`,
+            message: "Links to private and sign-in pages must not prefetch: add prefetch={false}.",
+          }),
+        ),
+      ],
     },
   },
   {

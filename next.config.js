@@ -1,9 +1,7 @@
 // @ts-check
+const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
+const { contentSecurityPolicy, privatePathPrefixes, strictTransportSecurity } = require("./lib/security-headers.js");
 
-/**
- * Headers that never vary by request. The Content-Security-Policy (it carries a
- * per-request nonce) and HSTS (it depends on SITE_URL at run time) are set in proxy.ts.
- */
 const staticSecurityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -14,24 +12,49 @@ const staticSecurityHeaders = [
   },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
-  reactStrictMode: true,
-  poweredByHeader: false,
-  // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
-  // The data cache lives in this process's memory, so it always reflects the database
-  // under DATA_DIR that this server opened (see lib/cache/memory-cache-handler.js).
-  cacheHandler: require.resolve("./lib/cache/memory-cache-handler.js"),
-  cacheMaxMemorySize: 0,
-  // `npm test` type-checks the whole project (tests included) with tsc; the build does
-  // not repeat that work on every `npm start` after a change.
-  typescript: { ignoreBuildErrors: true },
-  // forbidden() answers 403 from a page (staff pages for members) without a redirect.
-  experimental: { authInterrupts: true },
-  async headers() {
-    return [{ source: "/:path*", headers: staticSecurityHeaders }];
-  },
-};
+// Every path but the private and sign-in ones, whose CSP (with a per-request nonce)
+// proxy.ts sets: one Content-Security-Policy header per response, never two.
+const notPrivate = privatePathPrefixes.map((prefix) => `${prefix.slice(1)}(?:/|$)`).join("|");
+const publicPaths = `/((?!${notPrivate}).*)`;
 
-module.exports = nextConfig;
+/**
+ * Headers are compiled into the build (routes manifest), so the https-only ones follow
+ * the SITE_URL of the build; `npm start` rebuilds when SITE_URL moves between http and
+ * https (lib/cli/build-freshness.ts).
+ * @param {string} phase
+ * @returns {import('next').NextConfig}
+ */
+module.exports = (phase) => {
+  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+  const https = (process.env.SITE_URL ?? "").startsWith("https:");
+  return {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
+    serverExternalPackages: ["better-sqlite3"],
+    // The data and page cache lives in this process's memory, so it always reflects the
+    // database under DATA_DIR that this server opened (see lib/cache/memory-cache-handler.js).
+    cacheHandler: require.resolve("./lib/cache/memory-cache-handler.js"),
+    cacheMaxMemorySize: 0,
+    // How long a shared cache may serve a public page stale while it refetches
+    // (stale-while-revalidate = expireTime − revalidate; see app/layout.tsx).
+    expireTime: 360,
+    // `npm test` type-checks the whole project (tests included) with tsc; the build does
+    // not repeat that work on every `npm start` after a change.
+    typescript: { ignoreBuildErrors: true },
+    // forbidden() answers 403 from a page (staff pages for members) without a redirect.
+    experimental: { authInterrupts: true },
+    async headers() {
+      return [
+        { source: "/:path*", headers: staticSecurityHeaders },
+        {
+          source: publicPaths,
+          headers: [
+            { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https }) },
+            ...(https ? [{ key: "Strict-Transport-Security", value: strictTransportSecurity }] : []),
+          ],
+        },
+      ];
+    },
+  };
+};

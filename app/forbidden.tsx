@@ -13,7 +13,7 @@ export default function Forbidden() {
         access, ask an admin to change your role.
       </p>
       <p className="mt-4">
-        <Link href="/account">Your account</Link> · <Link href="/">Home page</Link>
+        <Link prefetch={false} href="/account">Your account</Link> · <Link href="/">Home page</Link>
       </p>
     </main>
   );

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { getEnv } from "@/lib/env";
@@ -13,16 +12,33 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: settings.coopName, template: `%s · ${settings.coopName}` },
     description: settings.tagline,
     applicationName: settings.coopName,
-    openGraph: { siteName: settings.coopName, type: "website", locale: "en_US", description: settings.tagline },
+    openGraph: {
+      siteName: settings.coopName,
+      type: "website",
+      locale: "en_US",
+      description: settings.tagline,
+      images: [{ url: "/og-image.png", width: 1200, height: 630, alt: `${settings.coopName}: your community-owned grocery store` }],
+    },
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
+    manifest: "/manifest.webmanifest",
   };
 }
+
+// Public pages are prerendered and cached; staff edits revalidate them by tag at once.
+// This lifetime is what browsers and shared caches see: `s-maxage=60` (a CDN may reuse a
+// page for a minute, then serve it stale for up to `expireTime` while refetching), no
+// max-age (browsers revalidate by ETag, answered 304 from the cache).
+export const revalidate = 60;
 
 export const viewport: Viewport = { themeColor: "#235330", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Every page is rendered per request so that its scripts carry the nonce that
-  // proxy.ts puts in the Content-Security-Policy; the data itself comes from the cache.
-  await connection();
   const settings = await getCachedSiteSettings();
   return (
     <html lang="en">

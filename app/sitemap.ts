@@ -3,8 +3,6 @@ import { getEnv } from "@/lib/env";
 import { getCachedMonographList } from "@/lib/monograph-content";
 import { getCachedPageList } from "@/lib/site-content";
 
-export const dynamic = "force-dynamic";
-
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { siteUrl } = getEnv();
   const [pages, monographs] = await Promise.all([getCachedPageList(), getCachedMonographList()]);

@@ -1,15 +1,15 @@
 /**
- * `npm run bench`: the health library's search over 10,000 generated monographs, and a
- * monograph page's throughput over HTTP. Every figure is printed beside a baseline
+ * `npm run bench`: the health library's search over 10,000 generated monographs, and the
+ * public pages over HTTP (see pages.ts). Every figure is printed beside a baseline
  * measured in the same run (the machine is shared and noisy, so ratios mean more than
- * milliseconds): search against a naive LIKE scan, the monograph page against a trivial
- * page of the same app.
+ * milliseconds): search against a naive LIKE scan, pages against the portal's minimal
+ * prerendered page.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { startPortal } from "../helpers/portal-server";
+import { pageBenchmark } from "./pages";
 import { benchmarkQueries, generatedMonograph, likeSearch, percentiles, random, time } from "./search";
 
 const MONOGRAPHS = 10_000;
@@ -51,23 +51,11 @@ async function searchBenchmark() {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-function load(url: string) {
-  return autocannon({ url, connections: 10, duration: 10 });
-}
-
-async function pageBenchmark() {
+async function httpBenchmark() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coop-bench-http-"));
   const portal = await startPortal({ dataDir });
   try {
-    const monograph = `${portal.url}/health/prolotherapy`;
-    const trivial = `${portal.url}/login/check-email`;
-    await load(monograph); // warm the cache and the JIT
-    const a = await load(monograph);
-    const b = await load(trivial);
-    console.log(`\nHTTP, 10 connections for 10 s each, next start`);
-    console.log(`  /health/prolotherapy  ${a.requests.average.toFixed(0)} req/s, p99 latency ${a.latency.p99} ms, errors ${a.errors + a.non2xx}`);
-    console.log(`  /login/check-email    ${b.requests.average.toFixed(0)} req/s, p99 latency ${b.latency.p99} ms (trivial page baseline)`);
-    console.log(`  the monograph page serves ${(a.requests.average / b.requests.average).toFixed(2)}× the trivial page's rate`);
+    await pageBenchmark(portal.url);
   } finally {
     await portal.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -76,8 +64,10 @@ async function pageBenchmark() {
 
 async function main() {
   console.log(`Benchmarks, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
-  await searchBenchmark();
-  await pageBenchmark();
+  // `npm run bench -- pages` or `-- search` runs one part alone.
+  const only = process.argv[2];
+  if (only !== "pages") await searchBenchmark();
+  if (only !== "search") await httpBenchmark();
 }
 
 void main();

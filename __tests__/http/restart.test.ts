@@ -16,11 +16,15 @@ function counts(dataDir: string) {
 }
 
 describe("restarting the portal", () => {
-  it("keeps every row, keeps edits and seeds nothing twice", async () => {
+  // The build was made by the suite's global setup with another DATA_DIR; what a page
+  // shows must come from this database, also after it changed while the server was
+  // stopped (a restored backup, a command-line import).
+  it("keeps every row, keeps edits and seeds nothing twice; pages show this database, also what changed while stopped", async () => {
     const dataDir = temporaryDataDir("restart");
 
     const first = await startPortal({ dataDir });
     expect(first.output()).toMatch(/seeded 10 pages, 1 settings, 3 demo accounts and \d+ monographs/);
+    expect(await (await fetch(`${first.url}/about/board`)).text()).not.toContain("Our board (edited)");
     await first.stop();
     const afterFirst = counts(dataDir);
     expect(afterFirst.pages).toBe(10);

@@ -63,6 +63,7 @@ describe("staff server actions, posted directly", () => {
   it("saving a page: refused for anonymous visitors and members (nothing changes); staff save it and the public page shows it", async () => {
     const form = await scrapeForm("/staff/pages/about/board", admin, hasField("slug", "about/board"));
     const before = pageRow("about/board");
+    await fetchPage("/about/board"); // now in the page cache, which the save must replace
     const edit = { ...form, title: "Board (tampered)", markdown: "Tampered text." };
 
     for (const cookie of [undefined, member]) {
@@ -84,6 +85,7 @@ describe("staff server actions, posted directly", () => {
   it("saving settings: refused for anonymous visitors, members and staff; admins change what every page shows", async () => {
     const form = await scrapeForm("/staff/settings", admin, hasField("coopName"));
     const before = settingsRow();
+    await fetchPage("/"); // now in the page cache, which the save must replace
     const edit = { ...form, phone: "585-555-0177" };
     for (const cookie of [undefined, member, staff]) {
       await submitForm("/staff/settings", edit, cookie);

@@ -1,24 +1,34 @@
 import { NextRequest } from "next/server";
-import { proxy } from "@/proxy";
-import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
+import { proxy, config } from "@/proxy";
+import { contentSecurityPolicy, isPrivatePath, newNonce } from "@/lib/security-headers";
 
 function directive(csp: string, name: string) {
   return csp.split("; ").find((part) => part.startsWith(`${name} `)) ?? "";
 }
 
 describe("contentSecurityPolicy", () => {
-  it("allows scripts only by nonce in production: no unsafe-inline, no unsafe-eval", () => {
+  it("with a nonce (private pages): scripts only by that nonce, no unsafe-inline, no unsafe-eval", () => {
     const csp = contentSecurityPolicy({ nonce: "abc123", dev: false, https: false });
     const scripts = directive(csp, "script-src");
-    expect(scripts).toContain("'nonce-abc123'");
-    expect(scripts).not.toContain("unsafe-inline");
+    expect(scripts).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
     expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
     expect(directive(csp, "object-src")).toBe("object-src 'none'");
   });
 
+  it("without a nonce (prerendered pages): inline scripts allowed, everything else as strict", () => {
+    const csp = contentSecurityPolicy({ dev: false, https: false });
+    expect(directive(csp, "script-src")).toBe("script-src 'self' 'unsafe-inline'");
+    expect(csp).not.toContain("nonce-");
+    expect(csp).not.toContain("unsafe-eval");
+    for (const strict of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+      expect(csp.split("; ")).toContain(strict);
+    }
+  });
+
   it("allows eval only in development", () => {
     expect(contentSecurityPolicy({ nonce: "n", dev: true, https: false })).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ dev: true, https: false })).toContain("'unsafe-eval'");
   });
 });
 
@@ -30,23 +40,46 @@ describe("newNonce", () => {
   });
 });
 
+describe("isPrivatePath", () => {
+  it("covers the staff area, the account and sign-in, and nothing that only starts alike", () => {
+    for (const path of ["/staff", "/staff/pages/about", "/account", "/login", "/login/verify"]) expect(isPrivatePath(path)).toBe(true);
+    for (const path of ["/", "/about", "/staffing", "/accounts", "/login-help", "/health/staff"]) expect(isPrivatePath(path)).toBe(false);
+  });
+});
+
 describe("proxy", () => {
   const originalSiteUrl = process.env.SITE_URL;
   afterEach(() => {
     process.env.SITE_URL = originalSiteUrl;
   });
 
+  it("is matched only on private and sign-in paths", () => {
+    expect(config.matcher.every((pattern) => isPrivatePath(pattern.replace("/:path*", "")))).toBe(true);
+  });
+
   it("sends HSTS when the site is on https, with the same CSP as the request carries", () => {
     process.env.SITE_URL = "https://coop.example";
-    const response = proxy(new NextRequest("https://coop.example/about"));
+    const response = proxy(new NextRequest("https://coop.example/login"));
     expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
 
-  it("sends no HSTS over plain http", () => {
+  it("gives a sign-in page a nonce policy over plain http, without HSTS", () => {
     process.env.SITE_URL = "http://localhost:3000";
-    const response = proxy(new NextRequest("http://localhost:3000/"));
+    const response = proxy(new NextRequest("http://localhost:3000/login"));
     expect(response.headers.get("strict-transport-security")).toBeNull();
     expect(response.headers.get("content-security-policy")).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  });
+
+  it("sends a visitor without a session from the staff area to sign in, with the policy on the redirect too", () => {
+    const response = proxy(new NextRequest("http://localhost:3000/staff/pages"));
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fstaff%2Fpages");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("leaves public paths alone (their headers come from next.config.js)", () => {
+    const response = proxy(new NextRequest("http://localhost:3000/about"));
+    expect(response.headers.get("content-security-policy")).toBeNull();
   });
 });

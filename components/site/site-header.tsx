@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { primaryNavigation } from "@/lib/site";
 import { NavLink } from "@/components/ui/nav-link";
@@ -7,12 +8,14 @@ export function SiteHeader({ coopName, tagline }: { coopName: string; tagline: s
     <header className="print-hidden border-b border-leaf-900 bg-leaf-800 text-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-4 md:flex-row md:items-end md:justify-between">
         <div>
-          <Link href="/" className="text-2xl font-bold text-white no-underline hover:text-white hover:underline">
+          <Link href="/" className="flex items-center gap-3 text-2xl font-bold text-white no-underline hover:text-white hover:underline">
+            {/* Decorative: the name beside it is the link's text. */}
+            <Image src="/logo.svg" alt="" width={40} height={40} unoptimized priority />
             {coopName}
           </Link>
           <p className="text-sm text-leaf-100">{tagline}</p>
           <p className="mt-1 text-sm">
-            <Link href="/account" className="text-white underline hover:text-white">
+            <Link href="/account" prefetch={false} className="text-white underline hover:text-white">
               Sign in or view your account
             </Link>
           </p>

@@ -9,6 +9,7 @@ export function StaffNav({ sections, upcoming }: { sections: StaffSection[]; upc
           <li key={section.href}>
             <NavLink
               href={section.href}
+              prefetch={false}
               exact={section.href === "/staff"}
               className="block rounded px-3 py-2 font-semibold no-underline hover:bg-leaf-50"
               currentClassName="bg-leaf-100 text-leaf-900"

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigurationError, parseEnv, type Env } from "../env";
-import { staleBuildReason } from "./build-freshness";
+import { recordBuildSettings, staleBuildReason } from "./build-freshness";
 
 const root = path.resolve(__dirname, "..", "..");
 const nextBin = require.resolve("next/dist/bin/next");
@@ -68,8 +68,9 @@ function runNext(args: string[], childEnv: NodeJS.ProcessEnv) {
   return spawn(process.execPath, [nextBin, ...args], { cwd: root, env: childEnv, stdio: "inherit" });
 }
 
-function buildIfStale(childEnv: NodeJS.ProcessEnv) {
-  const reason = staleBuildReason(root);
+function buildIfStale(env: Env, childEnv: NodeJS.ProcessEnv) {
+  const settings = { https: env.siteUrl.startsWith("https:") };
+  const reason = staleBuildReason(root, settings);
   if (!reason) return;
   console.log(`Building the portal (${reason}); this takes a few minutes on a small machine…`);
   const result = spawnSync(process.execPath, [nextBin, "build"], {
@@ -81,6 +82,7 @@ function buildIfStale(childEnv: NodeJS.ProcessEnv) {
     console.error("The build failed; see the messages above.");
     process.exit(result.status ?? 1);
   }
+  recordBuildSettings(root, settings);
 }
 
 async function announceWhenReady(env: Env) {
@@ -116,10 +118,10 @@ async function main() {
   };
 
   if (mode === "build") {
-    buildIfStale(childEnv);
+    buildIfStale(env, childEnv);
     return;
   }
-  if (mode === "start") buildIfStale(childEnv);
+  if (mode === "start") buildIfStale(env, childEnv);
 
   const server = runNext(mode === "dev" ? ["dev", "-p", String(env.port)] : ["start", "-p", String(env.port)], childEnv);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -26,7 +26,7 @@ export default async function AccountPage() {
       </dl>
       {isStaffRole(user.role) && (
         <p className="mt-6">
-          <Link href="/staff">Go to the staff area</Link>
+          <Link prefetch={false} href="/staff">Go to the staff area</Link>
         </p>
       )}
       <section aria-labelledby="sign-out" className="mt-10">

@@ -18,7 +18,7 @@ export default async function StaffDashboard() {
         <li className="rounded-lg border border-leaf-100 bg-white p-4">
           <h2 className="font-bold">Content pages</h2>
           <p className="mt-1">{pageCount} pages, from About to Visit us.</p>
-          <Link href="/staff/pages">Edit pages</Link>
+          <Link prefetch={false} href="/staff/pages">Edit pages</Link>
         </li>
         {outbox && (
           <li className="rounded-lg border border-leaf-100 bg-white p-4">
@@ -26,7 +26,7 @@ export default async function StaffDashboard() {
             <p className="mt-1">
               {outbox.queued ?? 0} queued, {outbox.failed ?? 0} failed, {outbox.sent ?? 0} sent.
             </p>
-            <Link href="/staff/outbox">Open the outbox</Link>
+            <Link prefetch={false} href="/staff/outbox">Open the outbox</Link>
           </li>
         )}
       </ul>

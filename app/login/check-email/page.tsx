@@ -12,7 +12,7 @@ export default function CheckEmailPage() {
         take a minute to arrive; look in your spam folder if it does not.
       </p>
       <p className="mt-4">
-        <Link href="/login">Ask for another link</Link>
+        <Link prefetch={false} href="/login">Ask for another link</Link>
       </p>
     </>
   );

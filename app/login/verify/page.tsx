@@ -25,7 +25,7 @@ export default async function VerifyPage({ searchParams }: Props) {
           You can ask for a new one.
         </p>
         <p className="mt-4">
-          <Link href="/login">Ask for a new sign-in link</Link>
+          <Link prefetch={false} href="/login">Ask for a new sign-in link</Link>
         </p>
       </>
     );

@@ -1,7 +1,12 @@
 import { ContentArticle } from "@/components/site/content-article";
-import { contentPageMetadata, loadContentPage } from "@/lib/site-content";
+import { contentPageMetadata, getCachedPageList, loadContentPage } from "@/lib/site-content";
 
 type Props = { params: Promise<{ slug: string }> };
+
+export async function generateStaticParams() {
+  const pages = await getCachedPageList();
+  return pages.flatMap(({ slug }) => (slug.startsWith("about/") ? [{ slug: slug.slice("about/".length) }] : []));
+}
 
 export async function generateMetadata({ params }: Props) {
   return contentPageMetadata(`about/${(await params).slug}`);

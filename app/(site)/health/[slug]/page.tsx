@@ -4,10 +4,16 @@ import { MonographArticle } from "@/components/monographs/monograph-article";
 import { MonographBreadcrumb } from "@/components/monographs/breadcrumb";
 import { JsonLdScript } from "@/components/monographs/json-ld-script";
 import { getEnv } from "@/lib/env";
-import { getCachedMonograph, getCachedMonographNames, loadMonograph } from "@/lib/monograph-content";
+import { getCachedMonograph, getCachedMonographList, getCachedMonographNames, loadMonograph } from "@/lib/monograph-content";
 import { monographJsonLd } from "@/lib/monographs/json-ld";
 
 type Props = { params: Promise<{ slug: string }> };
+
+// Published monographs are prerendered; one published later renders on its first request
+// and is cached from then on.
+export async function generateStaticParams() {
+  return (await getCachedMonographList()).map(({ slug }) => ({ slug }));
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;

@@ -30,7 +30,7 @@ export default async function StaffMonographsPage({ searchParams }: Props) {
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold text-leaf-900">Health library</h1>
-        <Link href="/staff/monographs/new" className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white no-underline hover:bg-leaf-900 hover:text-white">
+        <Link prefetch={false} href="/staff/monographs/new" className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white no-underline hover:bg-leaf-900 hover:text-white">
           New monograph
         </Link>
       </div>
@@ -74,7 +74,7 @@ export default async function StaffMonographsPage({ searchParams }: Props) {
         {rows.map((row) => (
           <tr key={row.id}>
             <td className={cellClass}>
-              <Link href={`/staff/monographs/${row.id}`}>{row.title}</Link>
+              <Link prefetch={false} href={`/staff/monographs/${row.id}`}>{row.title}</Link>
             </td>
             <td className={cellClass}>{row.categoryName}</td>
             <td className={cellClass}>{row.status === "published" ? "Published" : "Draft"}</td>

@@ -25,11 +25,11 @@ export default async function OutboxPage({ searchParams }: Props) {
         growing pauses and marked failed after several attempts; retry it here once the cause is fixed.
       </p>
       <nav aria-label="Filter by status" className="mt-4 flex flex-wrap gap-3 text-sm">
-        <Link href="/staff/outbox" aria-current={status ? undefined : "page"}>
+        <Link prefetch={false} href="/staff/outbox" aria-current={status ? undefined : "page"}>
           All
         </Link>
         {emailStatuses.map((value) => (
-          <Link key={value} href={`/staff/outbox?status=${value}`} aria-current={status === value ? "page" : undefined}>
+          <Link key={value} prefetch={false} href={`/staff/outbox?status=${value}`} aria-current={status === value ? "page" : undefined}>
             {value} ({counts[value] ?? 0})
           </Link>
         ))}

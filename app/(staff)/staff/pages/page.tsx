@@ -19,7 +19,7 @@ export default async function StaffPagesList() {
         {pages.map((page) => (
           <tr key={page.slug}>
             <td className={cellClass}>
-              <Link href={`/staff/pages/${page.slug}`}>{page.title}</Link>
+              <Link prefetch={false} href={`/staff/pages/${page.slug}`}>{page.title}</Link>
             </td>
             <td className={cellClass}>
               <Link href={`/${page.slug}`}>/{page.slug}</Link>

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MonographArticle } from "@/components/monographs/monograph-article";
+import { PrintedOn } from "@/components/monographs/printed-on";
 import { getEnv } from "@/lib/env";
-import { getCachedMonograph, loadMonograph } from "@/lib/monograph-content";
+import { getCachedMonograph, getCachedMonographList, loadMonograph } from "@/lib/monograph-content";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
 type Props = { params: Promise<{ slug: string }> };
+
+export async function generateStaticParams() {
+  return (await getCachedMonographList()).map(({ slug }) => ({ slug }));
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const monograph = await getCachedMonograph((await params).slug);
@@ -17,7 +22,6 @@ export default async function MonographPrintPage({ params }: Props) {
   const { slug } = await params;
   const [monograph, settings] = await Promise.all([loadMonograph(slug), getCachedSiteSettings()]);
   const url = `${getEnv().siteUrl}/health/${slug}`;
-  const printed = new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "America/New_York" });
   return (
     <>
       <p className="print-hidden mb-6 text-sm">
@@ -31,7 +35,7 @@ export default async function MonographPrintPage({ params }: Props) {
         <p>
           From <span className="break-all">{url}</span>
         </p>
-        <p>Printed {printed}</p>
+        <PrintedOn />
       </footer>
     </>
   );

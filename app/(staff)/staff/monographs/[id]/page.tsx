@@ -20,7 +20,7 @@ export default async function EditMonographPage({ params, searchParams }: Props)
   return (
     <>
       <p className="text-sm">
-        <Link href="/staff/monographs">Health library</Link> › {monograph.title}
+        <Link prefetch={false} href="/staff/monographs">Health library</Link> › {monograph.title}
       </p>
       <h1 className="mt-2 text-3xl font-bold text-leaf-900">Edit “{monograph.title}”</h1>
       {created && (

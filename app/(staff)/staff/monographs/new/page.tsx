@@ -10,7 +10,7 @@ export default async function NewMonographPage() {
   return (
     <>
       <p className="text-sm">
-        <Link href="/staff/monographs">Health library</Link> › New
+        <Link prefetch={false} href="/staff/monographs">Health library</Link> › New
       </p>
       <h1 className="mt-2 text-3xl font-bold text-leaf-900">New monograph</h1>
       <MonographEditor

@@ -17,7 +17,7 @@ export default async function EditPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href="/staff/pages">Pages</Link> › {page.title}
+        <Link prefetch={false} href="/staff/pages">Pages</Link> › {page.title}
       </p>
       <h1 className="mt-2 text-3xl font-bold text-leaf-900">Edit “{page.title}”</h1>
       <p className="mt-2">

@@ -1,0 +1,71 @@
+import { fetchPage } from "../helpers/html";
+import { portalUrl } from "../helpers/portal";
+
+const prerendered = ["/", "/about", "/visit", "/owners", "/health", "/health/prolotherapy", "/health/prolotherapy/print"];
+
+describe("public pages", () => {
+  it.each(prerendered)("%s is answered from the page cache the second time", async (path) => {
+    await fetch(portalUrl(path));
+    const second = await fetch(portalUrl(path));
+    expect(second.status).toBe(200);
+    expect(second.headers.get("x-nextjs-cache")).toBe("HIT");
+  });
+
+  it("may be kept a minute by shared caches, revalidated by browsers, and never no-store", async () => {
+    const response = await fetch(portalUrl("/about"));
+    expect(response.headers.get("cache-control")).toBe("s-maxage=60, stale-while-revalidate=300");
+  });
+
+  it("answers a browser's revalidation with 304 while unchanged", async () => {
+    const first = await fetch(portalUrl("/about"));
+    const etag = first.headers.get("etag");
+    expect(etag).toBeTruthy();
+    const again = await fetch(portalUrl("/about"), { headers: { "If-None-Match": etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it("the search results stay rendered per request; the search API may be reused for seconds, not minutes", async () => {
+    const page = await fetch(portalUrl("/health/search?q=ginger"));
+    expect(page.headers.get("x-nextjs-cache")).toBeNull();
+    expect(page.headers.get("cache-control")).toContain("no-store");
+    const api = await fetch(portalUrl("/api/monographs/search?q=ginger"));
+    const maxAge = Number(/max-age=(\d+)/.exec(api.headers.get("cache-control") ?? "")?.[1]);
+    expect(maxAge).toBeLessThanOrEqual(10);
+    expect(api.headers.get("cache-control")).not.toContain("stale-while-revalidate");
+  });
+});
+
+describe("the site's icons and manifest", () => {
+  it.each([
+    ["/favicon.ico", /^image\/(x-icon|vnd\.microsoft\.icon)$/],
+    ["/icon.svg", /^image\/svg\+xml/],
+    ["/apple-touch-icon.png", /^image\/png$/],
+    ["/og-image.png", /^image\/png$/],
+    ["/logo.svg", /^image\/svg\+xml/],
+    ["/manifest.webmanifest", /^application\/manifest\+json/],
+  ])("%s answers 200 as %s", async (path, type) => {
+    const response = await fetch(portalUrl(path));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(type);
+  });
+
+  it("every page names them, and the manifest's icons exist", async () => {
+    const { document } = await fetchPage("/about");
+    const href = (selector: string) => document.querySelector(selector)?.getAttribute("href");
+    expect(href('link[rel="icon"][type="image/svg+xml"]')).toBe("/icon.svg");
+    expect(href('link[rel="apple-touch-icon"]')).toBe("/apple-touch-icon.png");
+    expect(href('link[rel="manifest"]')).toBe("/manifest.webmanifest");
+    expect(document.querySelector('meta[property="og:image"]')?.getAttribute("content")).toMatch(/\/og-image\.png$/);
+    const manifest = (await (await fetch(portalUrl("/manifest.webmanifest"))).json()) as { icons: { src: string }[] };
+    for (const icon of manifest.icons) expect((await fetch(portalUrl(icon.src))).status).toBe(200);
+  });
+});
+
+describe("links to features still to come", () => {
+  it.each(["/jobs", "/newsletter", "/newsletter/issues", "/owners/apply"])("%s says how to do it today instead of a 404", async (path) => {
+    const { status, document } = await fetchPage(path);
+    expect(status).toBe(200);
+    expect(document.querySelector("main h1")).not.toBeNull();
+    expect(document.querySelector('main a[href^="tel:"]')).not.toBeNull();
+  });
+});
