@@ -5,7 +5,7 @@
  */
 import autocannon from "autocannon";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
 
 const LOAD = { connections: 20, duration: 8 };
 
@@ -37,43 +37,32 @@ const row = (label: string, f: Figures, ratio?: number) =>
   `${ratio === undefined ? "" : `  ${ratio.toFixed(2)}× the floor`}${f.failures ? `  FAILURES ${f.failures}` : ""}`;
 
 export async function throughput(baseUrl: string) {
-  console.log(`\nHTTP, autocannon ${LOAD.connections} connections × ${LOAD.duration} s per page, one next start`);
+  console.log(`\nHTTP, autocannon ${LOAD.connections} connections × ${LOAD.duration} s per measure, one next start`);
   for (const page of [{ path: floorPath }, ...benchmarkedPages]) await load(`${baseUrl}${page.path}`); // warm caches and JIT
-  // The floor is measured before and after the pages and averaged, so drift on a shared
-  // machine cannot favour either side.
-  const before = await load(`${baseUrl}${floorPath}`);
-  const results = [];
-  for (const page of benchmarkedPages) results.push({ page, figures: await load(`${baseUrl}${page.path}`) });
-  const after = await load(`${baseUrl}${floorPath}`);
-  const floor = { ...before, rps: (before.rps + after.rps) / 2 };
-  console.log(row("floor /bench", before) + `  (after: ${after.rps.toFixed(0)} req/s)`);
-  for (const { page, figures } of results) {
-    console.log(row(page.label, figures, figures.rps / floor.rps) + (page.dynamic ? "  (rendered per request)" : ""));
+  // Each page is measured between two measures of the floor and compared with their mean,
+  // so that drift on a shared machine cannot favour either side.
+  let floor = await load(`${baseUrl}${floorPath}`);
+  const floors = [floor];
+  const rows = [];
+  for (const page of benchmarkedPages) {
+    const figures = await load(`${baseUrl}${page.path}`);
+    const next = await load(`${baseUrl}${floorPath}`);
+    rows.push(row(page.label, figures, figures.rps / ((floor.rps + next.rps) / 2)) + (page.dynamic ? "  (rendered per request)" : ""));
+    floors.push((floor = next));
   }
+  const mean = (pick: (f: Figures) => number) => floors.reduce((sum, f) => sum + pick(f), 0) / floors.length;
+  const range = `${Math.min(...floors.map((f) => f.rps)).toFixed(0)}–${Math.max(...floors.map((f) => f.rps)).toFixed(0)}`;
+  console.log(row("floor /bench", { rps: mean((f) => f.rps), p50: mean((f) => f.p50), p99: mean((f) => f.p99), failures: 0 }) + `  (mean of ${floors.length}, ${range} req/s)`);
+  for (const line of rows) console.log(line);
 }
 
 /**
- * One visit of `/` in a fresh browser, after the server's caches are warm: every request
- * that reached a page (document or RSC prefetch) and was not answered from the page cache
- * is a server render. Dynamic renders carry no `x-nextjs-cache` header; cache fills say MISS.
+ * One visit of `/` in a fresh browser, after a first visit has filled the page cache:
+ * every page or prefetch request not answered from the cache is a server render.
  */
 async function rendersOfOneVisit(browser: Browser, baseUrl: string) {
-  const visit = async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const seen: { url: string; cache: string | undefined }[] = [];
-    page.on("response", (response) => {
-      const url = new URL(response.url());
-      if (url.origin !== baseUrl || url.pathname.startsWith("/_next/static") || /\.\w+$/.test(url.pathname)) return;
-      seen.push({ url: url.pathname + url.search, cache: response.headers()["x-nextjs-cache"] });
-    });
-    await page.goto(`${baseUrl}/`, { waitUntil: "load" });
-    await page.waitForTimeout(3000); // prefetches start as links scroll into view
-    await context.close();
-    return seen;
-  };
-  await visit(); // fills the page cache for every prefetched page
-  const seen = await visit();
+  await pageRequestsOfVisit(browser, baseUrl, "/");
+  const seen = await pageRequestsOfVisit(browser, baseUrl, "/");
   const dynamic = seen.filter((r) => r.cache === undefined);
   const fills = seen.filter((r) => r.cache === "MISS");
   console.log(`\nOne visit of / (warm server): ${seen.length} page and prefetch requests`);

@@ -45,3 +45,27 @@ export function openBrowserPage() {
   });
   return session;
 }
+
+export type PageRequest = { url: string; cache: string | undefined };
+
+/**
+ * Opens `path` in a fresh browser context and records every request that reached a page
+ * of the portal (the document and RSC prefetches; not static files) in the first
+ * `settleMs`, with how the server answered it: `x-nextjs-cache` HIT (from the page cache),
+ * MISS (rendered into the cache), or absent (rendered per request).
+ */
+export async function pageRequestsOfVisit(browser: Browser, baseUrl: string, path: string, settleMs = 3000) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const seen: PageRequest[] = [];
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== origin || url.pathname.startsWith("/_next/static") || /\.\w+$/.test(url.pathname)) return;
+    seen.push({ url: url.pathname + url.search, cache: response.headers()["x-nextjs-cache"] });
+  });
+  await page.goto(new URL(path, baseUrl).toString(), { waitUntil: "load" });
+  await page.waitForTimeout(settleMs); // prefetches start as links come into view
+  await context.close();
+  return seen;
+}

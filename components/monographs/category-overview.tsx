@@ -8,12 +8,12 @@ export function CategoryOverview({ categories, monographs }: { categories: Categ
   return (
     <div className="space-y-8">
       {categories.map((category) => (
-        <section key={category.slug} id={category.slug} aria-labelledby={`category-${category.slug}`} className="scroll-mt-4">
+        <section key={category.slug} id={category.slug} aria-labelledby={`category-${category.slug}`}>
           <h2 id={`category-${category.slug}`} className="text-xl font-bold text-leaf-900">
             {category.name} <span className="text-base font-normal text-muted">({category.count})</span>
           </h2>
           <p className="mt-1 text-sm text-muted">{category.description}</p>
-          <ul className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-2">
+          <ul className="monograph-columns mt-3">
             {monographs
               .filter((monograph) => monograph.category === category.slug)
               .map((monograph) => (
@@ -42,27 +42,19 @@ export function AlphabeticalIndex({ monographs }: { monographs: Entry[] }) {
         A–Z
       </h2>
       <nav aria-label="Jump to letter" className="mt-2">
-        <ul className="flex flex-wrap gap-1 text-sm">
+        <ul className="letter-bar">
           {letters.map((letter) => (
             <li key={letter}>
-              {byLetter.has(letter) ? (
-                <a href={`#letter-${letter}`} className="block min-w-7 rounded border border-leaf-100 bg-white px-2 py-1 text-center font-semibold">
-                  {letter}
-                </a>
-              ) : (
-                <span className="block min-w-7 px-2 py-1 text-center text-gray-500" aria-hidden="true">
-                  {letter}
-                </span>
-              )}
+              {byLetter.has(letter) ? <a href={`#letter-${letter}`}>{letter}</a> : <span aria-hidden="true">{letter}</span>}
             </li>
           ))}
         </ul>
       </nav>
       <div className="mt-4 space-y-4">
         {[...byLetter.entries()].map(([letter, entries]) => (
-          <div key={letter} id={`letter-${letter}`} className="scroll-mt-4">
+          <div key={letter} id={`letter-${letter}`}>
             <h3 className="font-bold">{letter}</h3>
-            <ul className="mt-1 grid gap-x-6 sm:grid-cols-2">
+            <ul className="monograph-columns">
               {entries.map((entry) => (
                 <li key={entry.slug}>
                   <Link href={`/health/${entry.slug}`}>{entry.title}</Link>

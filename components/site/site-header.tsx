@@ -1,4 +1,3 @@
-import Image from "next/image";
 import Link from "next/link";
 import { primaryNavigation } from "@/lib/site";
 import { NavLink } from "@/components/ui/nav-link";
@@ -9,8 +8,10 @@ export function SiteHeader({ coopName, tagline }: { coopName: string; tagline: s
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-4 md:flex-row md:items-end md:justify-between">
         <div>
           <Link href="/" className="flex items-center gap-3 text-2xl font-bold text-white no-underline hover:text-white hover:underline">
-            {/* Decorative: the name beside it is the link's text. */}
-            <Image src="/logo.svg" alt="" width={40} height={40} unoptimized priority />
+            {/* Decorative (the name beside it is the link's text). A plain <img>: an SVG needs
+                no resizing, and next/image would ship its client component to every page. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src="/logo.svg" alt="" width={40} height={40} />
             {coopName}
           </Link>
           <p className="text-sm text-leaf-100">{tagline}</p>

@@ -20,9 +20,11 @@ export function listCategoriesWithCounts() {
       slug: monographCategories.slug,
       name: monographCategories.name,
       description: monographCategories.description,
-      count: sql<number>`(select count(*) from monographs m where m.category_id = ${monographCategories.id} and m.status = 'published')`,
+      count: sql<number>`count(${monographs.id})`,
     })
     .from(monographCategories)
+    .leftJoin(monographs, and(eq(monographs.categoryId, monographCategories.id), eq(monographs.status, "published")))
+    .groupBy(monographCategories.id)
     .orderBy(asc(monographCategories.sortOrder))
     .all();
 }

@@ -1,0 +1,73 @@
+import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
+import { portalUrl } from "../helpers/portal";
+import type { Browser } from "playwright-core";
+
+jest.setTimeout(180_000);
+
+const publicPages = [
+  "/",
+  "/health",
+  "/health/prolotherapy",
+  "/health/prolotherapy/print",
+  "/about",
+  "/about/flower-program",
+  "/visit",
+  "/owners",
+  "/advertise",
+  "/jobs",
+  "/newsletter",
+  "/newsletter/issues",
+  "/owners/apply",
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("public pages in a browser", () => {
+  it("log no console error and no failed request, prefetches included", async () => {
+    const problems: string[] = [];
+    for (const path of publicPages) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`${path}: console: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`${path}: ${error.message}`));
+      page.on("response", (response) => {
+        if (response.status() >= 400) problems.push(`${path}: ${response.status()} ${response.url()}`);
+      });
+      await page.goto(portalUrl(path), { waitUntil: "load" });
+      await page.waitForTimeout(1500);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("one visit of the home page makes the server render nothing, and prefetches no private page", async () => {
+    await pageRequestsOfVisit(browser, portalUrl("/"), "/"); // a first visitor fills the page cache
+    const requests = await pageRequestsOfVisit(browser, portalUrl("/"), "/");
+    expect(requests.length).toBeGreaterThan(5); // the document and the prefetches of visible links
+    expect(requests.filter((request) => request.cache !== "HIT")).toEqual([]);
+    expect(requests.filter((request) => /^\/(account|login|staff)/.test(request.url))).toEqual([]);
+  });
+
+  it("a page left and come back to is restored from the back/forward cache", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.addEventListener("pageshow", (event) => {
+        (window as unknown as { restored: boolean }).restored = event.persisted;
+      });
+    });
+    await page.goto(portalUrl("/about"), { waitUntil: "load" });
+    await page.goto(portalUrl("/visit"), { waitUntil: "load" });
+    await page.goBack({ waitUntil: "load" });
+    expect(await page.evaluate(() => (window as unknown as { restored: boolean }).restored)).toBe(true);
+    await context.close();
+  });
+});
