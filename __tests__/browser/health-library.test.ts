@@ -25,6 +25,8 @@ describe("the health library in a browser", () => {
     await session.page.getByRole("link", { name: "Print", exact: true }).click();
     await session.page.waitForURL(portalUrl("/health/prolotherapy/print"));
     expect(await session.page.locator("main").textContent()).toContain("References");
+    const today = new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
+    await session.page.getByText(`Printed ${today}`).waitFor();
     await session.page.emulateMedia({ media: "print" });
     expect(await session.page.locator("header").first().isVisible()).toBe(false);
     await session.page.emulateMedia({ media: "screen" });

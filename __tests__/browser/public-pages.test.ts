@@ -1,4 +1,4 @@
-import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
+import { expectNoAxeViolations, launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
 import { portalUrl } from "../helpers/portal";
 import type { Browser } from "playwright-core";
 
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe("public pages in a browser", () => {
-  it("log no console error and no failed request, prefetches included", async () => {
+  it("log no console error and no failed request, prefetches included, and have no accessibility violations", async () => {
     const problems: string[] = [];
     for (const path of publicPages) {
       const context = await browser.newContext();
@@ -43,6 +43,7 @@ describe("public pages in a browser", () => {
       });
       await page.goto(portalUrl(path), { waitUntil: "load" });
       await page.waitForTimeout(1500);
+      await expectNoAxeViolations(page);
       await context.close();
     }
     expect(problems).toEqual([]);

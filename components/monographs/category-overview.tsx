@@ -50,11 +50,11 @@ export function AlphabeticalIndex({ monographs }: { monographs: Entry[] }) {
           ))}
         </ul>
       </nav>
-      <div className="mt-4 space-y-4">
+      <div className="az-index mt-4">
         {[...byLetter.entries()].map(([letter, entries]) => (
           <div key={letter} id={`letter-${letter}`}>
-            <h3 className="font-bold">{letter}</h3>
-            <ul className="monograph-columns">
+            <h3>{letter}</h3>
+            <ul>
               {entries.map((entry) => (
                 <li key={entry.slug}>
                   <Link href={`/health/${entry.slug}`}>{entry.title}</Link>

@@ -14,17 +14,17 @@ export function EvidenceTable({ rows }: { rows: Row[] }) {
   return (
     <>
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
+        <table className="evidence-table">
           <caption className="sr-only">Evidence by condition</caption>
           <thead className="bg-leaf-50">
             <tr>
-              <th scope="col" className="border border-leaf-100 px-3 py-2">
+              <th scope="col">
                 Condition
               </th>
-              <th scope="col" className="border border-leaf-100 px-3 py-2">
+              <th scope="col">
                 Grade
               </th>
-              <th scope="col" className="border border-leaf-100 px-3 py-2">
+              <th scope="col">
                 What the studies show
               </th>
             </tr>
@@ -32,15 +32,15 @@ export function EvidenceTable({ rows }: { rows: Row[] }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.condition}>
-                <th scope="row" className="border border-leaf-100 px-3 py-2 font-semibold">
+                <th scope="row">
                   {row.condition}
                 </th>
-                <td className="border border-leaf-100 px-3 py-2 text-center font-bold">
+                <td className="grade">
                   <abbr title={gradeMeanings[row.grade]} className="no-underline">
                     {row.grade}
                   </abbr>
                 </td>
-                <td className="border border-leaf-100 px-3 py-2">{row.note}</td>
+                <td>{row.note}</td>
               </tr>
             ))}
           </tbody>

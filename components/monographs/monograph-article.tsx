@@ -37,11 +37,11 @@ export function MonographArticle({ monograph, names }: Props) {
           <h2 id="related-terms" className="text-xl font-bold text-leaf-900">
             Related terms
           </h2>
-          <ul className="mt-2 flex flex-wrap gap-2">
+          <ul className="term-chips mt-2">
             {monograph.relatedTerms.map((term) => {
               const slug = names[term.toLowerCase()];
               return (
-                <li key={term} className="rounded-full border border-leaf-100 bg-white px-3 py-1 text-sm">
+                <li key={term}>
                   {slug && slug !== monograph.slug ? <Link href={`/health/${slug}`}>{term}</Link> : term}
                 </li>
               );
