@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { getEnv } from "@/lib/env";
+import { shareImage } from "@/lib/site";
 import { getCachedSiteSettings } from "@/lib/site-content";
 import "./globals.css";
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
       type: "website",
       locale: "en_US",
       description: settings.tagline,
-      images: [{ url: "/og-image.png", width: 1200, height: 630, alt: `${settings.coopName}: your community-owned grocery store` }],
+      images: [shareImage],
     },
     icons: {
       icon: [

@@ -4,6 +4,7 @@ import { unstable_cache } from "next/cache";
 import { notFound } from "next/navigation";
 import { getPageBySlug, getSiteSettings, listPages } from "@/db/queries/site";
 import { cacheTags } from "./cache-tags";
+import { shareImage } from "./site";
 import { markdownToTree } from "./markdown/to-tree";
 
 // Public pages read through these cached functions, so a page view does no database
@@ -55,6 +56,6 @@ export async function contentPageMetadata(slug: string): Promise<Metadata> {
     title: page.title,
     description: page.description || undefined,
     alternates: { canonical: `/${slug}` },
-    openGraph: { title: page.title, description: page.description || undefined, url: `/${slug}`, type: "article" },
+    openGraph: { title: page.title, description: page.description || undefined, url: `/${slug}`, type: "article", images: [shareImage] },
   };
 }

@@ -75,3 +75,10 @@ export function telHref(phone: string) {
   const digits = phone.replace(/\D/g, "");
   return `tel:${digits.length === 10 ? `+1${digits}` : digits}`;
 }
+
+/**
+ * The default picture of a shared link (public/og-image.png). Next replaces a parent's
+ * `openGraph` with a page's own rather than merging them, so every page that sets
+ * `openGraph` names it again.
+ */
+export const shareImage = { url: "/og-image.png", width: 1200, height: 630, alt: "The co-op's beet logo on green" };

@@ -182,7 +182,7 @@ describe("staff editing", () => {
     expect((await fetch(portalUrl("/health/sea-buckthorn"))).status).toBe(404);
 
     const audit = withPortalDb((db) => db.prepare("select action from audit_log where subject_type = 'monograph' and subject_id = ? order by id").all(String(id)));
-    expect(audit).toEqual([{ action: "monograph.create" }, { action: "monograph.publish" }, { action: "monograph.unpublish" }]);
+    expect(audit).toEqual([{ action: "monograph.create" }, { action: "monograph.publish" }, { action: "monograph.update" }, { action: "monograph.unpublish" }]);
   });
 
   it("rejects a bad grade field by field and stores nothing", async () => {

@@ -41,8 +41,8 @@ describe("the site's icons and manifest", () => {
     expect(response.headers.get("content-type")).toMatch(type);
   });
 
-  it("every page names them, and the manifest's icons exist", async () => {
-    const { document } = await fetchPage("/about");
+  it.each(["/", "/about", "/health/prolotherapy"])("%s names them, and the manifest's icons exist", async (path) => {
+    const { document } = await fetchPage(path);
     const href = (selector: string) => document.querySelector(selector)?.getAttribute("href");
     expect(href('link[rel="icon"][type="image/svg+xml"]')).toBe("/icon.svg");
     expect(href('link[rel="apple-touch-icon"]')).toBe("/apple-touch-icon.png");

@@ -6,6 +6,7 @@ import { JsonLdScript } from "@/components/monographs/json-ld-script";
 import { getEnv } from "@/lib/env";
 import { getCachedMonograph, getCachedMonographList, getCachedMonographNames, loadMonograph } from "@/lib/monograph-content";
 import { monographJsonLd } from "@/lib/monographs/json-ld";
+import { shareImage } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,7 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${monograph.title} · Health library`,
     description: monograph.summary || undefined,
     alternates: { canonical: `/health/${slug}` },
-    openGraph: { title: monograph.title, description: monograph.summary || undefined, type: "article", url: `/health/${slug}` },
+    openGraph: {
+      title: monograph.title,
+      description: monograph.summary || undefined,
+      type: "article",
+      url: `/health/${slug}`,
+      images: [shareImage],
+    },
   };
 }
 
