@@ -114,9 +114,11 @@ async function rendersOfOneVisit(browser: Browser, baseUrl: string) {
   const seen = await pageRequestsOfVisit(browser, baseUrl, "/");
   const dynamic = seen.filter((r) => r.cache === undefined);
   const fills = seen.filter((r) => r.cache === "MISS");
+  const stale = seen.filter((r) => r.cache === "STALE");
   console.log(`\nOne visit of / (warm server): ${seen.length} page and prefetch requests`);
   console.log(`  dynamic renders ${dynamic.length}${dynamic.length ? `: ${dynamic.map((r) => r.url).join(", ")}` : ""}`);
   console.log(`  cache fills     ${fills.length}${fills.length ? `: ${fills.map((r) => r.url).join(", ")}` : ""}`);
+  console.log(`  served stale    ${stale.length} (refreshed in the background, at most once a minute a page)`);
 }
 
 /** Compressed bytes of JavaScript a first visit of each page downloads (empty browser cache). */

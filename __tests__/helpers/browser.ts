@@ -6,9 +6,10 @@ const executablePath = "/usr/bin/chromium";
 
 /**
  * Debian's Chromium, headless. The networking flags keep it from calling hosts this
- * machine cannot reach (update checks, sync, component downloads).
+ * machine cannot reach (update checks, sync, component downloads). Playwright turns the
+ * back/forward cache off unless asked to keep it.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser({ backForwardCache = false } = {}): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: install it with "apt-get install chromium".`);
   }
@@ -24,6 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
       "--disable-quic",
     ],
+    ignoreDefaultArgs: backForwardCache ? ["--disable-back-forward-cache"] : [],
   });
 }
 
