@@ -7,7 +7,8 @@ import { pageSchema, type PageInput } from "@/lib/validations/site";
 import type { DB } from "./client";
 import { ensureMonographCategories, monographSlugExists, saveMonograph } from "./queries/monographs";
 import { pages, settings, users } from "./schema";
-import { demoUsers } from "./seed-data/demo-users";
+import { demoUsers, formerDemoEmails } from "./seed-data/demo-users";
+import { disableUsersByEmail, enableUsersByEmail } from "./queries/users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
 
 export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
@@ -30,12 +31,23 @@ export function readSeedPages(folder = seedPagesFolder): PageInput[] {
     });
 }
 
-export type SeedReport = { pagesAdded: number; settingsAdded: number; usersAdded: number; monographsAdded: number };
+export type SeedReport = {
+  pagesAdded: number;
+  settingsAdded: number;
+  usersAdded: number;
+  monographsAdded: number;
+  /** Demo accounts this run disabled: outside demo mode they must not sign in. */
+  demoAccountsDisabled: string[];
+};
 
 function readSeedMonographs() {
   const { monographs, problems } = readMonographFolder(seedMonographsFolder);
   if (problems.length) throw new Error(`Seed monographs are invalid:\n${problems.join("\n")}`);
   return monographs.map((entry) => entry.monograph);
+}
+
+export function demoAccountsDisabledMessage(emails: string[]) {
+  return `Demo mode is off: disabled the demo accounts ${emails.join(", ")}; they can no longer sign in.`;
 }
 
 /**
@@ -61,6 +73,9 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
       for (const user of options.demo ? demoUsers : []) {
         usersAdded += tx.insert(users).values(user).onConflictDoNothing({ target: users.email }).run().changes;
       }
+      const demoEmails = demoUsers.map((user) => user.email);
+      if (options.demo) enableUsersByEmail(tx, demoEmails);
+      const demoAccountsDisabled = disableUsersByEmail(tx, options.demo ? formerDemoEmails : [...demoEmails, ...formerDemoEmails]);
       ensureMonographCategories(tx, monographCategoryList);
       let monographsAdded = 0;
       for (const monograph of seedMonographs) {
@@ -68,7 +83,7 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
         saveMonograph(tx, monograph);
         monographsAdded++;
       }
-      return { pagesAdded, settingsAdded, usersAdded, monographsAdded };
+      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoAccountsDisabled };
     },
     { behavior: "immediate" },
   );
@@ -80,5 +95,6 @@ if (require.main === module) {
     console.log(
       `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs`,
     );
+    if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });
 }

@@ -36,7 +36,7 @@ describe("staff sign in and edit a page", () => {
   it("signs in with the link from the outbox and edits the About page, which shows the change", async () => {
     await session.page.goto(portalUrl("/staff/pages/about"));
     await session.page.waitForURL(/\/login\?callbackUrl=/);
-    await signInThroughTheForm("staff@example.coop");
+    await signInThroughTheForm("staff@coop.example");
     await session.page.waitForURL(portalUrl("/staff/pages/about"));
     await expectNoAxeViolations(session.page);
 
@@ -63,7 +63,7 @@ describe("staff sign in and edit a page", () => {
     await session.page.getByRole("button", { name: "Sign out", exact: true }).click();
     await session.page.waitForURL(/\/login\?signedOut=1$/);
     await session.page.goto(portalUrl("/staff/settings"));
-    await signInThroughTheForm("admin@example.coop");
+    await signInThroughTheForm("admin@coop.example");
     await session.page.waitForURL(portalUrl("/staff/settings"));
     for (const path of ["/staff/settings", "/staff/people", "/staff/audit", "/staff/outbox"]) {
       await session.page.goto(portalUrl(path));

@@ -66,3 +66,30 @@ describe("the email queue", () => {
     expect(claimDueEmails(new Date(now + 1500), 10, 1000).map((row) => row.id)).toContain(id);
   });
 });
+
+describe("messages that carry a sign-in link", () => {
+  it("keep their body while the link lives and lose it once it has expired and the message is sent", async () => {
+    const { seedDatabase } = await import("@/db/seed");
+    const { requestSignInLink } = await import("@/lib/auth/sign-in-links");
+    const { REDACTED_BODY, redactExpiredEmailBodies } = await import("@/db/queries/email");
+    seedDatabase(db, { demo: false });
+    await deliverDueEmails(recordingTransport(), 1000); // earlier tests' mail out of the way
+
+    expect(requestSignInLink({ email: "redact-me@example.coop", ip: "192.0.2.7" })).toEqual({ ok: true });
+    const row = db.select().from(emailOutbox).where(eq(emailOutbox.to, "redact-me@example.coop")).get()!;
+    expect(row.text).toMatch(/\/login\/verify\?token=[0-9a-f]{64}/);
+    const expires = row.redactAfter!.getTime();
+    expect(expires).toBeGreaterThan(Date.now() + 9 * 60_000);
+
+    const waiting = insertQueuedEmail(db, { ...message, redactAfter: new Date(expires) }, "coop.example");
+    expect(redactExpiredEmailBodies(new Date(expires + 1))).toBe(0); // not sent yet: nothing to blank
+    await deliverDueEmails(recordingTransport(), 1000);
+    expect(redactExpiredEmailBodies(new Date(expires - 1))).toBe(0); // sent, link still alive
+    expect(rowOf(row.id).text).toContain("/login/verify?token=");
+
+    expect(redactExpiredEmailBodies(new Date(expires + 1))).toBe(2);
+    expect(rowOf(row.id)).toMatchObject({ text: REDACTED_BODY, html: REDACTED_BODY, redactAfter: null, status: "sent" });
+    expect(rowOf(waiting).text).toBe(REDACTED_BODY);
+    expect(JSON.stringify(db.select().from(emailOutbox).all())).not.toMatch(/token=[0-9a-f]{64}/);
+  });
+});

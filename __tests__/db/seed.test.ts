@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { pages, settings } from "@/db/schema";
+import { emailOutbox, pages, sessions, settings, users } from "@/db/schema";
 import fs from "node:fs";
 import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/seed";
 
@@ -28,7 +28,7 @@ const countRows = () => ({
 describe("seedDatabase", () => {
   it("fills an empty database with the site settings and every content page", () => {
     const report = seedDatabase(db, { demo: true });
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 3, monographsAdded: seedMonographCount });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 3, monographsAdded: seedMonographCount, demoAccountsDisabled: [] });
     expect(seedMonographCount).toBeGreaterThanOrEqual(30);
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
@@ -39,7 +39,7 @@ describe("seedDatabase", () => {
     const before = countRows();
 
     migrateDatabase(db);
-    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0 });
+    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoAccountsDisabled: [] });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");
@@ -53,5 +53,36 @@ describe("seed pages", () => {
       expect(page.description.length).toBeGreaterThan(20);
       expect(page.markdown).not.toMatch(/^# /m);
     }
+  });
+});
+
+describe("demo accounts", () => {
+  const demo = ["admin@coop.example", "staff@coop.example", "owner@coop.example"];
+
+  it("live on the reserved .example domain", () => {
+    seedDatabase(db, { demo: true });
+    const emails = db.select({ email: users.email }).from(users).all().map((row) => row.email);
+    expect(emails).toEqual(expect.arrayContaining(demo));
+    expect(emails.filter((email) => email.endsWith("@example.coop"))).toEqual([]);
+  });
+
+  it("are disabled, once, when the portal runs outside demo mode; they lose their sessions and get no link", async () => {
+    const admin = db.select().from(users).where(eq(users.email, "admin@coop.example")).get()!;
+    db.insert(sessions).values({ sessionToken: "demo-admin-session", userId: admin.id, expires: new Date(Date.now() + 60_000) }).run();
+    const former = db.insert(users).values({ email: "admin@example.coop", role: "admin" }).returning().get();
+
+    expect(seedDatabase(db, { demo: false }).demoAccountsDisabled.sort()).toEqual([...demo, former.email].sort());
+    expect(seedDatabase(db, { demo: false }).demoAccountsDisabled).toEqual([]);
+    expect(db.select().from(sessions).where(eq(sessions.userId, admin.id)).all()).toEqual([]);
+
+    const { requestSignInLink } = await import("@/lib/auth/sign-in-links");
+    expect(requestSignInLink({ email: "admin@coop.example", ip: "192.0.2.9" })).toEqual({ ok: true });
+    expect(db.select().from(emailOutbox).where(eq(emailOutbox.to, "admin@coop.example")).all()).toEqual([]);
+  });
+
+  it("work again in demo mode, but the former ones on a real domain stay disabled", () => {
+    seedDatabase(db, { demo: true });
+    const disabled = db.select({ email: users.email, disabledAt: users.disabledAt }).from(users).all().filter((row) => row.disabledAt);
+    expect(disabled.map((row) => row.email)).toEqual(["admin@example.coop"]);
   });
 });

@@ -5,12 +5,12 @@ import { users } from "@/db/schema";
 
 describe("setUserRole", () => {
   it("refuses to remove the last admin, even by that admin, and allows it once another exists", () => {
-    const [only] = db.insert(users).values({ email: "only-admin@example.coop", role: "admin" }).returning().all();
+    const [only] = db.insert(users).values({ email: "only-admin@coop.example", role: "admin" }).returning().all();
     expect(() => setUserRole(db, only!.id, "staff")).toThrow(expect.objectContaining({ code: "conflict" }));
 
     const [second] = db.insert(users).values({ email: "second@example.coop", role: "member" }).returning().all();
     setUserRole(db, second!.id, "admin");
-    expect(setUserRole(db, only!.id, "staff")).toEqual({ email: "only-admin@example.coop", previousRole: "admin" });
+    expect(setUserRole(db, only!.id, "staff")).toEqual({ email: "only-admin@coop.example", previousRole: "admin" });
   });
 
   it("answers not_found for someone who does not exist", () => {

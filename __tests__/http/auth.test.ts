@@ -12,7 +12,7 @@ import { readEmails } from "../helpers/smtp-receiver";
 jest.setTimeout(60_000);
 
 describe("signing in by an emailed link", () => {
-  const email = "auth-staff@example.coop";
+  const email = "auth-staff@coop.example";
   let link: URL;
 
   beforeAll(() => ensureUser(email, "staff"));
@@ -107,9 +107,29 @@ describe("signing in by an emailed link", () => {
   });
 });
 
+describe("sign-in by GET", () => {
+  it("a GET of the callback address signs nobody in, says why on /login, and leaves the link usable", async () => {
+    const attacker = "auth-get-forgery@example.coop";
+    await requestSignInLink(attacker);
+    const link = await latestSignInLink(attacker);
+    const forged = new URL("/api/auth/callback/email", portalUrl());
+    forged.searchParams.set("token", link.searchParams.get("token")!);
+    forged.searchParams.set("email", attacker);
+
+    const response = await fetch(forged, { redirect: "manual" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(portalUrl("/login?error=UseButton"));
+    expect(sessionCookieFrom(response)).toBeUndefined();
+    const login = await fetchPage("/login?error=UseButton");
+    expect(text(login.document.querySelector('[role="alert"]'))).toMatch(/nothing was signed in/i);
+
+    expect(sessionCookieFrom(await completeSignIn(link))).toBeDefined();
+  });
+});
+
 describe("asking for a link", () => {
   it("answers known and unknown addresses byte for byte alike", async () => {
-    const known = await requestSignInLink("admin@example.coop");
+    const known = await requestSignInLink("auth-staff@coop.example");
     const unknown = await requestSignInLink(`nobody-${Date.now()}@example.coop`);
     expect(unknown.status).toBe(known.status);
     expect(unknown.headers.get("content-type")).toBe(known.headers.get("content-type"));
@@ -133,5 +153,26 @@ describe("asking for a link", () => {
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors.email[0]).toMatch(/email address/i);
     expect((await readEmails(portalMailDir())).filter((m) => m.to === "not-an-email")).toHaveLength(0);
+  });
+
+  it("refuses a request sent by another site's page (Origin foreign or null) and queues nothing", async () => {
+    const target = "auth-cross-site@example.coop";
+    const queued = () => (withPortalDb((db) => db.prepare('select count(*) as n from email_outbox where "to" = ?').get(target)) as { n: number }).n;
+    for (const origin of ["https://attacker.example", "null"]) {
+      const response = await fetch(portalUrl("/api/auth/signin/email"), {
+        method: "POST",
+        body: new URLSearchParams({ email: target }),
+        headers: { Origin: origin },
+      });
+      expect(response.status).toBe(403);
+    }
+    expect(queued()).toBe(0);
+    const sameSite = await fetch(portalUrl("/api/auth/signin/email"), {
+      method: "POST",
+      body: new URLSearchParams({ email: target }),
+      headers: { Origin: new URL(portalUrl()).origin },
+    });
+    expect(sameSite.status).toBe(200);
+    expect(queued()).toBe(1);
   });
 });

@@ -123,7 +123,7 @@ describe("staff editing", () => {
   let staff: string;
   let member: string;
   beforeAll(async () => {
-    staff = await signIn("library-staff@example.coop", "staff");
+    staff = await signIn("library-staff@coop.example", "staff");
     member = await signIn("library-member@example.coop", "member");
   });
 

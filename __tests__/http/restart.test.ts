@@ -44,3 +44,24 @@ describe("restarting the portal", () => {
     }
   });
 });
+
+describe("starting outside demo mode", () => {
+  it("disables the demo accounts left from a demo, saying so once in the log", async () => {
+    const dataDir = temporaryDataDir("demo-off");
+    const demo = await startPortal({ dataDir, env: { DEMO: "1" } });
+    await demo.stop();
+
+    const production = { DEMO: "0", OUTBOX_OK: "1" };
+    const first = await startPortal({ dataDir, env: production });
+    await first.stop();
+    expect(first.output()).toMatch(/Demo mode is off: disabled the demo accounts .*admin@coop\.example.*; they can no longer sign in/);
+    const second = await startPortal({ dataDir, env: production });
+    await second.stop();
+    expect(second.output()).not.toMatch(/disabled the demo accounts/);
+
+    const sqlite = new Database(path.join(dataDir, "coop.db"), { readonly: true });
+    const enabled = sqlite.prepare("select email from users where email like '%@coop.example' and disabled_at is null").all();
+    sqlite.close();
+    expect(enabled).toEqual([]);
+  });
+});

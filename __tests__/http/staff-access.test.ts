@@ -14,8 +14,8 @@ let admin: string;
 
 beforeAll(async () => {
   member = await signIn("matrix-member@example.coop", "member");
-  staff = await signIn("matrix-staff@example.coop", "staff");
-  admin = await signIn("matrix-admin@example.coop", "admin");
+  staff = await signIn("matrix-staff@coop.example", "staff");
+  admin = await signIn("matrix-admin@coop.example", "admin");
 });
 
 const statusOf = async (path: string, cookie?: string) =>
@@ -79,7 +79,7 @@ describe("staff server actions, posted directly", () => {
     const audit = withPortalDb((db) =>
       db.prepare("select actor_email from audit_log where action = 'page.update' and subject_id = 'about/board'").all(),
     );
-    expect(audit).toContainEqual({ actor_email: "matrix-staff@example.coop" });
+    expect(audit).toContainEqual({ actor_email: "matrix-staff@coop.example" });
   });
 
   it("saving settings: refused for anonymous visitors, members and staff; admins change what every page shows", async () => {

@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 const errorMessages: Record<string, string> = {
   Verification: "That sign-in link has been used, has expired, or was copied incompletely. Ask for a new one below.",
   SessionRequired: "Please sign in to see that page.",
+  UseButton: "Sign-in links open a page with a Sign in button; nothing was signed in. Open the link from your email, or ask for a new one below.",
 };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; signedOut?: string }> };
@@ -41,7 +42,7 @@ export default async function LoginPage({ searchParams }: Props) {
           <p className="font-semibold">Demo mode: no email is really sent.</p>
           <p className="mt-1">
             The sign-in link is printed in the server log and saved as an email file in <code>data/outbox/</code>. Demo
-            accounts: <code>admin@example.coop</code>, <code>staff@example.coop</code>, <code>owner@example.coop</code>.
+            accounts: <code>admin@coop.example</code>, <code>staff@coop.example</code>, <code>owner@coop.example</code>.
           </p>
         </aside>
       )}

@@ -10,6 +10,8 @@ export type QueuedEmail = {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** The body holds a secret until then (see emailOutbox.redactAfter). */
+  redactAfter?: Date;
 };
 
 /** Queues a message; run it inside the transaction of the change that causes the email. */
@@ -53,6 +55,17 @@ export function claimDueEmails(now: Date, limit: number, leaseMs: number): Outbo
     .where(inArray(emailOutbox.id, due))
     .returning()
     .all();
+}
+
+export const REDACTED_BODY = "[This message held a sign-in link, removed once it expired.]";
+
+/** Blanks the bodies of sent or failed messages whose secret has expired; returns how many. */
+export function redactExpiredEmailBodies(now: Date) {
+  return db
+    .update(emailOutbox)
+    .set({ text: REDACTED_BODY, html: REDACTED_BODY, redactAfter: null })
+    .where(and(lte(emailOutbox.redactAfter, now), inArray(emailOutbox.status, ["sent", "failed"])))
+    .run().changes;
 }
 
 export function markEmailSent(id: number) {

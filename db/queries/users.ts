@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { db } from "../index";
 import { sessions, users, type Role } from "../schema";
@@ -43,4 +43,33 @@ export function setUserRole(executor: Executor, userId: string, role: Role) {
 /** Signs a person out on every device by deleting all of their sessions. */
 export function deleteSessionsOfUser(executor: Executor, userId: string) {
   return executor.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/**
+ * Disables the accounts with these addresses that are still enabled, and ends their
+ * sessions. Returns the addresses it disabled (none when run again).
+ */
+export function disableUsersByEmail(executor: Executor, emails: string[], now = new Date()) {
+  const disabled = executor
+    .update(users)
+    .set({ disabledAt: now })
+    .where(and(inArray(users.email, emails), isNull(users.disabledAt)))
+    .returning({ id: users.id, email: users.email })
+    .all();
+  if (disabled.length > 0) executor.delete(sessions).where(inArray(sessions.userId, disabled.map((user) => user.id))).run();
+  return disabled.map((user) => user.email);
+}
+
+export function enableUsersByEmail(executor: Executor, emails: string[]) {
+  executor
+    .update(users)
+    .set({ disabledAt: null })
+    .where(and(inArray(users.email, emails), isNotNull(users.disabledAt)))
+    .run();
+}
+
+/** Whether the account with this address exists and is disabled. */
+export function isEmailDisabled(executor: Executor, email: string) {
+  const row = executor.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, email)).get();
+  return Boolean(row?.disabledAt);
 }

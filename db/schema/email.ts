@@ -31,9 +31,16 @@ export const emailOutbox = sqliteTable(
       .notNull()
       .$defaultFn(() => new Date()),
     sentAt: integer({ mode: "timestamp_ms" }),
+    /**
+     * For a message that carries a secret (a sign-in link): once it is sent or has failed
+     * and this time has passed, its body is blanked, so that the table never keeps a
+     * usable token longer than the token lives.
+     */
+    redactAfter: integer({ mode: "timestamp_ms" }),
   },
   (table) => [
     index("email_outbox_due_idx").on(table.status, table.nextTryAt),
+    index("email_outbox_redact_idx").on(table.redactAfter),
     check("email_outbox_status_check", sql`${table.status} in ('queued', 'sending', 'sent', 'failed')`),
   ],
 );

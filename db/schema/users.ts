@@ -23,6 +23,8 @@ export const users = sqliteTable(
       .notNull()
       .$defaultFn(() => new Date()),
     lastSignInAt: integer({ mode: "timestamp_ms" }),
+    /** A disabled account cannot sign in (demo accounts left in a production database). */
+    disabledAt: integer({ mode: "timestamp_ms" }),
   },
   (table) => [check("users_role_check", sql`${table.role} in ('member', 'staff', 'admin')`)],
 );

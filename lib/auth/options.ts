@@ -40,6 +40,10 @@ export const authOptions: AuthOptions = {
   ],
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
   callbacks: {
+    // A link sent before the account was disabled must not work after.
+    signIn({ user }) {
+      return !("disabledAt" in user && user.disabledAt);
+    },
     session({ session, user }) {
       session.user = { id: user.id, email: user.email, name: user.name ?? null, role: user.role };
       return session;

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { findVerificationToken, insertVerificationToken } from "@/db/queries/auth";
 import { checkRateLimit, pruneRateLimitHits, recordRateLimitHit, type RateLimitRule } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
+import { isEmailDisabled } from "@/db/queries/users";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { renderEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
@@ -59,11 +60,10 @@ export function requestSignInLink(input: { email: string; ip: string; callbackPa
       }
       for (const rule of rules) recordRateLimitHit(tx, rule.key, now);
       pruneRateLimitHits(tx, new Date(now.getTime() - SIGN_IN_WINDOW_MS));
-      insertVerificationToken(tx, {
-        identifier: email,
-        hashedToken: hashSignInToken(token),
-        expires: new Date(now.getTime() + SIGN_IN_LINK_MAX_AGE_SECONDS * 1000),
-      });
+      // A disabled account gets the same answer as any other, and no link.
+      if (isEmailDisabled(tx, email)) return { ok: true };
+      const expires = new Date(now.getTime() + SIGN_IN_LINK_MAX_AGE_SECONDS * 1000);
+      insertVerificationToken(tx, { identifier: email, hashedToken: hashSignInToken(token), expires });
       const { coopName } = getSiteSettings();
       queueEmail(tx, {
         to: email,
@@ -78,12 +78,13 @@ export function requestSignInLink(input: { email: string; ip: string; callbackPa
           action: { label: "Sign in", url: link.toString() },
           footnote: "If you did not ask for this, ignore this email: nobody can sign in without the link.",
         }),
+        redactAfter: expires,
       });
       return { ok: true };
     },
     { behavior: "immediate" },
   );
-  if (result.ok) wakeEmailWorker();
+  wakeEmailWorker();
   return result;
 }
 

@@ -18,10 +18,24 @@ async function readForm(request: Request): Promise<Record<string, unknown>> {
 const noStore = { "Cache-Control": "no-store" };
 
 /**
+ * Whether a browser sent this request from another site. Requests without `Origin`
+ * (scripts, curl) are not a browser's cross-site request; `Origin: null` (sandboxed
+ * frames, some redirects) is treated as foreign.
+ */
+function isCrossSite(request: Request) {
+  const origin = request.headers.get("origin");
+  return origin !== null && origin !== new URL(getEnv().siteUrl).origin;
+}
+
+/**
  * POST /api/auth/signin/email for non-browser clients: the same answer for every
- * address, 400 with field errors for a malformed one, 429 with Retry-After when limited.
+ * address, 400 with field errors for a malformed one, 429 with Retry-After when limited,
+ * 403 when another website's page sent it (it would spend our mail on its visitors).
  */
 export async function signInLinkRequest(request: Request) {
+  if (isCrossSite(request)) {
+    return Response.json({ error: "forbidden", message: "Ask for a sign-in link from this site's own page." }, { status: 403, headers: noStore });
+  }
   const parsed = signInRequestSchema.safeParse(await readForm(request));
   if (!parsed.success) {
     return Response.json(
@@ -53,9 +67,8 @@ export async function signInLinkRequest(request: Request) {
  */
 export async function completeSignInRequest(request: NextRequest): Promise<NextRequest | Response> {
   const siteUrl = getEnv().siteUrl;
-  const origin = request.headers.get("origin");
   // A form on another site must not be able to sign a visitor in to someone else's account.
-  if (origin && origin !== new URL(siteUrl).origin) return new Response("Forbidden", { status: 403 });
+  if (isCrossSite(request)) return new Response("Forbidden", { status: 403 });
 
   const form = await readForm(request);
   const token = typeof form.token === "string" ? form.token : "";
@@ -70,4 +83,9 @@ export async function completeSignInRequest(request: NextRequest): Promise<NextR
   headers.delete("content-type");
   headers.delete("content-length");
   return new NextRequest(target, { method: "POST", headers });
+}
+
+/** GET /api/auth/callback/email: changes nothing and sends the visitor to sign in, saying why. */
+export function refuseSignInByGet() {
+  return Response.redirect(new URL("/login?error=UseButton", getEnv().siteUrl), 303);
 }

@@ -49,7 +49,7 @@ async function prepareData(env: Env) {
   const { databaseFile } = await import("../../db/client");
   const { db: database } = await import("../../db/index");
   const { migrateDatabase } = await import("../../db/migrate");
-  const { seedDatabase } = await import("../../db/seed");
+  const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/seed");
   try {
     migrateDatabase(database);
     const report = seedDatabase(database, { demo: env.demo });
@@ -59,6 +59,7 @@ async function prepareData(env: Env) {
         ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts and ${report.monographsAdded} monographs`
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
+    if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   } finally {
     database.$client.close();
   }

@@ -42,10 +42,12 @@ const linkPattern = /https?:\/\/[^\s<>"]+/g;
 
 /**
  * With no SMTP server configured, each message is written as an RFC 5322 .eml file
- * under DATA_DIR/outbox, and its recipient, subject and links are printed to the log
- * so that sign-in works on a laptop with no mail setup.
+ * under DATA_DIR/outbox. In demo or development mode its recipient, subject and links
+ * are printed to the log, so that sign-in works on a laptop with no mail setup; in
+ * production (OUTBOX_OK=1) only the file is named: a link in a log is a key to an account
+ * for anyone who can read the log, and an address there is personal data.
  */
-function outboxTransport(folder: string, from: string): EmailTransport {
+function outboxTransport(folder: string, from: string, printLinks: boolean): EmailTransport {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(email) {
@@ -55,14 +57,17 @@ function outboxTransport(folder: string, from: string): EmailTransport {
       const temporary = path.join(folder, `.${name}.tmp`);
       fs.writeFileSync(temporary, info.message as Buffer);
       fs.renameSync(temporary, path.join(folder, name));
+      const saved = `[outbox] Saved: ${path.join(folder, name)}`;
+      if (!printLinks) return console.log(saved);
       const links = [...new Set(email.text.match(linkPattern) ?? [])];
       console.log(
-        [`[outbox] To: ${email.to}`, `[outbox] Subject: ${email.subject}`, ...links.map((link) => `[outbox] Link: ${link}`), `[outbox] Saved: ${path.join(folder, name)}`].join("\n"),
+        [`[outbox] To: ${email.to}`, `[outbox] Subject: ${email.subject}`, ...links.map((link) => `[outbox] Link: ${link}`), saved].join("\n"),
       );
     },
   };
 }
 
-export function createEmailTransport(env: Env): EmailTransport {
-  return env.smtpUrl ? smtpTransport(env.smtpUrl, env.mailFrom) : outboxTransport(path.join(env.dataDir, "outbox"), env.mailFrom);
+export function createEmailTransport(env: Pick<Env, "smtpUrl" | "mailFrom" | "dataDir" | "demo" | "nodeEnv">): EmailTransport {
+  if (env.smtpUrl) return smtpTransport(env.smtpUrl, env.mailFrom);
+  return outboxTransport(path.join(env.dataDir, "outbox"), env.mailFrom, env.demo || env.nodeEnv === "development");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { claimDueEmails, markEmailFailed, markEmailForRetry, markEmailSent } from "@/db/queries/email";
+import { claimDueEmails, markEmailFailed, markEmailForRetry, markEmailSent, redactExpiredEmailBodies } from "@/db/queries/email";
 import { getEnv } from "@/lib/env";
 import { createEmailTransport, type EmailTransport } from "./transport";
 
@@ -47,6 +47,7 @@ async function tick(state: WorkerState) {
       state.again = false;
       while ((await deliverDueEmails(state.transport, env.emailRetryBaseMs)) === BATCH_SIZE);
     } while (state.again);
+    redactExpiredEmailBodies(new Date());
   } catch (error) {
     console.error("[email] worker:", error);
   } finally {

@@ -1,13 +1,22 @@
 import NextAuth from "next-auth";
 import { NextRequest, type NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { completeSignInRequest, signInLinkRequest } from "@/lib/auth/sign-in-route";
+import { completeSignInRequest, refuseSignInByGet, signInLinkRequest } from "@/lib/auth/sign-in-route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET };
+/**
+ * next-auth's GET endpoints (session, csrf, providers, sign-out page), except its email
+ * callback: a GET must never sign anyone in (rule 5), or a link to it sent to a victim
+ * would sign them in to the sender's account.
+ */
+export async function GET(request: NextRequest, context: Context) {
+  const [action, provider] = (await context.params).nextauth;
+  if (action === "callback" && provider === "email") return refuseSignInByGet();
+  return handler(request, context) as Promise<NextResponse>;
+}
 
 /**
  * next-auth's endpoints, with two of its actions taken over: requesting a link
