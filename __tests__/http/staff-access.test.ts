@@ -151,3 +151,33 @@ describe("signing out", () => {
     expect(await statusOf("/account", member)).toBe(200);
   });
 });
+
+describe("personal data in the outbox", () => {
+  const viewsBy = (email: string) =>
+    withPortalDb((db) => db.prepare("select action, subject_id from audit_log where actor_email = ? and action like '%.view' order by id").all(email)) as {
+      action: string;
+      subject_id: string;
+    }[];
+
+  it("opening the outbox and a message is audited; a sign-in link inside is hidden; staff are refused and leave no entry", async () => {
+    const viewer = "outbox-viewer@coop.example";
+    const cookie = await signIn(viewer, "admin");
+    const { id } = withPortalDb((db) => db.prepare('select id from email_outbox where "to" = ? order by id desc').get(viewer)) as { id: number };
+
+    expect(await statusOf(`/staff/outbox/${id}`, staff)).toBe(403);
+    expect(await statusOf("/staff/outbox", staff)).toBe(403);
+    expect(viewsBy("matrix-staff@coop.example")).toEqual([]);
+
+    expect(await statusOf("/staff/outbox?status=sent", cookie)).toBe(200);
+    const message = await fetch(portalUrl(`/staff/outbox/${id}`), { headers: { Cookie: cookie } });
+    expect(message.status).toBe(200);
+    const html = await message.text();
+    expect(html).toContain(viewer);
+    expect(html).toContain("sign-in link hidden");
+    expect(html).not.toMatch(/token=[0-9a-f]{64}/);
+    expect(viewsBy(viewer)).toEqual([
+      { action: "outbox.view", subject_id: "sent" },
+      { action: "email.view", subject_id: String(id) },
+    ]);
+  });
+});

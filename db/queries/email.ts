@@ -128,3 +128,7 @@ export function countOutboxByStatus() {
     .all();
   return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<EmailStatus, number>>;
 }
+
+export function getOutboxEmail(id: number) {
+  return db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get() ?? null;
+}

@@ -4,6 +4,7 @@ import { cellClass, DataTable } from "@/components/ui/data-table";
 import { countOutboxByStatus, listOutbox } from "@/db/queries/email";
 import { emailStatuses, type EmailStatus } from "@/db/schema/email";
 import { retryEmailAction } from "@/lib/actions/email";
+import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 
@@ -12,9 +13,11 @@ export const metadata = { title: "Outbox" };
 type Props = { searchParams: Promise<{ status?: string }> };
 
 export default async function OutboxPage({ searchParams }: Props) {
-  await requirePageRole("admin", "/staff/outbox");
+  const admin = await requirePageRole("admin", "/staff/outbox");
   const requested = (await searchParams).status;
   const status = emailStatuses.includes(requested as EmailStatus) ? (requested as EmailStatus) : undefined;
+  // The list shows recipients' addresses.
+  recordPersonalDataView(admin, { action: "outbox.view", subjectType: "outbox", subjectId: status ?? "all" });
   const counts = countOutboxByStatus();
   const messages = listOutbox(status);
   return (
@@ -39,7 +42,11 @@ export default async function OutboxPage({ searchParams }: Props) {
           <tr key={message.id}>
             <td className={cellClass}>{formatDateTime(message.createdAt)}</td>
             <td className={cellClass}>{message.to}</td>
-            <td className={cellClass}>{message.subject}</td>
+            <td className={cellClass}>
+              <Link prefetch={false} href={`/staff/outbox/${message.id}`}>
+                {message.subject}
+              </Link>
+            </td>
             <td className={cellClass}>
               {message.status}
               {message.status === "sent" && <> {formatDateTime(message.sentAt)}</>}
