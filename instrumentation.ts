@@ -1,6 +1,12 @@
-/** Runs once when the server starts: the email queue's worker lives as long as the server. */
+/**
+ * Runs once when the server starts, before it answers: every request gets its socket's
+ * address stamped for the per-address limits, and the email queue's worker lives as long
+ * as the server.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { stampSocketAddresses } = await import("./lib/auth/socket-address");
+  stampSocketAddresses();
   const { startEmailWorker } = await import("./lib/email/worker");
   startEmailWorker();
 }

@@ -14,6 +14,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ PORT: "8080", SITE_URL: "" }).siteUrl).toBe("http://localhost:8080");
   });
 
+  it("trusts no proxy by default: the socket's peer is the client", () => {
+    expect(parseEnv({}).trustProxy).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -26,6 +31,8 @@ describe("parseEnv", () => {
     ["SMTP_URL", "http://mail.example"],
     ["DEMO", "yes"],
     ["NEXTAUTH_SECRET", "short"],
+    ["TRUST_PROXY", "-1"],
+    ["TRUST_PROXY", "yes"],
   ])("rejects %s=%s naming the variable", (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(ConfigurationError);
     try {

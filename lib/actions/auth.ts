@@ -8,7 +8,7 @@ import { deleteSessionsOfUser } from "@/db/queries/users";
 import { recordAudit } from "@/db/queries/audit";
 import { clientIp } from "@/lib/auth/client-ip";
 import { sessionCookieName } from "@/lib/auth/options";
-import { requestSignInLink } from "@/lib/auth/sign-in-links";
+import { rateLimitedMessage, requestSignInLink } from "@/lib/auth/sign-in-links";
 import { AppError } from "@/lib/errors";
 import { signInRequestSchema } from "@/lib/validations/auth";
 import { z } from "zod";
@@ -24,10 +24,7 @@ export const requestSignInLinkAction = defineAction({
       callbackPath: input.callbackUrl,
     });
     if (!result.ok) {
-      throw new AppError(
-        "rate_limited",
-        `Too many sign-in links were asked for. Please try again in ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"}.`,
-      );
+      throw new AppError("rate_limited", rateLimitedMessage(result.retryAfterMinutes));
     }
     redirect("/login/check-email");
   },

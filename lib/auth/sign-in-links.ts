@@ -33,6 +33,16 @@ export function safeCallbackPath(value: unknown) {
 export type SignInLinkResult = { ok: true } | { ok: false; retryAfterMinutes: number };
 
 /**
+ * What a refused link request tells the person. Anyone may ask for links to any address,
+ * so the cap can be run into on purpose (to lock someone out); the links already sent
+ * keep working, and saying so keeps the real owner of the address from being stuck.
+ */
+export function rateLimitedMessage(retryAfterMinutes: number) {
+  const minutes = `${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}`;
+  return `Too many sign-in links were asked for. Any link we emailed in the last 10 minutes still works: look for it in your inbox. You can ask for a new one in ${minutes}.`;
+}
+
+/**
  * Emails a one-time sign-in link, valid for 10 minutes. Known and unknown addresses are
  * treated alike (an unknown one becomes a member when the link is used), so the answer
  * never tells whether someone has an account. At most 5 links per address and a

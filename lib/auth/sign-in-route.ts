@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { signInRequestSchema } from "@/lib/validations/auth";
 import { clientIp } from "./client-ip";
-import { describeSignInLink, requestSignInLink, safeCallbackPath } from "./sign-in-links";
+import { describeSignInLink, rateLimitedMessage, requestSignInLink, safeCallbackPath } from "./sign-in-links";
 
 async function readForm(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
@@ -50,7 +50,7 @@ export async function signInLinkRequest(request: Request) {
   });
   if (!result.ok) {
     return Response.json(
-      { error: "rate_limited", message: `Too many sign-in links were asked for. Try again in ${result.retryAfterMinutes} minutes.` },
+      { error: "rate_limited", message: rateLimitedMessage(result.retryAfterMinutes) },
       { status: 429, headers: { ...noStore, "Retry-After": String(result.retryAfterMinutes * 60) } },
     );
   }
