@@ -10,7 +10,7 @@
 import path from "node:path";
 import { readMonographFolder } from "@/lib/monographs/folder";
 import type { DB } from "./client";
-import { monographSlugExists, saveMonograph } from "./queries/monographs";
+import { upsertMonographBySlug } from "./queries/monographs";
 
 export type ImportReport = { created: number; updated: number; problems: string[] };
 
@@ -20,8 +20,7 @@ export function importMonographs(database: DB, folder: string): ImportReport {
     (tx) => {
       let added = 0;
       for (const { monograph } of monographs) {
-        if (!monographSlugExists(tx, monograph.slug)) added++;
-        saveMonograph(tx, monograph);
+        if (upsertMonographBySlug(tx, monograph).created) added++;
       }
       return added;
     },

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { getMonographBySlug, listCategoriesWithCounts, listPublishedMonographs, setMonographStatus } from "@/db/queries/monographs";
+import { getMonographBySlug, listAllMonographs, listCategoriesWithCounts, listPublishedMonographs, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 
@@ -23,5 +23,30 @@ describe("the table of contents", () => {
     const ginger = getMonographBySlug("ginger")!;
     setMonographStatus(db, ginger.id, "draft", editor.id);
     expect(countsOf()[ginger.category]).toBe(expected[ginger.category]! - 1);
+  });
+});
+
+describe("creating a monograph", () => {
+  const thrownBy = (work: () => unknown) => {
+    try {
+      work();
+    } catch (error) {
+      return error;
+    }
+    throw new Error("expected an error, none was thrown");
+  };
+
+  it("refuses a slug another monograph has, with the code conflict, and changes nothing", () => {
+    const ginger = getMonographBySlug("ginger", { includeDrafts: true })!;
+    const { id, categoryName, updatedAt, ...input } = ginger;
+    const countBefore = listAllMonographs().length;
+
+    const error = thrownBy(() =>
+      db.transaction((tx) => saveMonograph(tx, { ...input, title: "Ginger, written again", summary: "Replaced?", evidence: [] }), { behavior: "immediate" }),
+    );
+
+    expect(error).toMatchObject({ code: "conflict" });
+    expect(getMonographBySlug("ginger", { includeDrafts: true })).toEqual(ginger);
+    expect(listAllMonographs()).toHaveLength(countBefore);
   });
 });

@@ -1,3 +1,4 @@
+import { JSDOM } from "jsdom";
 import { signIn } from "../helpers/auth";
 import { hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
@@ -183,6 +184,35 @@ describe("staff editing", () => {
 
     const audit = withPortalDb((db) => db.prepare("select action from audit_log where subject_type = 'monograph' and subject_id = ? order by id").all(String(id)));
     expect(audit).toEqual([{ action: "monograph.create" }, { action: "monograph.publish" }, { action: "monograph.update" }, { action: "monograph.unpublish" }]);
+  });
+
+  it("refuses a new monograph at a taken slug on the slug field, and leaves the existing one and the audit log as they were", async () => {
+    const ginger = () =>
+      withPortalDb((db) => {
+        const row = db.prepare("select * from monographs where slug = 'ginger'").get() as { id: number };
+        const evidence = db.prepare("select condition, grade, note from monograph_evidence where monograph_id = ? order by position").all(row.id);
+        const audit = db
+          .prepare("select id, action from audit_log where subject_type = 'monograph' and (subject_id = ? or json_extract(detail, '$.slug') = 'ginger') order by id")
+          .all(String(row.id));
+        return { row, evidence, audit };
+      });
+    const before = ginger();
+    const form = await scrapeForm("/staff/monographs/new", staff, hasField("slug"));
+
+    const response = await submitForm(
+      "/staff/monographs/new",
+      { ...form, slug: "ginger", title: "Ginger, written again", category: "herbs-supplements", summary: "Would replace the real one." },
+      staff,
+    );
+
+    expect(response.status).toBe(200);
+    const document = new JSDOM(await response.text()).window.document;
+    const slug = document.querySelector<HTMLInputElement>('input[name="slug"]')!;
+    expect(slug.value).toBe("ginger");
+    expect(slug.getAttribute("aria-invalid")).toBe("true");
+    const described = slug.getAttribute("aria-describedby")!.split(" ").map((id) => text(document.getElementById(id)));
+    expect(described).toContainEqual(expect.stringMatching(/taken/i));
+    expect(ginger()).toEqual(before);
   });
 
   it("rejects a bad grade field by field and stores nothing", async () => {

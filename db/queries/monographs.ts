@@ -171,12 +171,33 @@ function categoryIdOf(executor: Executor, slug: string) {
   return category.id;
 }
 
+function monographIdBySlug(executor: Executor, slug: string) {
+  return executor.select({ id: monographs.id }).from(monographs).where(eq(monographs.slug, slug)).get()?.id;
+}
+
 /**
- * Creates or replaces a monograph (matched by `id`, else by slug) with its terms,
- * evidence and references, and brings its search row in step, all in the caller's
- * transaction. Returns the monograph's id.
+ * Creates a monograph, or replaces the one with `options.id`, with its terms, evidence
+ * and references, and brings its search row in step, all in the caller's transaction.
+ * A slug another monograph has is a `conflict`: creating never takes over an existing
+ * monograph (the importer's replace-by-slug is `upsertMonographBySlug`). Returns the id.
  */
 export function saveMonograph(executor: Executor, input: MonographInput, options: { id?: number; userId?: string } = {}) {
+  const holder = monographIdBySlug(executor, input.slug);
+  if (holder !== undefined && holder !== options.id) throw new AppError("conflict", "Another monograph already uses that slug.");
+  return writeMonograph(executor, input, options.id, options.userId);
+}
+
+/**
+ * The importer's rule, kept apart from saveMonograph so that no other caller replaces
+ * by slug: a file replaces the monograph with its slug, or adds one.
+ */
+export function upsertMonographBySlug(executor: Executor, input: MonographInput) {
+  const existingId = monographIdBySlug(executor, input.slug);
+  return { id: writeMonograph(executor, input, existingId), created: existingId === undefined };
+}
+
+/** Inserts (no `id`) or replaces the monograph row, then all its child rows. */
+function writeMonograph(executor: Executor, input: MonographInput, targetId: number | undefined, userId?: string) {
   const row = {
     slug: input.slug,
     title: input.title,
@@ -187,13 +208,8 @@ export function saveMonograph(executor: Executor, input: MonographInput, options
     reviewer: input.reviewer ?? null,
     status: input.status,
     updatedAt: new Date(),
-    updatedBy: options.userId ?? null,
+    updatedBy: userId ?? null,
   };
-  const clash = executor.select({ id: monographs.id }).from(monographs).where(eq(monographs.slug, input.slug)).get();
-  if (clash && options.id !== undefined && clash.id !== options.id) {
-    throw new AppError("conflict", "Another monograph already uses that address.", { slug: ["Choose another address; this one is taken."] });
-  }
-  const targetId = options.id ?? clash?.id;
   let id: number;
   if (targetId === undefined) {
     id = executor.insert(monographs).values(row).returning({ id: monographs.id }).get().id;
@@ -243,5 +259,5 @@ export function ensureMonographCategories(executor: Executor, categories: readon
 }
 
 export function monographSlugExists(executor: Executor, slug: string) {
-  return executor.select({ id: monographs.id }).from(monographs).where(eq(monographs.slug, slug)).get() !== undefined;
+  return monographIdBySlug(executor, slug) !== undefined;
 }

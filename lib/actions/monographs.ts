@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { deleteMonograph, getMonographById, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
 import { cacheTags } from "@/lib/cache-tags";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { monographDeleteSchema, monographFormSchema, monographStatusChangeSchema } from "@/lib/validations/monographs";
 import { defineAction } from "./safe-action";
 
@@ -16,7 +16,19 @@ function refreshPublicMonograph(...slugs: string[]) {
   for (const slug of new Set(slugs)) updateTag(cacheTags.monograph(slug));
 }
 
-/** Staff: creates a monograph, or saves an existing one with all its rows. */
+/** saveMonograph's one conflict is a slug another monograph has: the editor hears it on that field. */
+function slugConflictOnField<T>(save: () => T): T {
+  try {
+    return save();
+  } catch (error) {
+    if (isAppError(error) && error.code === "conflict") {
+      throw new AppError("conflict", "Another monograph already uses that address.", { slug: ["Choose another address; this one is taken."] });
+    }
+    throw error;
+  }
+}
+
+/** Staff: creates a monograph, or saves an existing one with all its rows; never takes over another's slug. */
 export const saveMonographAction = defineAction({
   access: "staff",
   schema: monographFormSchema,
@@ -24,18 +36,20 @@ export const saveMonographAction = defineAction({
   run: ({ id, ...input }, actor) => {
     const before = id === undefined ? null : getMonographById(id);
     if (id !== undefined && !before) throw new AppError("not_found", "That monograph no longer exists.");
-    const savedId = db.transaction(
-      (tx) => {
-        const newId = saveMonograph(tx, input, { id, userId: actor.id });
-        recordAudit(tx, actor, {
-          action: before ? "monograph.update" : "monograph.create",
-          subjectType: "monograph",
-          subjectId: String(newId),
-          detail: { slug: input.slug, status: input.status },
-        });
-        return newId;
-      },
-      { behavior: "immediate" },
+    const savedId = slugConflictOnField(() =>
+      db.transaction(
+        (tx) => {
+          const newId = saveMonograph(tx, input, { id, userId: actor.id });
+          recordAudit(tx, actor, {
+            action: before ? "monograph.update" : "monograph.create",
+            subjectType: "monograph",
+            subjectId: String(newId),
+            detail: { slug: input.slug, status: input.status },
+          });
+          return newId;
+        },
+        { behavior: "immediate" },
+      ),
     );
     refreshPublicMonograph(input.slug, ...(before ? [before.slug] : []));
     if (!before) redirect(`/staff/monographs/${savedId}?created=1`);

@@ -1,34 +1,50 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** What `next build` reads: a change to any of these makes the last build stale. */
-const buildInputs = [
-  "app",
-  "components",
-  "lib",
-  "db/schema",
-  "db/queries",
-  "db/index.ts",
-  "public",
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.js",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package-lock.json",
-];
+/**
+ * Top-level entries `next build` never reads. Everything else in the project folder is a
+ * build input, so a new folder (or a file like db/client.ts that the app imports from a
+ * folder thought to be data) is one by default; over-counting costs a rebuild, missing
+ * one serves an old build.
+ */
+const notBuildInputs = new Set([
+  // the repository, its docs and CI
+  ".git",
+  ".gitignore",
+  ".ci",
+  "README.md",
+  // installs show in package-lock.json; walking node_modules would take seconds
+  "node_modules",
+  // written by builds, type checks and test runs
+  ".next",
+  "next-env.d.ts",
+  "coverage",
+  // DATA_DIR's default: the database changes while the portal runs
+  "data",
+  // tools the build does not run
+  "__tests__",
+  "jest.config.js",
+  "eslint.config.mjs",
+  "drizzle.config.ts",
+]);
 
-function newestMtime(target: string): number {
+const isBuildInput = (name: string) => !notBuildInputs.has(name) && !name.endsWith(".tsbuildinfo");
+
+/** The newest file or folder under `target` (itself included; the deepest on a tie, which names the file edited), skipping `skipped` paths. */
+function newestUnder(target: string, skipped: ReadonlySet<string>): { path: string; mtimeMs: number } | null {
+  if (skipped.has(target)) return null;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
   } catch {
-    return 0;
+    return null;
   }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) {
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  let newest = { path: target, mtimeMs: stat.mtimeMs };
+  if (stat.isDirectory()) {
+    for (const entry of fs.readdirSync(target)) {
+      const found = newestUnder(path.join(target, entry), skipped);
+      if (found && found.mtimeMs >= newest.mtimeMs) newest = found;
+    }
   }
   return newest;
 }
@@ -55,13 +71,20 @@ function builtWith(root: string): BuildSettings | null {
   }
 }
 
-/** Why a build is needed, or null when `.next` is newer than every build input and made for these settings. */
-export function staleBuildReason(root: string, settings: BuildSettings): string | null {
+/**
+ * Why a build is needed, or null when `.next` is newer than every build input and made
+ * for these settings. `dataDir` is skipped wherever it lies: a DATA_DIR kept inside the
+ * project changes with every write to the database.
+ */
+export function staleBuildReason(root: string, settings: BuildSettings, options: { dataDir?: string } = {}): string | null {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return "no production build yet";
   const builtAt = fs.statSync(buildId).mtimeMs;
-  const changed = buildInputs.find((input) => newestMtime(path.join(root, input)) > builtAt);
-  if (changed) return `${changed} changed since the last build`;
+  const skipped = new Set(options.dataDir ? [path.resolve(options.dataDir)] : []);
+  for (const entry of fs.readdirSync(root).filter(isBuildInput)) {
+    const newest = newestUnder(path.join(root, entry), skipped);
+    if (newest && newest.mtimeMs > builtAt) return `${path.relative(root, newest.path)} changed since the last build`;
+  }
   if (builtWith(root)?.https !== settings.https) return `SITE_URL is ${settings.https ? "now" : "no longer"} https`;
   return null;
 }

@@ -71,7 +71,7 @@ function runNext(args: string[], childEnv: NodeJS.ProcessEnv) {
 
 function buildIfStale(env: Env, childEnv: NodeJS.ProcessEnv) {
   const settings = { https: env.siteUrl.startsWith("https:") };
-  const reason = staleBuildReason(root, settings);
+  const reason = staleBuildReason(root, settings, { dataDir: env.dataDir });
   if (!reason) return;
   console.log(`Building the portal (${reason}); this takes a few minutes on a small machine…`);
   const result = spawnSync(process.execPath, [nextBin, "build"], {

@@ -43,6 +43,9 @@ export const referenceSchema = z
   });
 
 
+/** The most evidence and reference rows one monograph takes. */
+export const monographRowLimits = { evidence: 40, references: 80 } as const;
+
 /** One monograph as files, the importer and the staff editor describe it. */
 export const monographSchema = z.object({
   slug: z
@@ -56,8 +59,8 @@ export const monographSchema = z.object({
   relatedTerms: z.array(line(150)).max(40).default([]),
   summary: text(500).default(""),
   sections: z.object(Object.fromEntries(monographSectionKeys.map((key) => [key, text(30_000).default("")])) as Record<MonographSectionKey, z.ZodDefault<z.ZodString>>),
-  evidence: z.array(evidenceRowSchema).max(40).default([]),
-  references: z.array(referenceSchema).max(80).default([]),
+  evidence: z.array(evidenceRowSchema).max(monographRowLimits.evidence).default([]),
+  references: z.array(referenceSchema).max(monographRowLimits.references).default([]),
   reviewedAt: isoDay,
   reviewer: optionalText(150),
   status: z.enum(monographStatuses, { error: "Status must be draft or published." }).default("draft"),
@@ -71,7 +74,9 @@ export type MonographInput = z.output<typeof monographSchema>;
  */
 export const monographFormSchema = z.preprocess(
   (value) => {
-    const nested = nestFormFields(value as Record<string, unknown>);
+    // Index N is the (N+1)th row: nesting up to the largest limit itself lets a form one
+    // row too long reach the schema's own `max` and be refused, rather than lose a row.
+    const nested = nestFormFields(value as Record<string, unknown>, { maxIndex: Math.max(...Object.values(monographRowLimits)) });
     return {
       ...nested,
       alsoListedAs: linesOf(nested.alsoListedAs),
