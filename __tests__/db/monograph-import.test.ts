@@ -55,7 +55,6 @@ describe("importing monographs", () => {
 
 describe("exporting monographs", () => {
   it("writes files that import back unchanged", () => {
-    const all = tempDir("seed-all");
     expect(importMonographs(db, seedMonographsFolder).problems).toEqual([]);
     const first = tempDir("export-1");
     const count = exportMonographs(first);
@@ -70,6 +69,6 @@ describe("exporting monographs", () => {
     for (const file of fs.readdirSync(first)) {
       expect(fs.readFileSync(path.join(second, file), "utf8")).toBe(fs.readFileSync(path.join(first, file), "utf8"));
     }
-    fs.rmSync(all, { recursive: true });
+    for (const folder of [first, second]) fs.rmSync(folder, { recursive: true });
   });
 });

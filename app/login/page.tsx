@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { requestSignInLinkAction } from "@/lib/actions/auth";
-import { safeCallbackPath } from "@/lib/auth/sign-in-links";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };

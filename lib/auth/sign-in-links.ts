@@ -8,6 +8,7 @@ import { isEmailDisabled } from "@/db/queries/users";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { renderEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
+import { safeCallbackPath } from "./callback-path";
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 10 * 60;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -21,13 +22,6 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
  */
 export function hashSignInToken(token: string) {
   return sha256(`${token}${getEnv().nextAuthSecret}`);
-}
-
-/** Where to go after signing in: a path inside the portal, never another site. */
-export function safeCallbackPath(value: unknown) {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/account";
 }
 
 export type SignInLinkResult = { ok: true } | { ok: false; retryAfterMinutes: number };

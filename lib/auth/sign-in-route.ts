@@ -3,7 +3,8 @@ import { NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { signInRequestSchema } from "@/lib/validations/auth";
 import { clientIp } from "./client-ip";
-import { describeSignInLink, rateLimitedMessage, requestSignInLink, safeCallbackPath } from "./sign-in-links";
+import { safeCallbackPath } from "./callback-path";
+import { describeSignInLink, rateLimitedMessage, requestSignInLink } from "./sign-in-links";
 
 async function readForm(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";

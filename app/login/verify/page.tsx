@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeSignInLink, safeCallbackPath } from "@/lib/auth/sign-in-links";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { describeSignInLink } from "@/lib/auth/sign-in-links";
 
 export const metadata: Metadata = { title: "Finish signing in", robots: { index: false } };
 

@@ -1,0 +1,116 @@
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import type { Role } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+
+// The session is the one part replaced here: who is signed in is set per test. The real
+// guards are exercised over HTTP (__tests__/http/staff-access.test.ts); these tests pin
+// down the order and the shape of defineAction's answers.
+let signedIn: Role | null = null;
+jest.mock("@/lib/auth/session", () => {
+  const { AppError: Err } = jest.requireActual("@/lib/errors");
+  const user = () => {
+    if (!signedIn) throw new Err("unauthorized", "Please sign in first.");
+    return { id: "u1", email: "someone@coop.example", name: null, role: signedIn };
+  };
+  return {
+    requireUser: async () => user(),
+    requireStaff: async () => {
+      const current = user();
+      if (current.role === "member") throw new Err("forbidden", "This is for co-op staff.");
+      return current;
+    },
+    requireAdmin: async () => {
+      const current = user();
+      if (current.role !== "admin") throw new Err("forbidden", "This is for co-op admins.");
+      return current;
+    },
+  };
+});
+
+const schema = z.object({ title: z.string().min(3, "At least 3 letters."), rows: z.string().optional() });
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+};
+
+describe("defineAction", () => {
+  const run = jest.fn(async (input: { title: string }) => `saved ${input.title}`);
+  const staffAction = defineAction({ access: "staff", schema, run, successMessage: "Saved." });
+  const adminAction = defineAction({ access: "admin", schema, run });
+  beforeEach(() => {
+    run.mockClear();
+    signedIn = null;
+  });
+
+  it("refuses a visitor who is not signed in before reading the form, and never runs", async () => {
+    expect(await staffAction(null, form({ title: "x" }))).toEqual({ ok: false, message: "Please sign in first.", values: { title: "x" } });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("refuses a member a staff action, and staff an admin action", async () => {
+    signedIn = "member";
+    expect(await staffAction(null, form({ title: "Valid" }))).toMatchObject({ ok: false, message: "This is for co-op staff." });
+    signedIn = "staff";
+    expect(await adminAction(null, form({ title: "Valid" }))).toMatchObject({ ok: false, message: "This is for co-op admins." });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("answers invalid input field by field, keeps what was typed (not React's own fields), and never runs", async () => {
+    signedIn = "staff";
+    const result = await staffAction(null, form({ title: "x", $ACTION_KEY: "k1" }));
+    expect(result).toEqual({
+      ok: false,
+      message: "Please correct the fields marked below.",
+      fieldErrors: { title: ["At least 3 letters."] },
+      values: { title: "x" },
+    });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("runs with the parsed input and the signed-in person, and answers with its data", async () => {
+    signedIn = "admin";
+    expect(await staffAction(null, form({ title: "Board" }))).toEqual({ ok: true, data: "saved Board", message: "Saved." });
+    expect(run).toHaveBeenCalledWith({ title: "Board" }, expect.objectContaining({ id: "u1", role: "admin" }));
+  });
+
+  it("turns a known failure into its message and field errors", async () => {
+    signedIn = "staff";
+    const taken = defineAction({
+      access: "staff",
+      schema,
+      run: () => {
+        throw new AppError("conflict", "That address is taken.", { title: ["Choose another."] });
+      },
+    });
+    expect(await taken(null, form({ title: "Board" }))).toEqual({
+      ok: false,
+      message: "That address is taken.",
+      fieldErrors: { title: ["Choose another."] },
+      values: { title: "Board" },
+    });
+  });
+
+  it("hides an unexpected failure behind a plain message", async () => {
+    signedIn = "staff";
+    const log = jest.spyOn(console, "error").mockImplementation(() => {});
+    const broken = defineAction({
+      access: "staff",
+      schema,
+      run: () => {
+        throw new Error("SQLITE_CORRUPT: secret detail");
+      },
+    });
+    const result = await broken(null, form({ title: "Board" }));
+    log.mockRestore();
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/nothing was saved/) });
+    expect(JSON.stringify(result)).not.toContain("secret detail");
+  });
+
+  it("lets redirect() through to Next", async () => {
+    const public_ = defineAction({ access: "public", schema, run: () => redirect("/login/check-email") });
+    await expect(public_(null, form({ title: "Board" }))).rejects.toThrow("NEXT_REDIRECT");
+  });
+});
