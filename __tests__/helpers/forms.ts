@@ -31,3 +31,38 @@ export function submitForm(path: string, fields: Record<string, string>, cookie?
     headers: { Origin: new URL(portalUrl()).origin, ...(cookie && { Cookie: cookie }) },
   });
 }
+
+/** A session cookie the proxy lets through (it only looks for the cookie) but no session matches. */
+export const forgedSessionCookie = "next-auth.session-token=forged-session-value";
+
+export type ActionAnswer =
+  | { redirect: string }
+  | { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; data?: unknown };
+
+/**
+ * Calls a form's server action the way the page's JavaScript does (React's reply
+ * encoding: the form's fields under `_1_`, then the arguments `[previousState, form]`),
+ * and returns the action's own answer rather than the page re-rendered around it.
+ * `fields` are what `scrapeForm` read, hidden action fields included.
+ */
+export async function callAction(path: string, fields: Record<string, string>, cookie?: string): Promise<ActionAnswer> {
+  const reference = Object.entries(fields).find(([name]) => /^\$ACTION_\d+:0$/.test(name));
+  if (!reference) throw new Error(`No server action reference among ${Object.keys(fields).join(", ")}`);
+  const actionId = (JSON.parse(reference[1]) as { id: string }).id;
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (!name.startsWith("$ACTION")) body.append(`_1_${name}`, value);
+  body.append("0", JSON.stringify([null, "$K1"])); // the root last: React reads the fields before it
+  const response = await fetch(portalUrl(path), {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { "Next-Action": actionId, Accept: "text/x-component", Origin: new URL(portalUrl()).origin, ...(cookie && { Cookie: cookie }) },
+  });
+  const redirect = response.headers.get("x-action-redirect");
+  if (redirect) return { redirect: redirect.split(";")[0]! };
+  const payload = await response.text();
+  const row = /^1:(.*)$/m.exec(payload);
+  if (response.status !== 200 || !row) throw new Error(`Action at ${path} answered ${response.status}: ${payload.slice(0, 300)}`);
+  // RSC writes `undefined` as "$undefined".
+  return JSON.parse(row[1]!, (_key, value) => (value === "$undefined" ? undefined : value));
+}
