@@ -7,15 +7,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const flag = z.enum(["0", "1"], { error: "expected 0 or 1" });
 
+/** A whole number in [min, max]; every way of missing it gets the same message. */
+const wholeNumber = (min: number, max: number, error: string) =>
+  z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
 const envSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
-  PORT: optional(
-    z.coerce
-      .number({ error: "expected a port number from 1 to 65535" })
-      .int({ error: "expected a port number from 1 to 65535" })
-      .min(1, { error: "expected a port number from 1 to 65535" })
-      .max(65535, { error: "expected a port number from 1 to 65535" }),
-  ),
+  PORT: optional(wholeNumber(1, 65535, "expected a port number from 1 to 65535")),
   DATA_DIR: optional(z.string()),
   SITE_URL: optional(z.url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://coop.example" })),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "expected an smtp:// or smtps:// URL" })),
@@ -25,13 +23,7 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optional(z.string().min(32, { error: "expected at least 32 characters" })),
   EMAIL_RETRY_BASE_MS: optional(z.coerce.number({ error: "expected milliseconds" }).int().min(10).max(3_600_000)),
   SIGNIN_LIMIT_PER_IP: optional(z.coerce.number({ error: "expected a whole number" }).int().min(1).max(100_000)),
-  TRUST_PROXY: optional(
-    z.coerce
-      .number({ error: "expected the number of reverse proxies in front of the portal (0 to 10)" })
-      .int({ error: "expected the number of reverse proxies in front of the portal (0 to 10)" })
-      .min(0, { error: "expected the number of reverse proxies in front of the portal (0 to 10)" })
-      .max(10, { error: "expected the number of reverse proxies in front of the portal (0 to 10)" }),
-  ),
+  TRUST_PROXY: optional(wholeNumber(0, 10, "expected the number of reverse proxies in front of the portal (0 to 10)")),
 });
 
 export type Env = {
