@@ -2,10 +2,9 @@ import { z } from "zod";
 import { evidenceGrades, monographStatuses } from "@/db/schema/monographs";
 import { monographCategorySlugs } from "@/lib/monographs/categories";
 import { monographSectionKeys, type MonographSectionKey } from "@/lib/monographs/sections";
+import { line, optionalText, text } from "./fields";
 import { linesOf, nestFormFields, withoutBlankRows } from "./form-fields";
 
-const text = (max: number) => z.string().trim().max(max, { error: `At most ${max.toLocaleString("en-US")} characters.` });
-const line = (max: number) => text(max).min(1, { error: "Required." });
 
 /** YAML turns 2026-03-14 into a Date; the portal keeps review dates as ISO day strings. */
 const isoDay = z.preprocess(
@@ -17,7 +16,6 @@ const isoDay = z.preprocess(
     .optional(),
 );
 
-const optionalText = (max: number) => z.preprocess((value) => (value === "" || value === null ? undefined : value), text(max).optional());
 
 export const evidenceRowSchema = z.object({
   condition: line(200),

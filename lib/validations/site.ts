@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { line } from "./fields";
 
-const line = (max: number) => z.string().trim().min(1, { error: "Required." }).max(max, { error: `At most ${max} characters.` });
 const url = z.url({ protocol: /^https?$/, error: "Enter a full web address starting with https://" });
 
 /** Everything the site shell shows about the co-op; edited by admins in Settings. */
