@@ -4,3 +4,4 @@ export * from "./email";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./monographs";
+export * from "./owners";
