@@ -5,7 +5,7 @@ import { emailOutbox } from "@/db/schema";
 import { deliverDueEmails, MAX_EMAIL_ATTEMPTS, retryDelay } from "@/lib/email/worker";
 import type { EmailTransport, OutgoingEmail } from "@/lib/email/transport";
 
-const message = { to: "reader@example.coop", subject: "Hello", text: "Hi", html: "<p>Hi</p>" };
+const message = { to: "reader@coop.example", subject: "Hello", text: "Hi", html: "<p>Hi</p>" };
 const rowOf = (id: number) => db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
 
 function recordingTransport(failWith?: string): EmailTransport & { sent: OutgoingEmail[] } {
@@ -75,8 +75,8 @@ describe("messages that carry a sign-in link", () => {
     seedDatabase(db, { demo: false });
     await deliverDueEmails(recordingTransport(), 1000); // earlier tests' mail out of the way
 
-    expect(requestSignInLink({ email: "redact-me@example.coop", ip: "192.0.2.7" })).toEqual({ ok: true });
-    const row = db.select().from(emailOutbox).where(eq(emailOutbox.to, "redact-me@example.coop")).get()!;
+    expect(requestSignInLink({ email: "redact-me@coop.example", ip: "192.0.2.7" })).toEqual({ ok: true });
+    const row = db.select().from(emailOutbox).where(eq(emailOutbox.to, "redact-me@coop.example")).get()!;
     expect(row.text).toMatch(/\/login\/verify\?token=[0-9a-f]{64}/);
     const expires = row.redactAfter!.getTime();
     expect(expires).toBeGreaterThan(Date.now() + 9 * 60_000);

@@ -67,7 +67,7 @@ describe("searching the health library", () => {
 
 describe("search stays in step with edits", () => {
   it("finds an edited monograph by its new words and not its old ones; unpublished or deleted, it is gone", () => {
-    const editor = db.insert(users).values({ email: "editor@example.coop", role: "staff" }).returning().get();
+    const editor = db.insert(users).values({ email: "editor@coop.example", role: "staff" }).returning().get();
     const ginger = getMonographBySlug("ginger")!;
     expect(slugsFor("zingiberaceae")).not.toContain("ginger");
     const { id, categoryName, updatedAt, ...input } = ginger;

@@ -19,7 +19,7 @@ describe("the table of contents", () => {
     expect(new Set(Object.values(expected)).size).toBeGreaterThan(1); // the seed's categories differ in size
     expect(countsOf()).toMatchObject(expected);
 
-    const editor = db.insert(users).values({ email: "toc-editor@example.coop", role: "staff" }).returning().get();
+    const editor = db.insert(users).values({ email: "toc-editor@coop.example", role: "staff" }).returning().get();
     const ginger = getMonographBySlug("ginger")!;
     setMonographStatus(db, ginger.id, "draft", editor.id);
     expect(countsOf()[ginger.category]).toBe(expected[ginger.category]! - 1);

@@ -8,7 +8,7 @@ describe("setUserRole", () => {
     const [only] = db.insert(users).values({ email: "only-admin@coop.example", role: "admin" }).returning().all();
     expect(() => setUserRole(db, only!.id, "staff")).toThrow(expect.objectContaining({ code: "conflict" }));
 
-    const [second] = db.insert(users).values({ email: "second@example.coop", role: "member" }).returning().all();
+    const [second] = db.insert(users).values({ email: "second@coop.example", role: "member" }).returning().all();
     setUserRole(db, second!.id, "admin");
     expect(setUserRole(db, only!.id, "staff")).toEqual({ email: "only-admin@coop.example", previousRole: "admin" });
   });

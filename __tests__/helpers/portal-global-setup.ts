@@ -13,7 +13,7 @@ export default async function setup() {
     dataDir,
     env: {
       SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
-      MAIL_FROM: "Co-op portal <portal@example.coop>",
+      MAIL_FROM: "Co-op portal <portal@coop.example>",
       DEMO: "1",
       // Every test signs in from 127.0.0.1; the per-address limit is what tests exercise.
       SIGNIN_LIMIT_PER_IP: "10000",

@@ -67,7 +67,7 @@ describe("signing in by an emailed link", () => {
   });
 
   it("refuses an expired link", async () => {
-    const expiring = "auth-expired@example.coop";
+    const expiring = "auth-expired@coop.example";
     await requestSignInLink(expiring);
     const expiredLink = await latestSignInLink(expiring);
     withPortalDb((db) => db.prepare("update verification_tokens set expires = ? where identifier = ?").run(Date.now() - 1000, expiring));
@@ -80,7 +80,7 @@ describe("signing in by an emailed link", () => {
   });
 
   it("refuses a tampered link", async () => {
-    const tampered = "auth-tampered@example.coop";
+    const tampered = "auth-tampered@coop.example";
     await requestSignInLink(tampered);
     const real = await latestSignInLink(tampered);
     const token = real.searchParams.get("token")!;
@@ -93,7 +93,7 @@ describe("signing in by an emailed link", () => {
   });
 
   it("refuses a sign-in posted from another site", async () => {
-    const victim = "auth-csrf@example.coop";
+    const victim = "auth-csrf@coop.example";
     await requestSignInLink(victim);
     const real = await latestSignInLink(victim);
     const response = await fetch(portalUrl("/api/auth/callback/email"), {
@@ -109,7 +109,7 @@ describe("signing in by an emailed link", () => {
 
 describe("sign-in by GET", () => {
   it("a GET of the callback address signs nobody in, says why on /login, and leaves the link usable", async () => {
-    const attacker = "auth-get-forgery@example.coop";
+    const attacker = "auth-get-forgery@coop.example";
     await requestSignInLink(attacker);
     const link = await latestSignInLink(attacker);
     const forged = new URL("/api/auth/callback/email", portalUrl());
@@ -130,14 +130,14 @@ describe("sign-in by GET", () => {
 describe("asking for a link", () => {
   it("answers known and unknown addresses byte for byte alike", async () => {
     const known = await requestSignInLink("auth-staff@coop.example");
-    const unknown = await requestSignInLink(`nobody-${Date.now()}@example.coop`);
+    const unknown = await requestSignInLink(`nobody-${Date.now()}@coop.example`);
     expect(unknown.status).toBe(known.status);
     expect(unknown.headers.get("content-type")).toBe(known.headers.get("content-type"));
     expect(Buffer.from(await unknown.arrayBuffer())).toEqual(Buffer.from(await known.arrayBuffer()));
   });
 
   it("refuses the sixth request for one address within 15 minutes, saying when to try again and that sent links still work, which they do", async () => {
-    const email = `limited-${Date.now()}@example.coop`;
+    const email = `limited-${Date.now()}@coop.example`;
     for (let request = 1; request <= 5; request++) expect((await requestSignInLink(email)).status).toBe(200);
     const sixth = await requestSignInLink(email);
     expect(sixth.status).toBe(429);
@@ -159,7 +159,7 @@ describe("asking for a link", () => {
   });
 
   it("refuses a request sent by another site's page (Origin foreign or null) and queues nothing", async () => {
-    const target = "auth-cross-site@example.coop";
+    const target = "auth-cross-site@coop.example";
     const queued = () => (withPortalDb((db) => db.prepare('select count(*) as n from email_outbox where "to" = ?').get(target)) as { n: number }).n;
     for (const origin of ["https://attacker.example", "null"]) {
       const response = await fetch(portalUrl("/api/auth/signin/email"), {

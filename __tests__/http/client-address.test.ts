@@ -10,7 +10,7 @@ async function linkRequests(portal: RunningPortal, forwardedFor: (n: number) => 
   for (let n = 0; n < count; n++) {
     const response = await fetch(`${portal.url}/api/auth/signin/email`, {
       method: "POST",
-      body: new URLSearchParams({ email: `address-${Date.now()}-${n}@example.coop` }),
+      body: new URLSearchParams({ email: `address-${Date.now()}-${n}@coop.example` }),
       headers: { "X-Forwarded-For": forwardedFor(n), "X-Portal-Socket-Address": `198.51.100.${n}` },
     });
     statuses.push(response.status);

@@ -22,7 +22,7 @@ describe("the email queue", () => {
     const rows = () => withPortalDb((db) => db.prepare("select status, attempts, last_error from email_outbox").all() as OutboxRow[], dataDir);
 
     portal = await startPortal({ dataDir, env });
-    const request = await fetch(`${portal.url}/api/auth/signin/email`, { method: "POST", body: new URLSearchParams({ email: "queue@example.coop" }) });
+    const request = await fetch(`${portal.url}/api/auth/signin/email`, { method: "POST", body: new URLSearchParams({ email: "queue@coop.example" }) });
     expect(request.status).toBe(200);
 
     // Nothing listens on the SMTP port: the message is tried, kept and scheduled again.
@@ -36,7 +36,7 @@ describe("the email queue", () => {
     expect(rows()).toHaveLength(1);
 
     receiver = await startSmtpReceiver({ folder: path.join(dataDir, "received"), port: smtpPort });
-    await waitForEmails(receiver.folder, "queue@example.coop", 1, 60_000);
+    await waitForEmails(receiver.folder, "queue@coop.example", 1, 60_000);
     await new Promise((r) => setTimeout(r, 3000));
     expect(await readEmails(receiver.folder)).toHaveLength(1);
     expect(rows()).toEqual([expect.objectContaining({ status: "sent" })]);

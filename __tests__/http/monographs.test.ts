@@ -126,7 +126,7 @@ describe("staff editing", () => {
   let member: string;
   beforeAll(async () => {
     staff = await signIn("library-staff@coop.example", "staff");
-    member = await signIn("library-member@example.coop", "member");
+    member = await signIn("library-member@coop.example", "member");
   });
 
   const countOf = (slug: string) =>

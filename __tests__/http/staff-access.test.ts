@@ -13,7 +13,7 @@ let staff: string;
 let admin: string;
 
 beforeAll(async () => {
-  member = await signIn("matrix-member@example.coop", "member");
+  member = await signIn("matrix-member@coop.example", "member");
   staff = await signIn("matrix-staff@coop.example", "staff");
   admin = await signIn("matrix-admin@coop.example", "admin");
 });
@@ -124,7 +124,7 @@ describe("staff server actions, called directly", () => {
   });
 
   it("changing a role: refused for anonymous visitors, members and staff; admins can", async () => {
-    const target = "matrix-target@example.coop";
+    const target = "matrix-target@coop.example";
     await signIn(target, "member");
     const targetId = userIdOf(target);
     const form = await scrapeForm("/staff/people", admin, hasField("userId", targetId));
@@ -154,7 +154,7 @@ describe("staff server actions, called directly", () => {
 
 describe("signing out", () => {
   it("everywhere ends every session of that person, and only theirs", async () => {
-    const email = "signout-everywhere@example.coop";
+    const email = "signout-everywhere@coop.example";
     const phone = await signIn(email, "member");
     const laptop = await signIn(email);
     const form = await scrapeForm("/account", phone, (f) => f.textContent?.includes("Sign out everywhere") ?? false);

@@ -20,7 +20,7 @@ describe("a stored page with hostile Markdown", () => {
           "",
           '<img src="x" onerror="alert(3)">',
           "",
-          "[safe](https://example.coop/)",
+          "[safe](https://coop.example/)",
         ].join("\n"),
           Date.now(),
         ),
@@ -37,7 +37,7 @@ describe("a stored page with hostile Markdown", () => {
     expect(html).not.toMatch(/onerror=/i);
 
     const hrefs = [...article.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? "");
-    expect(hrefs).toContain("https://example.coop/");
+    expect(hrefs).toContain("https://coop.example/");
     for (const href of hrefs) expect(href).not.toMatch(/^\s*(javascript|data|vbscript):/i);
   });
 });

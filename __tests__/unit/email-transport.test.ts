@@ -5,7 +5,7 @@ import { createEmailTransport } from "@/lib/email/transport";
 
 const signInEmail = {
   messageId: "<1@coop.example>",
-  to: "someone@example.coop",
+  to: "someone@coop.example",
   subject: "Your sign-in link",
   text: "Sign in: http://localhost:3000/login/verify?token=abc123",
   html: "<p>Sign in</p>",
@@ -28,14 +28,14 @@ describe("the embedded outbox", () => {
   it("prints links and recipients in demo mode, so sign-in works without a mail server", async () => {
     const { printed, files } = await logOfSending({ demo: true, nodeEnv: "production" });
     expect(printed).toContain("token=abc123");
-    expect(printed).toContain("someone@example.coop");
+    expect(printed).toContain("someone@coop.example");
     expect(files).toHaveLength(1);
   });
 
   it("in production prints neither the link nor the address, only the saved file", async () => {
     const { printed, files } = await logOfSending({ demo: false, nodeEnv: "production" });
     expect(printed).not.toContain("token=");
-    expect(printed).not.toContain("someone@example.coop");
+    expect(printed).not.toContain("someone@coop.example");
     expect(printed).toContain(files[0]);
   });
 

@@ -40,6 +40,6 @@ describe("buildSnippet", () => {
 
 describe("markdownToPlainText", () => {
   it("keeps the words of links and drops Markdown marks", () => {
-    expect(markdownToPlainText("## Safety\n\n**Ask** a [pharmacist](https://example.coop) first.")).toBe("Safety Ask a pharmacist first.");
+    expect(markdownToPlainText("## Safety\n\n**Ask** a [pharmacist](https://coop.example) first.")).toBe("Safety Ask a pharmacist first.");
   });
 });

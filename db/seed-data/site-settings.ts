@@ -3,7 +3,7 @@ import type { SiteSettings } from "@/lib/validations/site";
 /**
  * The co-op's facts as the original site gave them (address, fax). Where it gave none,
  * the values are placeholders for staff to replace in Settings: the phone number is in
- * the 555-01xx range reserved for fiction, the email domain is the reserved example.coop.
+ * the 555-01xx range reserved for fiction, the email domain is the reserved `.example` top-level domain (RFC 2606).
  */
 export const defaultSiteSettings: SiteSettings = {
   coopName: "Marshall Street Food Co-op",
@@ -14,7 +14,7 @@ export const defaultSiteSettings: SiteSettings = {
   postalCode: "14607",
   phone: "585-555-0142",
   fax: "585-454-0343",
-  email: "store@example.coop",
+  email: "store@coop.example",
   hours: ["Monday – Saturday: 8 am – 9 pm", "Sunday: 9 am – 8 pm"],
   directionsUrl: "https://www.openstreetmap.org/search?query=62%20Marshall%20St%2C%20Rochester%2C%20NY%2014607",
   localCoopFinderUrl: "https://www.grocery.coop/",
@@ -23,5 +23,5 @@ export const defaultSiteSettings: SiteSettings = {
     twitter: "https://x.com/",
     facebook: "https://www.facebook.com/",
   },
-  staffNotificationEmail: "store@example.coop",
+  staffNotificationEmail: "store@coop.example",
 };
