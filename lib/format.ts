@@ -7,3 +7,8 @@ export function formatDateTime(value: Date | string | null | undefined) {
     timeStyle: "short",
   });
 }
+
+/** Money kept in integer cents, as "$1,234.50". */
+export function formatCents(cents: number) {
+  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+}

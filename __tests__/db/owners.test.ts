@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { declineOwnerApplication, getLatestApplicationByEmail, insertOwnerApplication } from "@/db/queries/owner-applications";
-import { approveOwnerApplication, getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
+import { approveOwnerApplication, declineOwnerApplication, getLatestApplicationByEmail, insertOwnerApplication } from "@/db/queries/owner-applications";
+import { getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
 import { ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
 import { ownerApplicationSchema, type OwnerApplicationInput } from "@/lib/validations/owners";
 

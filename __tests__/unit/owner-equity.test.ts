@@ -1,4 +1,5 @@
-import { defaultEquityPlans, equitySchedule, equityStanding, formatCents, type EquityPlan } from "@/lib/owners/equity";
+import { formatCents } from "@/lib/format";
+import { defaultEquityPlans, equitySchedule, equityStanding, type EquityPlan } from "@/lib/owners/equity";
 
 const [full, monthly] = defaultEquityPlans as [EquityPlan, EquityPlan];
 

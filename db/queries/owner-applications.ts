@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { db } from "../index";
-import { ownerApplicationHousehold, ownerApplications, type OwnerApplicationStatus } from "../schema";
+import { ownerApplicationHousehold, ownerApplications, ownerHouseholdMembers, owners, type EquityPaymentMethod } from "../schema";
 import type { Executor } from "./executor";
-import { findOwnershipByEmail } from "./owners";
+import { findOwnershipByEmail, recordEquityPayment, takeOwnerNumber } from "./owners";
+import { ensureUserByEmail } from "./users";
 
 /**
  * Stores an application with its household. Refuses (code `conflict`) a second pending
@@ -68,11 +69,49 @@ export function declineOwnerApplication(executor: Executor, id: number, reason: 
   if (changed === 0) throw new AppError(getOwnerApplication(executor, id) ? "conflict" : "not_found", "application_not_pending");
 }
 
-export function countOwnerApplicationsByStatus() {
-  const rows = db
-    .select({ status: ownerApplications.status, n: sql<number>`count(*)` })
-    .from(ownerApplications)
-    .groupBy(ownerApplications.status)
-    .all();
-  return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<OwnerApplicationStatus, number>>;
+export type Approval = {
+  applicationId: number;
+  decidedBy: string;
+  /** The day equity starts, YYYY-MM-DD. */
+  joinedOn: string;
+  firstPayment?: { amountCents: number; method: EquityPaymentMethod };
+};
+
+/**
+ * Approves a pending application: takes the next owner number, creates the ownership for
+ * the applicant's account (made if needed), links household members who gave an email to
+ * theirs, and records a first payment taken at the register. Run it in the caller's
+ * IMMEDIATE transaction; `conflict` when the application is no longer pending.
+ */
+export function approveOwnerApplication(executor: Executor, approval: Approval) {
+  const application = getOwnerApplication(executor, approval.applicationId);
+  if (!application) throw new AppError("not_found", "application_not_found");
+  const claimed = executor
+    .update(ownerApplications)
+    .set({ status: "approved", decidedBy: approval.decidedBy, decidedAt: new Date() })
+    .where(and(eq(ownerApplications.id, application.id), eq(ownerApplications.status, "submitted")))
+    .run().changes;
+  if (claimed === 0) throw new AppError("conflict", "application_not_pending");
+
+  const ownerNumber = takeOwnerNumber(executor);
+  const { id: ownerId } = executor
+    .insert(owners)
+    .values({
+      ownerNumber,
+      userId: ensureUserByEmail(executor, application.email, application.name),
+      applicationId: application.id,
+      name: application.name,
+      planId: application.planId,
+      joinedOn: approval.joinedOn,
+    })
+    .returning({ id: owners.id })
+    .get();
+  for (const member of application.household) {
+    const userId = member.email ? ensureUserByEmail(executor, member.email, member.name) : null;
+    executor.insert(ownerHouseholdMembers).values({ ownerId, name: member.name, email: member.email, userId }).run();
+  }
+  if (approval.firstPayment) {
+    recordEquityPayment(executor, { ownerId, ...approval.firstPayment, paidOn: approval.joinedOn, recordedBy: approval.decidedBy });
+  }
+  return { ownerId, ownerNumber };
 }

@@ -73,3 +73,9 @@ export function isEmailDisabled(executor: Executor, email: string) {
   const row = executor.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, email)).get();
   return Boolean(row?.disabledAt);
 }
+
+/** The id of the account with this address, made (as a member) if there is none. */
+export function ensureUserByEmail(executor: Executor, email: string, name: string | null) {
+  executor.insert(users).values({ email, name }).onConflictDoNothing({ target: users.email }).run();
+  return executor.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+}

@@ -63,8 +63,3 @@ export function equityStanding(plan: EquityPlan, startDay: string, paymentsCents
     behind: nextDue !== null && nextDue.dueOn <= today,
   };
 }
-
-/** "$1,234.50" */
-export function formatCents(cents: number) {
-  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
-}
