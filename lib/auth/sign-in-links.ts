@@ -88,7 +88,7 @@ export function requestSignInLink(input: { email: string; ip: string; callbackPa
     },
     { behavior: "immediate" },
   );
-  wakeEmailWorker();
+  if (result.ok) wakeEmailWorker();
   return result;
 }
 
