@@ -47,7 +47,7 @@ describe("who may open which page", () => {
   it("/account shows the signed-in person their role", async () => {
     const response = await fetch(portalUrl("/account"), { headers: { Cookie: member } });
     expect(response.status).toBe(200);
-    expect(await response.text()).toMatch(/matrix-member@example\.coop[\s\S]*Member/);
+    expect(await response.text()).toMatch(/matrix-member@coop\.example[\s\S]*Member/);
   });
 });
 
