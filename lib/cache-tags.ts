@@ -5,4 +5,5 @@ export const cacheTags = {
   page: (slug: string) => `page:${slug}`,
   monographs: "monographs",
   monograph: (slug: string) => `monograph:${slug}`,
+  equityPlans: "equity-plans",
 } as const;

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { approveOwnerApplication, declineOwnerApplication, getLatestApplicationByEmail, insertOwnerApplication } from "@/db/queries/owner-applications";
 import { getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
 import { ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
+import { defaultEquityPlans } from "@/lib/owners/equity";
 import { ownerApplicationSchema, type OwnerApplicationInput } from "@/lib/validations/owners";
 
 const schema = ownerApplicationSchema(["full", "monthly"]);
@@ -17,7 +18,7 @@ const application = (email: string, household: { name: string; email?: string }[
 
 const staff = db.insert(users).values({ email: "owners-staff@coop.example", role: "staff" }).returning().get();
 const count = (table: typeof ownerApplications | typeof owners) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
-const submit = (input: OwnerApplicationInput) => db.transaction((tx) => insertOwnerApplication(tx, input, "2026-11-26"), { behavior: "immediate" });
+const submit = (input: OwnerApplicationInput) => db.transaction((tx) => insertOwnerApplication(tx, input, { plan: defaultEquityPlans[1]!, signedOn: "2026-11-26" }), { behavior: "immediate" });
 const approve = (applicationId: number, firstPayment?: { amountCents: number; method: "cash" }) =>
   db.transaction((tx) => approveOwnerApplication(tx, { applicationId, decidedBy: staff.id, joinedOn: "2026-11-26", firstPayment }), { behavior: "immediate" });
 

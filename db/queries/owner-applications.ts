@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import type { EquityPlan } from "@/lib/owners/equity";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { db } from "../index";
 import { ownerApplicationHousehold, ownerApplications, ownerHouseholdMembers, owners, type EquityPaymentMethod } from "../schema";
@@ -13,7 +14,7 @@ import { ensureUserByEmail } from "./users";
  * application for the same address and an address that already belongs to an ownership;
  * run it inside the caller's IMMEDIATE transaction with the emails it causes.
  */
-export function insertOwnerApplication(executor: Executor, input: OwnerApplicationInput, signedOn: string) {
+export function insertOwnerApplication(executor: Executor, input: OwnerApplicationInput, terms: { plan: EquityPlan; signedOn: string }) {
   const email = input.applicant.email;
   if (findOwnershipByEmail(executor, email)) throw new AppError("conflict", "already_owner");
   const pending = executor
@@ -28,10 +29,11 @@ export function insertOwnerApplication(executor: Executor, input: OwnerApplicati
       ...input.applicant,
       email,
       planId: input.planId,
+      equityPlan: terms.plan,
       flowerPrograms: input.flower,
       signature: input.agreement.signature,
       note: input.agreement.note ?? null,
-      signedOn,
+      signedOn: terms.signedOn,
     })
     .returning({ id: ownerApplications.id })
     .get();
@@ -102,6 +104,7 @@ export function approveOwnerApplication(executor: Executor, approval: Approval) 
       applicationId: application.id,
       name: application.name,
       planId: application.planId,
+      equityPlan: application.equityPlan,
       joinedOn: approval.joinedOn,
     })
     .returning({ id: owners.id })

@@ -1,5 +1,6 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { EquityPlan } from "@/lib/owners/equity";
 import { users } from "./users";
 
 export const ownerApplicationStatuses = ["submitted", "approved", "declined"] as const;
@@ -20,6 +21,12 @@ export const ownerApplications = sqliteTable(
     postalCode: text().notNull(),
     /** An equity plan id from the settings at the time of applying. */
     planId: text().notNull(),
+    /**
+     * The plan's terms as the applicant saw and signed them: admins may change the plans
+     * later, and that must not change what this person agreed to. Null only in rows
+     * written before the column existed.
+     */
+    equityPlan: text({ mode: "json" }).$type<EquityPlan>(),
     /** Assistance programs the applicant declared for the FLOWER discount (verified at the store). */
     flowerPrograms: text({ mode: "json" }).$type<string[]>().notNull().default([]),
     signature: text().notNull(),
@@ -89,6 +96,8 @@ export const owners = sqliteTable(
       .references(() => ownerApplications.id),
     name: text().notNull(),
     planId: text().notNull(),
+    /** The plan's terms this ownership pays by (copied from the application); null only in rows written before the column existed. */
+    equityPlan: text({ mode: "json" }).$type<EquityPlan>(),
     /** The day the equity schedule starts, YYYY-MM-DD. */
     joinedOn: text().notNull(),
     /** FLOWER discount verified at the store, valid through this day (YYYY-MM-DD). */
