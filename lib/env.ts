@@ -23,6 +23,7 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optional(z.string().min(32, { error: "expected at least 32 characters" })),
   EMAIL_RETRY_BASE_MS: optional(z.coerce.number({ error: "expected milliseconds" }).int().min(10).max(3_600_000)),
   SIGNIN_LIMIT_PER_IP: optional(z.coerce.number({ error: "expected a whole number" }).int().min(1).max(100_000)),
+  PUBLIC_FORM_LIMIT_PER_IP: optional(wholeNumber(1, 100_000, "expected a whole number from 1 to 100000")),
   TRUST_PROXY: optional(wholeNumber(0, 10, "expected the number of reverse proxies in front of the portal (0 to 10)")),
 });
 
@@ -42,6 +43,8 @@ export type Env = {
   emailRetryBaseMs: number;
   /** Sign-in links one IP address may request per 15 minutes. */
   signInLimitPerIp: number;
+  /** Applications (owners, jobs) and newsletter signups one IP address may send per hour. */
+  publicFormLimitPerIp: number;
   /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0: the socket's peer is the client. */
   trustProxy: number;
 };
@@ -99,6 +102,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     nextAuthSecret: raw.NEXTAUTH_SECRET,
     emailRetryBaseMs: raw.EMAIL_RETRY_BASE_MS ?? 30_000,
     signInLimitPerIp: raw.SIGNIN_LIMIT_PER_IP ?? 20,
+    publicFormLimitPerIp: raw.PUBLIC_FORM_LIMIT_PER_IP ?? 10,
     trustProxy: raw.TRUST_PROXY ?? 0,
   };
 }

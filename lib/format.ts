@@ -1,8 +1,11 @@
+/** The store's time zone: days (due dates, signatures, joins) are the store's days. */
+export const STORE_TIME_ZONE = "America/New_York";
+
 /** Dates as staff read them, in the store's time zone. */
 export function formatDateTime(value: Date | string | null | undefined) {
   if (!value) return "—";
   return new Date(value).toLocaleString("en-US", {
-    timeZone: "America/New_York",
+    timeZone: STORE_TIME_ZONE,
     dateStyle: "medium",
     timeStyle: "short",
   });
@@ -11,4 +14,15 @@ export function formatDateTime(value: Date | string | null | undefined) {
 /** Money kept in integer cents, as "$1,234.50". */
 export function formatCents(cents: number) {
   return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+}
+
+/** The store's calendar day at `at` (now by default), as YYYY-MM-DD. */
+export function storeDay(at: Date = new Date()) {
+  return at.toLocaleDateString("en-CA", { timeZone: STORE_TIME_ZONE });
+}
+
+/** A YYYY-MM-DD day as people read it: "December 26, 2026". */
+export function formatDay(day: string | null | undefined) {
+  if (!day) return "—";
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", dateStyle: "long" });
 }

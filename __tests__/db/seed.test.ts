@@ -15,6 +15,7 @@ const contentPageSlugs = [
   "about/board",
   "about/global-ends-policy",
   "about/co-op-connections",
+  "about/bylaws",
   "advertise",
   "visit",
   "owners",

@@ -17,6 +17,7 @@ export default async function setup() {
       DEMO: "1",
       // Every test signs in from 127.0.0.1; the per-address limit is what tests exercise.
       SIGNIN_LIMIT_PER_IP: "10000",
+      PUBLIC_FORM_LIMIT_PER_IP: "10000",
     },
   });
   process.env.PORTAL_URL = portal.url;

@@ -23,11 +23,11 @@ describe("restarting the portal", () => {
     const dataDir = temporaryDataDir("restart");
 
     const first = await startPortal({ dataDir });
-    expect(first.output()).toMatch(/seeded 10 pages, 1 settings, 3 demo accounts and \d+ monographs/);
+    expect(first.output()).toMatch(/seeded 11 pages, 1 settings, 3 demo accounts and \d+ monographs/);
     expect(await (await fetch(`${first.url}/about/board`)).text()).not.toContain("Our board (edited)");
     await first.stop();
     const afterFirst = counts(dataDir);
-    expect(afterFirst.pages).toBe(10);
+    expect(afterFirst.pages).toBe(11);
 
     const sqlite = new Database(path.join(dataDir, "coop.db"));
     sqlite.prepare("update pages set title = 'Our board (edited)' where slug = 'about/board'").run();

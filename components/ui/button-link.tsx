@@ -10,14 +10,18 @@ export function ButtonLink({
   href,
   children,
   variant = "primary",
+  prefetch,
 }: {
   href: string;
   children: React.ReactNode;
   variant?: keyof typeof variants;
+  /** false for private and sign-in pages: prefetching them would render them on the server for nothing. */
+  prefetch?: false;
 }) {
   return (
     <Link
       href={href}
+      prefetch={prefetch}
       className={`inline-block rounded-md px-4 py-2 font-semibold no-underline ${variants[variant]}`}
     >
       {children}

@@ -20,7 +20,25 @@ export function recordRateLimitHit(executor: Executor, key: string, now: Date) {
   executor.insert(rateLimitHits).values({ key, at: now }).run();
 }
 
+/** No rule in the portal looks further back than this; older hits only take space. */
+export const RATE_LIMIT_LONGEST_WINDOW_MS = 24 * 60 * 60_000;
+
 /** Drops hits older than any window we use, keeping the table small. */
-export function pruneRateLimitHits(executor: Executor, olderThan: Date) {
-  executor.delete(rateLimitHits).where(lt(rateLimitHits.at, olderThan)).run();
+export function pruneRateLimitHits(executor: Executor, now: Date) {
+  executor.delete(rateLimitHits).where(lt(rateLimitHits.at, new Date(now.getTime() - RATE_LIMIT_LONGEST_WINDOW_MS))).run();
+}
+
+/**
+ * Counts one hit against every rule if none is exhausted; otherwise counts nothing and
+ * says when to retry. Run it in the transaction of the write it guards, so a refused
+ * request leaves no trace and a granted one is counted exactly once.
+ */
+export function consumeRateLimits(executor: Executor, rules: RateLimitRule[], now: Date): RateLimitVerdict {
+  for (const rule of rules) {
+    const verdict = checkRateLimit(executor, rule, now);
+    if (!verdict.ok) return verdict;
+  }
+  for (const rule of rules) recordRateLimitHit(executor, rule.key, now);
+  pruneRateLimitHits(executor, now);
+  return { ok: true };
 }

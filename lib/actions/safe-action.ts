@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type ErrorCode } from "@/lib/errors";
 
 /** The one shape every server action answers with (for useActionState). */
 export type ActionResult<T = null> =
@@ -10,6 +10,8 @@ export type ActionResult<T = null> =
   | {
       ok: false;
       message: string;
+      /** Set when the refusal was an expected one (`conflict`, `rate_limited`, …), so a form can offer the way forward. */
+      code?: ErrorCode;
       fieldErrors?: Record<string, string[] | undefined>;
       /** What was submitted, so the form can show it again (React resets forms after an action). */
       values?: Record<string, string>;
@@ -65,7 +67,7 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
       return { ok: true, data, message: options.successMessage };
     } catch (error) {
       unstable_rethrow(error);
-      if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+      if (isAppError(error)) return { ok: false, message: error.message, code: error.code, fieldErrors: error.fieldErrors, values };
       console.error(error);
       return { ok: false, message: "Something went wrong on our side and nothing was saved. Please try again.", values };
     }

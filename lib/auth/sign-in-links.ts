@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/db";
 import { findVerificationToken, insertVerificationToken } from "@/db/queries/auth";
-import { checkRateLimit, pruneRateLimitHits, recordRateLimitHit, type RateLimitRule } from "@/db/queries/rate-limits";
+import { consumeRateLimits, type RateLimitRule } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { isEmailDisabled } from "@/db/queries/users";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
@@ -58,12 +58,8 @@ export function requestSignInLink(input: { email: string; ip: string; callbackPa
 
   const result = db.transaction(
     (tx): SignInLinkResult => {
-      for (const rule of rules) {
-        const verdict = checkRateLimit(tx, rule, now);
-        if (!verdict.ok) return { ok: false, retryAfterMinutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)) };
-      }
-      for (const rule of rules) recordRateLimitHit(tx, rule.key, now);
-      pruneRateLimitHits(tx, new Date(now.getTime() - SIGN_IN_WINDOW_MS));
+      const verdict = consumeRateLimits(tx, rules, now);
+      if (!verdict.ok) return { ok: false, retryAfterMinutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)) };
       // A disabled account gets the same answer as any other, and no link.
       if (isEmailDisabled(tx, email)) return { ok: true };
       const expires = new Date(now.getTime() + SIGN_IN_LINK_MAX_AGE_SECONDS * 1000);

@@ -8,7 +8,7 @@ export const metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<{ actor?: string; action?: string; subject?: string; page?: string }> };
 
-const selectClass = "mt-1 block rounded-md border border-gray-400 bg-white px-2 py-1.5";
+import { selectClass } from "@/components/ui/select";
 
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageRole("admin", "/staff/audit");

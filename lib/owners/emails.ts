@@ -1,0 +1,81 @@
+import "server-only";
+import { renderEmail } from "@/lib/email/templates";
+import { formatCents, formatDay } from "@/lib/format";
+import { equitySchedule, type EquityPlan } from "./equity";
+
+type Site = { coopName: string; siteUrl: string };
+
+const link = (site: Site, path: string) => new URL(path, site.siteUrl).toString();
+const followLink = (site: Site) => link(site, "/login?callbackUrl=%2Faccount");
+
+/** To the applicant, as their application is stored. */
+export function applicationReceivedEmail(site: Site, applicant: { name: string; planName: string }) {
+  return {
+    subject: `We have your owner application, ${applicant.name}`,
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: "Thank you for applying to become an owner",
+      paragraphs: [
+        `We have your application, with the equity plan “${applicant.planName}”. A staff member reviews it, usually within a few days, and we email you as soon as it is decided.`,
+        "Once you are approved you get your owner number. Your first equity payment is taken at the register the next time you shop, and the owner discounts start then.",
+        "You can follow your application at any time: sign in with this email address and open your account.",
+      ],
+      action: { label: "Follow your application", url: followLink(site) },
+      footnote: "If you did not apply, write to us by replying to this email and we will remove the application.",
+    }),
+  };
+}
+
+/** To the staff notification address: a new application waits in the queue (no personal details in the mail). */
+export function applicationForStaffEmail(site: Site, applicationId: number) {
+  return {
+    subject: `New owner application no. ${applicationId}`,
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: "A new owner application is waiting for review",
+      paragraphs: [`Application no. ${applicationId} came in through the website. Open it in the staff area to approve or decline it.`],
+      action: { label: "Review the application", url: link(site, `/staff/owners/applications/${applicationId}`) },
+    }),
+  };
+}
+
+/** To the applicant, once approved: their owner number and what they owe when. */
+export function applicationApprovedEmail(
+  site: Site,
+  owner: { name: string; ownerNumber: number; plan: EquityPlan | null; joinedOn: string; paidCents: number },
+) {
+  const schedule = owner.plan ? equitySchedule(owner.plan, owner.joinedOn) : [];
+  return {
+    subject: `Welcome, owner no. ${owner.ownerNumber}`,
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: `Welcome to the co-op, ${owner.name}`,
+      paragraphs: [
+        `Your application is approved. Your owner number is ${owner.ownerNumber}: give it at the register to get owner prices and discounts.`,
+        ...(owner.paidCents > 0 ? [`We have recorded ${formatCents(owner.paidCents)} of equity paid so far.`] : []),
+        ...(schedule.length > 0
+          ? [`Your equity schedule: ${schedule.map((due) => `${formatCents(due.amountCents)} on ${formatDay(due.dueOn)}`).join("; ")}.`]
+          : []),
+        "Sign in at any time to see your ownership, your equity and your household.",
+      ],
+      action: { label: "See your ownership", url: followLink(site) },
+    }),
+  };
+}
+
+/** To the applicant, when staff decline: the reason staff wrote, and how to reach us. */
+export function applicationDeclinedEmail(site: Site, applicant: { name: string; reason: string }) {
+  return {
+    subject: "About your owner application",
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: `About your application, ${applicant.name}`,
+      paragraphs: [
+        "We are sorry: we could not approve your application to become an owner.",
+        `The reason staff gave: ${applicant.reason}`,
+        "If something can be put right, reply to this email or ask at the store, and you are welcome to apply again.",
+      ],
+      action: { label: "See your application", url: followLink(site) },
+    }),
+  };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
+import { insertOwnerApplication } from "@/db/queries/owner-applications";
+import { getEquityPlans } from "@/db/queries/owner-settings";
+import { consumeRateLimits } from "@/db/queries/rate-limits";
+import { getSiteSettings } from "@/db/queries/site";
+import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
+import { getEnv } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import { storeDay } from "@/lib/format";
+import type { OwnerApplicationInput } from "@/lib/validations/owners";
+import { createHash } from "node:crypto";
+import { applicationForStaffEmail, applicationReceivedEmail } from "./emails";
+
+const HOUR_MS = 60 * 60_000;
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** What each refusal of the query layer means to the person applying. */
+const refusals: Record<string, { message: string; field: string }> = {
+  application_pending: {
+    message: "An application with this email address is already waiting for review. Sign in with it to follow that application.",
+    field: "An application with this address is waiting for review.",
+  },
+  already_owner: {
+    message: "This email address already belongs to an ownership. Sign in with it to see your owner number and equity.",
+    field: "This address already belongs to an ownership.",
+  },
+};
+
+/**
+ * Stores an application, counts it against the sender's hourly limit, and queues the
+ * applicant's and the staff's emails, all in one IMMEDIATE transaction: a refused or
+ * failed application leaves nothing behind, an accepted one is never without its mail.
+ */
+export function submitOwnerApplication(input: OwnerApplicationInput, ip: string) {
+  const plan = getEquityPlans().find((candidate) => candidate.id === input.planId);
+  if (!plan) throw new AppError("bad_request", "Please correct the fields marked below.", { planId: ["Choose one of the plans offered."] });
+  const settings = getSiteSettings();
+  const site = { coopName: settings.coopName, siteUrl: getEnv().siteUrl };
+  const now = new Date();
+  try {
+    const applicationId = db.transaction(
+      (tx) => {
+        const verdict = consumeRateLimits(tx, [{ key: `owners:apply:ip:${sha256(ip)}`, limit: getEnv().publicFormLimitPerIp, windowMs: HOUR_MS }], now);
+        if (!verdict.ok) {
+          const minutes = Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000));
+          throw new AppError("rate_limited", `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or apply at the store.`);
+        }
+        const id = insertOwnerApplication(tx, input, { plan, signedOn: storeDay(now) });
+        queueEmail(tx, { to: input.applicant.email, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }) });
+        queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id) });
+        recordAudit(tx, null, { action: "owner_application.submit", subjectType: "owner_application", subjectId: String(id) });
+        return id;
+      },
+      { behavior: "immediate" },
+    );
+    wakeEmailWorker();
+    return applicationId;
+  } catch (error) {
+    const refusal = isAppError(error) && error.code === "conflict" ? refusals[error.message] : undefined;
+    if (refusal) throw new AppError("conflict", refusal.message, { "applicant.email": [refusal.field] });
+    throw error;
+  }
+}
