@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import matter from "gray-matter";
 import { monographCategoryList } from "@/lib/monographs/categories";
 import { readMonographFolder } from "@/lib/monographs/folder";
@@ -10,6 +11,7 @@ import { pages, settings, users } from "./schema";
 import { demoUsers, formerDemoEmails } from "./seed-data/demo-users";
 import { disableUsersByEmail, enableUsersByEmail } from "./queries/users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
+import { seedDemoOwners } from "./seed-demo-owners";
 
 export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
 export const seedMonographsFolder = path.join(__dirname, "seed-data", "monographs");
@@ -36,6 +38,8 @@ export type SeedReport = {
   settingsAdded: number;
   usersAdded: number;
   monographsAdded: number;
+  /** Demo owner applications added (the demo ownership's and those waiting for review). */
+  demoApplicationsAdded: number;
   /** Demo accounts this run disabled: outside demo mode they must not sign in. */
   demoAccountsDisabled: string[];
 };
@@ -83,7 +87,9 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
         saveMonograph(tx, monograph);
         monographsAdded++;
       }
-      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoAccountsDisabled };
+      const approver = tx.select({ id: users.id }).from(users).where(eq(users.email, "staff@coop.example")).get();
+      const demoApplicationsAdded = options.demo && approver ? seedDemoOwners(tx, approver.id) : 0;
+      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoAccountsDisabled };
     },
     { behavior: "immediate" },
   );
@@ -93,7 +99,7 @@ if (require.main === module) {
   void Promise.all([import("./index"), import("@/lib/env")]).then(([{ db }, { getEnv }]) => {
     const report = seedDatabase(db, { demo: getEnv().demo });
     console.log(
-      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs`,
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });

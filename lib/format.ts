@@ -26,3 +26,16 @@ export function formatDay(day: string | null | undefined) {
   if (!day) return "—";
   return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", dateStyle: "long" });
 }
+
+/** The instant a store day (YYYY-MM-DD) begins, daylight saving included. */
+export function startOfStoreDay(day: string) {
+  const offset = new Intl.DateTimeFormat("en-US", { timeZone: STORE_TIME_ZONE, timeZoneName: "longOffset" })
+    .formatToParts(new Date(`${day}T12:00:00Z`))
+    .find((part) => part.type === "timeZoneName")!.value.replace("GMT", "");
+  return new Date(`${day}T00:00:00${offset || "Z"}`);
+}
+
+/** The calendar day after a YYYY-MM-DD day. */
+export function nextDay(day: string) {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

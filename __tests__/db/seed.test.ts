@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { emailOutbox, pages, sessions, settings, users } from "@/db/schema";
+import { getOwnershipForUser } from "@/db/queries/owners";
+import { emailOutbox, ownerApplications, pages, sessions, settings, users } from "@/db/schema";
 import fs from "node:fs";
 import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/seed";
 
@@ -29,7 +30,7 @@ const countRows = () => ({
 describe("seedDatabase", () => {
   it("fills an empty database with the site settings and every content page", () => {
     const report = seedDatabase(db, { demo: true });
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 3, monographsAdded: seedMonographCount, demoAccountsDisabled: [] });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoAccountsDisabled: [] });
     expect(seedMonographCount).toBeGreaterThanOrEqual(30);
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
@@ -40,7 +41,7 @@ describe("seedDatabase", () => {
     const before = countRows();
 
     migrateDatabase(db);
-    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoAccountsDisabled: [] });
+    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoAccountsDisabled: [] });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");
@@ -58,7 +59,7 @@ describe("seed pages", () => {
 });
 
 describe("demo accounts", () => {
-  const demo = ["admin@coop.example", "staff@coop.example", "owner@coop.example"];
+  const demo = ["admin@coop.example", "staff@coop.example", "owner@coop.example", "household@coop.example"];
 
   it("live on the reserved .example domain", () => {
     seedDatabase(db, { demo: true });
@@ -85,5 +86,20 @@ describe("demo accounts", () => {
     seedDatabase(db, { demo: true });
     const disabled = db.select({ email: users.email, disabledAt: users.disabledAt }).from(users).all().filter((row) => row.disabledAt);
     expect(disabled.map((row) => row.email)).toEqual(["admin@example.coop"]);
+  });
+});
+
+describe("demo owners", () => {
+  it("give owner@coop.example owner no. 1001 with equity partly paid and a household member who signs in, and leave applications to review", () => {
+    const owner = db.select().from(users).where(eq(users.email, "owner@coop.example")).get()!;
+    const ownership = getOwnershipForUser(db, owner.id)!;
+    expect(ownership.ownerNumber).toBe(1001);
+    const paid = ownership.payments.reduce((sum, payment) => sum + payment.amountCents, 0);
+    expect(paid).toBeGreaterThan(0);
+    expect(paid).toBeLessThan(ownership.equityPlan!.totalCents);
+    expect(ownership.household).toEqual([expect.objectContaining({ email: "household@coop.example" })]);
+    const member = db.select().from(users).where(eq(users.email, "household@coop.example")).get()!;
+    expect(getOwnershipForUser(db, member.id)).toMatchObject({ ownerNumber: 1001, isPrimary: false });
+    expect(db.select().from(ownerApplications).where(eq(ownerApplications.status, "submitted")).all().length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
-import type { submitOwnerApplicationAction } from "@/lib/actions/owners";
+import type { submitOwnerApplicationAction } from "@/lib/actions/owner-applications";
 import type { EquityPlan } from "@/lib/owners/equity";
 import { ownerApplicationFormSchema } from "@/lib/validations/owners";
 import { ApplicationReview } from "./application-review";

@@ -3,6 +3,7 @@ import { asc, eq, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { equityPayments, ownerHouseholdMembers, ownerNumberSequence, owners, users, type EquityPaymentMethod } from "../schema";
 import type { Executor } from "./executor";
+import { ensureUserByEmail } from "./users";
 
 /** The ownership an address belongs to, as primary owner or household member, or null. */
 export function findOwnershipByEmail(executor: Executor, email: string) {
@@ -68,4 +69,49 @@ export function setNextOwnerNumber(executor: Executor, next: number) {
   const highest = executor.select({ highest: sql<number | null>`max(${owners.ownerNumber})` }).from(owners).get()?.highest ?? 0;
   if (next <= highest) throw new AppError("conflict", "owner_number_taken");
   executor.update(ownerNumberSequence).set({ next }).where(eq(ownerNumberSequence.id, 1)).run();
+}
+
+/** Sets (or with null, ends) the day through which the FLOWER discount was verified at the store. */
+export function setFlowerVerifiedUntil(executor: Executor, ownerId: number, day: string | null) {
+  const changed = executor.update(owners).set({ flowerVerifiedUntil: day }).where(eq(owners.id, ownerId)).run().changes;
+  if (changed === 0) throw new AppError("not_found", "owner_not_found");
+}
+
+/** Whether an ownership exists (actions check before writing a child row). */
+export function ownerExists(executor: Executor, ownerId: number) {
+  return Boolean(executor.select({ id: owners.id }).from(owners).where(eq(owners.id, ownerId)).get());
+}
+
+/**
+ * Makes an ownership's household exactly `members`: people kept by email (or by name
+ * when they have none) keep their row and sign-in; new emails get an account; people
+ * left out lose access. An email that belongs to another ownership is refused
+ * (`conflict`, message `email_in_other_ownership`, with the address in fieldErrors' key).
+ */
+export function replaceHouseholdMembers(executor: Executor, ownerId: number, members: { name: string; email?: string }[]) {
+  const current = executor.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all();
+  const primaryEmail = executor.select({ email: users.email }).from(owners).innerJoin(users, eq(users.id, owners.userId)).where(eq(owners.id, ownerId)).get()?.email;
+  members.forEach((member, index) => {
+    if (!member.email) return;
+    const elsewhere = findOwnershipByEmail(executor, member.email);
+    if ((elsewhere && elsewhere.ownerId !== ownerId) || member.email === primaryEmail) {
+      throw new AppError("conflict", "email_in_other_ownership", { [`household.${index}.email`]: [member.email] });
+    }
+  });
+  const kept = new Set<number>();
+  let added = 0;
+  for (const member of members) {
+    const match = current.find((row) => !kept.has(row.id) && (member.email ? row.email === member.email : !row.email && row.name === member.name));
+    if (match) {
+      kept.add(match.id);
+      if (match.name !== member.name) executor.update(ownerHouseholdMembers).set({ name: member.name }).where(eq(ownerHouseholdMembers.id, match.id)).run();
+      continue;
+    }
+    const userId = member.email ? ensureUserByEmail(executor, member.email, member.name) : null;
+    executor.insert(ownerHouseholdMembers).values({ ownerId, name: member.name, email: member.email ?? null, userId }).run();
+    added++;
+  }
+  const removed = current.filter((row) => !kept.has(row.id));
+  for (const row of removed) executor.delete(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.id, row.id)).run();
+  return { added, removed: removed.length };
 }

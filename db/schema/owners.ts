@@ -1,6 +1,6 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { EquityPlan } from "@/lib/owners/equity";
+import { equityPaymentMethods, type EquityPlan } from "@/lib/owners/equity";
 import { users } from "./users";
 
 export const ownerApplicationStatuses = ["submitted", "approved", "declined"] as const;
@@ -130,8 +130,7 @@ export const ownerHouseholdMembers = sqliteTable(
   (table) => [uniqueIndex("owner_household_members_email_idx").on(table.ownerId, table.email), index("owner_household_members_user_idx").on(table.userId)],
 );
 
-export const equityPaymentMethods = ["cash", "card", "check", "other"] as const;
-export type EquityPaymentMethod = (typeof equityPaymentMethods)[number];
+export { equityPaymentMethods, type EquityPaymentMethod } from "@/lib/owners/equity";
 
 /** Equity paid toward an ownership, in integer cents. Money records are never cascaded away. */
 export const equityPayments = sqliteTable(

@@ -9,6 +9,7 @@ export const demoUsers: { email: string; name: string; role: Role }[] = [
   { email: "admin@coop.example", name: "Demo Admin", role: "admin" },
   { email: "staff@coop.example", name: "Demo Staff", role: "staff" },
   { email: "owner@coop.example", name: "Demo Owner", role: "member" },
+  { email: "household@coop.example", name: "Demo Household Member", role: "member" },
 ];
 
 /** Demo accounts of earlier versions, on a domain someone could own: disabled outside demo mode. */

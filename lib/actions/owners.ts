@@ -1,23 +1,81 @@
 "use server";
 
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { z } from "zod";
-import { getEquityPlans } from "@/db/queries/owner-settings";
-import { clientIp } from "@/lib/auth/client-ip";
-import { submitOwnerApplication } from "@/lib/owners/submit-application";
-import { ownerApplicationFormSchema } from "@/lib/validations/owners";
+import { db } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
+import { getOwnershipForUser, ownerExists, recordEquityPayment, replaceHouseholdMembers, setFlowerVerifiedUntil } from "@/db/queries/owners";
+import { AppError, isAppError } from "@/lib/errors";
+import { equityPaymentSchema, flowerVerificationSchema, householdFormSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
 
+/** Staff: records equity paid at the register, in cents. */
+export const recordEquityPaymentAction = defineAction({
+  access: "staff",
+  schema: equityPaymentSchema,
+  successMessage: "Payment recorded.",
+  run: ({ ownerId, amount, paidOn, method }, actor) => {
+    db.transaction(
+      (tx) => {
+        if (!ownerExists(tx, ownerId)) throw new AppError("not_found", "That ownership no longer exists.");
+        const paymentId = recordEquityPayment(tx, { ownerId, amountCents: amount, paidOn, method, recordedBy: actor.id });
+        recordAudit(tx, actor, { action: "owner.payment", subjectType: "owner", subjectId: String(ownerId), detail: { paymentId, amountCents: amount, paidOn, method } });
+      },
+      { behavior: "immediate" },
+    );
+    return null;
+  },
+});
+
+/** Staff: records that FLOWER eligibility was checked at the store, valid through a day (or ends it). */
+export const setFlowerVerificationAction = defineAction({
+  access: "staff",
+  schema: flowerVerificationSchema,
+  run: ({ ownerId, verifiedUntil }, actor) => {
+    db.transaction(
+      (tx) => {
+        try {
+          setFlowerVerifiedUntil(tx, ownerId, verifiedUntil ?? null);
+        } catch (error) {
+          if (isAppError(error) && error.code === "not_found") throw new AppError("not_found", "That ownership no longer exists.");
+          throw error;
+        }
+        recordAudit(tx, actor, { action: "owner.flower", subjectType: "owner", subjectId: String(ownerId), detail: { verifiedUntil: verifiedUntil ?? null } });
+      },
+      { behavior: "immediate" },
+    );
+    return { verifiedUntil: verifiedUntil ?? null };
+  },
+});
+
 /**
- * Anyone: submits the owner application. The plans offered are read when the form is
- * parsed, so a plan an admin removed meanwhile is a field error, not a stored application.
+ * The primary owner: replaces the household's members and their sign-in emails (at most 6).
+ * Household members see the ownership but cannot change it.
  */
-export const submitOwnerApplicationAction = defineAction({
-  access: "public",
-  schema: z.lazy(() => ownerApplicationFormSchema(getEquityPlans().map((plan) => plan.id))),
-  run: async (application) => {
-    submitOwnerApplication(application, clientIp(await headers()));
-    redirect("/owners/apply/thanks");
+export const saveHouseholdAction = defineAction({
+  access: "member",
+  schema: householdFormSchema,
+  successMessage: "Household saved. Everyone with an email can now sign in to see the ownership.",
+  run: ({ household }, actor) => {
+    db.transaction(
+      (tx) => {
+        const ownership = getOwnershipForUser(tx, actor.id);
+        if (!ownership) throw new AppError("forbidden", "Only owners have a household to change.");
+        if (!ownership.isPrimary) throw new AppError("forbidden", "Only the primary owner can change the household. Ask them to do it.");
+        let change;
+        try {
+          change = replaceHouseholdMembers(tx, ownership.id, household);
+        } catch (error) {
+          if (isAppError(error) && error.message === "email_in_other_ownership") {
+            const [field] = Object.keys(error.fieldErrors ?? {});
+            throw new AppError("conflict", "Please correct the fields marked below.", {
+              [field!]: ["This address belongs to another ownership or to you. Each person can be in one household."],
+            });
+          }
+          throw error;
+        }
+        recordAudit(tx, actor, { action: "owner.household", subjectType: "owner", subjectId: String(ownership.id), detail: change });
+      },
+      { behavior: "immediate" },
+    );
+    return null;
   },
 });

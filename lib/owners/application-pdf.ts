@@ -1,7 +1,7 @@
 import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents, formatDateTime, storeDay } from "@/lib/format";
 import { equitySchedule, type EquityPlan } from "@/lib/owners/equity";
-import { flowerPrograms, type FlowerProgram } from "@/lib/validations/owners";
+import { flowerProgramLabels } from "./labels";
 
 /** An application as the paper form prints it: the stored row with its household. */
 export type OwnerApplicationForPdf = {
@@ -34,8 +34,6 @@ const PADDING = 8;
 const LABEL_WIDTH = 120;
 // pdf-lib fills a rectangle black unless it is given only a border colour.
 const outline = { borderColor: rgb(0, 0, 0), borderWidth: 0.8 };
-// The day an application was submitted is the store's day, as formatDateTime shows it.
-const STORE_TIME_ZONE = "America/New_York";
 
 const statusLabels: Record<OwnerApplicationForPdf["status"], string> = {
   submitted: "Submitted, awaiting a decision",
@@ -205,12 +203,6 @@ class FormLayout {
   }
 }
 
-function storeDay(moment: Date): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: STORE_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(moment);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)!.value;
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
-
 /** The application as a paper membership form (US Letter), for the binder at the store and the applicant's records. */
 export async function renderOwnerApplicationPdf(application: OwnerApplicationForPdf, store: StoreForPdf): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -257,7 +249,7 @@ export async function renderOwnerApplicationPdf(application: OwnerApplicationFor
     form.field("Total", formatCents(plan.totalCents));
   });
   form.section("FLOWER discount", () => {
-    const labels = application.flowerPrograms.map((key) => (Object.hasOwn(flowerPrograms, key) ? flowerPrograms[key as FlowerProgram] : key));
+    const labels = flowerProgramLabels(application.flowerPrograms);
     form.field("Programs declared", labels.length > 0 ? labels.join("\n") : "Not requested");
     form.line("Verified at the store by ____________________ on ____________");
   });

@@ -14,6 +14,10 @@ export type EquityPlan = {
   intervalMonths: number;
 };
 
+/** How an equity payment was made at the register. */
+export const equityPaymentMethods = ["cash", "card", "check", "other"] as const;
+export type EquityPaymentMethod = (typeof equityPaymentMethods)[number];
+
 /** The plans a new portal offers until an admin changes them. */
 export const defaultEquityPlans: EquityPlan[] = [
   { id: "full", name: "$100 at once", totalCents: 100_00, firstPaymentCents: 100_00, installmentCents: 0, intervalMonths: 1 },

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { flowerPrograms, type FlowerProgram } from "@/lib/validations/owners";
+import { flowerProgramLabels } from "./labels";
 
 /** One ownership as the point-of-sale export lists it. */
 export type OwnerExportRow = {
@@ -49,10 +49,6 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function flowerProgramLabel(key: string) {
-  return Object.hasOwn(flowerPrograms, key) ? flowerPrograms[key as FlowerProgram] : key;
-}
-
 /** Owners as CSV with a header row, for the point-of-sale system and spreadsheets. */
 export function ownersCsv(rows: OwnerExportRow[]): string {
   const text = (value: string | null) => neutraliseFormula(value ?? "");
@@ -69,7 +65,7 @@ export function ownersCsv(rows: OwnerExportRow[]): string {
       household: text(row.household.join("; ")),
       equity_plan: text(row.planName),
       equity_paid: (row.paidCents / 100).toFixed(2),
-      flower_programs: text(row.flowerPrograms.map(flowerProgramLabel).join("; ")),
+      flower_programs: text(flowerProgramLabels(row.flowerPrograms).join("; ")),
       flower_verified_until: text(row.flowerVerifiedUntil),
       joined_on: text(row.joinedOn),
       status: text(row.status),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkbox, line, optionalText } from "./fields";
+import { equityPaymentMethods } from "@/lib/owners/equity";
+import { checkbox, day, dollarsToCents, line, optionalText, rowId } from "./fields";
 import { nestFormFields, withoutBlankRows } from "./form-fields";
 
 /** Household members an application may name besides the applicant. */
@@ -48,7 +49,29 @@ export const householdMemberSchema = z.object({
   email: z.preprocess((value) => (value === "" ? undefined : value), email.optional()),
 });
 
+/** Household emails each sign in to the ownership: one person per address, and not the applicant's own. */
+function distinctEmails(members: { email?: string }[], context: z.RefinementCtx, taken: (string | undefined)[] = []) {
+  const seen = new Set(taken.filter(Boolean));
+  members.forEach((member, index) => {
+    if (!member.email) return;
+    if (seen.has(member.email)) context.addIssue({ code: "custom", message: "Each person needs their own email address.", path: ["household", index, "email"] });
+    seen.add(member.email);
+  });
+}
+
 const required = (message: string) => checkbox.refine((ticked) => ticked, { error: message });
+
+const flowerSchema = z
+  .object(Object.fromEntries(flowerProgramKeys.map((key) => [key, checkbox])) as Record<FlowerProgram, typeof checkbox>)
+  .partial()
+  .transform((ticked) => flowerProgramKeys.filter((key) => ticked[key]));
+
+const agreementSchema = z.object({
+  bylaws: required("Tick this box to agree to the bylaws."),
+  dataUse: required("Tick this box to let us keep these details for your ownership."),
+  signature: line(120),
+  note: optionalText(1000),
+});
 
 /**
  * The online owner application, shared by the form in the browser and the server. Plans
@@ -56,23 +79,16 @@ const required = (message: string) => checkbox.refine((ticked) => ticked, { erro
  */
 export function ownerApplicationSchema(planIds: readonly string[]) {
   return z.object({
-    applicant: applicantSchema,
+    // A missing group still reports each of its fields ("Required."), not the group as a whole.
+    applicant: z.preprocess((value) => value ?? {}, applicantSchema),
     household: z.preprocess(
       (value) => withoutBlankRows(value ?? []),
       z.array(householdMemberSchema).max(HOUSEHOLD_MAX, { error: `At most ${HOUSEHOLD_MAX} household members besides you.` }),
     ),
     planId: z.string({ error: "Choose how to pay your equity." }).refine((id) => planIds.includes(id), { error: "Choose one of the plans offered." }),
-    flower: z
-      .object(Object.fromEntries(flowerProgramKeys.map((key) => [key, checkbox])) as Record<FlowerProgram, typeof checkbox>)
-      .partial()
-      .transform((ticked) => flowerProgramKeys.filter((key) => ticked[key])),
-    agreement: z.object({
-      bylaws: required("Tick this box to agree to the bylaws."),
-      dataUse: required("Tick this box to let us keep these details for your ownership."),
-      signature: line(120),
-      note: optionalText(1000),
-    }),
-  });
+    flower: z.preprocess((value) => value ?? {}, flowerSchema),
+    agreement: z.preprocess((value) => value ?? {}, agreementSchema),
+  }).superRefine((application, context) => distinctEmails(application.household, context, [application.applicant.email]));
 }
 
 export type OwnerApplicationInput = z.output<ReturnType<typeof ownerApplicationSchema>>;
@@ -88,3 +104,44 @@ export function ownerApplicationFormSchema(planIds: readonly string[]) {
     ownerApplicationSchema(planIds),
   );
 }
+
+const paymentMethod = z.enum(equityPaymentMethods, { error: "Choose how it was paid." });
+
+/** Staff approve an application: the day equity starts and, if taken at the register, the first payment. */
+export const approveApplicationSchema = z
+  .object({
+    applicationId: rowId,
+    joinedOn: day,
+    firstPayment: z.preprocess((value) => (value === "" ? undefined : value), dollarsToCents.optional()),
+    method: z.preprocess((value) => (value === "" ? undefined : value), paymentMethod.optional()),
+  })
+  .refine((approval) => approval.firstPayment === undefined || approval.firstPayment > 0, { error: "Leave it empty, or give more than $0.", path: ["firstPayment"] })
+  .refine((approval) => approval.firstPayment === undefined || approval.method !== undefined, { error: "Choose how it was paid.", path: ["method"] });
+
+/** Staff decline an application; the applicant reads the reason in an email and on their account. */
+export const declineApplicationSchema = z.object({ applicationId: rowId, reason: line(1000) });
+
+/** An equity payment staff record, in cents. */
+export const equityPaymentSchema = z.object({
+  ownerId: rowId,
+  amount: dollarsToCents.refine((cents) => cents > 0, { error: "Give more than $0." }),
+  paidOn: day,
+  method: paymentMethod,
+});
+
+/** FLOWER eligibility checked at the store, valid through a day; an empty day ends it. */
+export const flowerVerificationSchema = z.object({
+  ownerId: rowId,
+  verifiedUntil: z.preprocess((value) => (value === "" ? undefined : value), day.optional()),
+});
+
+/** The household as its primary owner edits it on /account: up to HOUSEHOLD_MAX people, emails optional. */
+export const householdFormSchema = z.preprocess(
+  (value) => nestFormFields(value as Record<string, unknown>, { maxIndex: HOUSEHOLD_MAX }),
+  z.object({
+    household: z.preprocess(
+      (value) => withoutBlankRows(value ?? []),
+      z.array(householdMemberSchema).max(HOUSEHOLD_MAX, { error: `At most ${HOUSEHOLD_MAX} household members besides you.` }),
+    ),
+  }).superRefine((form, context) => distinctEmails(form.household, context)),
+);

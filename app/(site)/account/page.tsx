@@ -1,14 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButtons } from "@/components/account/sign-out-buttons";
+import { AccountApplication } from "@/components/owners/account-application";
+import { AccountOwnership } from "@/components/owners/account-ownership";
+import { ButtonLink } from "@/components/ui/button-link";
+import { db } from "@/db";
+import { getLatestApplicationByEmail } from "@/db/queries/owner-applications";
+import { getOwnershipForUser } from "@/db/queries/owners";
 import { signOutAction, signOutEverywhereAction } from "@/lib/actions/auth";
 import { roleLabels, isStaffRole } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
+import { storeDay } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 export default async function AccountPage() {
   const user = await requirePageRole("member", "/account");
+  // Read for this person only: their own ownership (or their household's), else their own application.
+  const ownership = getOwnershipForUser(db, user.id);
+  const application = ownership ? null : getLatestApplicationByEmail(user.email);
   return (
     <>
       <h1 className="text-3xl font-bold text-leaf-900">Your account</h1>
@@ -24,6 +34,19 @@ export default async function AccountPage() {
         <dt className="font-semibold">Role</dt>
         <dd>{roleLabels[user.role]}</dd>
       </dl>
+      {ownership && <AccountOwnership ownership={ownership} today={storeDay()} />}
+      {application && <AccountApplication application={application} />}
+      {!ownership && !application && !isStaffRole(user.role) && (
+        <section aria-labelledby="ownership-heading" className="mt-8">
+          <h2 id="ownership-heading" className="text-2xl font-bold text-leaf-900">
+            Become an owner
+          </h2>
+          <p className="mt-2 max-w-prose">You are not an owner yet. Applying takes about five minutes.</p>
+          <p className="mt-4">
+            <ButtonLink href="/owners/apply">Apply to become an owner</ButtonLink>
+          </p>
+        </section>
+      )}
       {isStaffRole(user.role) && (
         <p className="mt-6">
           <Link prefetch={false} href="/staff">Go to the staff area</Link>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { countOutboxByStatus } from "@/db/queries/email";
+import { countOwnerApplicationsByStatus } from "@/db/queries/owner-application-queue";
 import { listPages } from "@/db/queries/site";
 import { requirePageRole } from "@/lib/auth/session";
 import { sectionsFor } from "@/lib/staff-navigation";
@@ -10,6 +11,7 @@ export default async function StaffDashboard() {
   const user = await requirePageRole("staff", "/staff");
   const pageCount = listPages().length;
   const outbox = user.role === "admin" ? countOutboxByStatus() : null;
+  const waitingApplications = countOwnerApplicationsByStatus({}).submitted;
   return (
     <>
       <h1 className="text-3xl font-bold text-leaf-900">Staff dashboard</h1>
@@ -19,6 +21,13 @@ export default async function StaffDashboard() {
           <h2 className="font-bold">Content pages</h2>
           <p className="mt-1">{pageCount} pages, from About to Visit us.</p>
           <Link prefetch={false} href="/staff/pages">Edit pages</Link>
+        </li>
+        <li className="rounded-lg border border-leaf-100 bg-white p-4">
+          <h2 className="font-bold">Owner applications</h2>
+          <p className="mt-1">
+            {waitingApplications === 0 ? "None waiting for review." : `${waitingApplications} waiting for review.`}
+          </p>
+          <Link prefetch={false} href="/staff/owners/applications">Review applications</Link>
         </li>
         {outbox && (
           <li className="rounded-lg border border-leaf-100 bg-white p-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OwnerApplicationForm } from "@/components/owners/application-form";
-import { submitOwnerApplicationAction } from "@/lib/actions/owners";
+import { submitOwnerApplicationAction } from "@/lib/actions/owner-applications";
 import { getCachedEquityPlans } from "@/lib/owners/cached";
 import { shareImage } from "@/lib/site";
 

@@ -1,0 +1,33 @@
+import { addMonths, formatISO } from "date-fns";
+import { getEquityPlans } from "./queries/owner-settings";
+import { approveOwnerApplication, insertOwnerApplication } from "./queries/owner-applications";
+import { recordEquityPayment } from "./queries/owners";
+import { equitySchedule } from "@/lib/owners/equity";
+import { storeDay } from "@/lib/format";
+import { sql } from "drizzle-orm";
+import { ownerApplications } from "./schema";
+import { demoOwnerApplication, demoOwnerMonthsAgo, demoOwnerPaymentsMade, demoPendingApplications } from "./seed-data/demo-owners";
+import type { Executor } from "./queries/executor";
+
+/**
+ * Demo mode only, on a database without any application yet: the demo ownership with
+ * its payments, and applications for staff to review. Returns how many applications it added.
+ */
+export function seedDemoOwners(executor: Executor, approvedBy: string) {
+  const existing = executor.select({ n: sql<number>`count(*)` }).from(ownerApplications).get()!.n;
+  if (existing > 0) return 0;
+  const plans = getEquityPlans(executor);
+  const planOf = (id: string) => plans.find((plan) => plan.id === id) ?? plans[0]!;
+  const joinedOn = formatISO(addMonths(new Date(`${storeDay()}T12:00:00Z`), -demoOwnerMonthsAgo), { representation: "date" });
+
+  const plan = planOf(demoOwnerApplication.planId);
+  const applicationId = insertOwnerApplication(executor, demoOwnerApplication, { plan, signedOn: joinedOn });
+  const { ownerId } = approveOwnerApplication(executor, { applicationId, decidedBy: approvedBy, joinedOn });
+  for (const due of equitySchedule(plan, joinedOn).slice(0, demoOwnerPaymentsMade)) {
+    recordEquityPayment(executor, { ownerId, amountCents: due.amountCents, paidOn: due.dueOn, method: "cash", recordedBy: approvedBy });
+  }
+  for (const application of demoPendingApplications) {
+    insertOwnerApplication(executor, application, { plan: planOf(application.planId), signedOn: storeDay() });
+  }
+  return 1 + demoPendingApplications.length;
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/db";
+import { recordAudit, type AuditActor } from "@/db/queries/audit";
+import { approveOwnerApplication, declineOwnerApplication, getOwnerApplication } from "@/db/queries/owner-applications";
+import { getSiteSettings } from "@/db/queries/site";
+import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
+import { getEnv } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import type { EquityPaymentMethod } from "./equity";
+import { applicationApprovedEmail, applicationDeclinedEmail } from "./emails";
+
+const site = () => ({ coopName: getSiteSettings().coopName, siteUrl: getEnv().siteUrl });
+
+/** The query layer's refusals, in words for staff. */
+function explained(error: unknown): never {
+  if (isAppError(error) && error.message === "application_not_pending") {
+    throw new AppError("conflict", "This application was already decided, perhaps by someone else a moment ago. Reload the page to see how.");
+  }
+  if (isAppError(error) && error.message === "application_not_found") throw new AppError("not_found", "That application no longer exists.");
+  throw error;
+}
+
+/**
+ * Approves an application in one IMMEDIATE transaction: the next owner number, the
+ * ownership and its household logins, the first payment, the welcome email with the
+ * owner number, and the audit entry.
+ */
+export function approveApplication(
+  actor: AuditActor,
+  input: { applicationId: number; joinedOn: string; firstPayment?: { amountCents: number; method: EquityPaymentMethod } },
+) {
+  try {
+    const approved = db.transaction(
+      (tx) => {
+        const { ownerId, ownerNumber } = approveOwnerApplication(tx, { ...input, decidedBy: actor.id });
+        const application = getOwnerApplication(tx, input.applicationId)!;
+        queueEmail(tx, {
+          to: application.email,
+          ...applicationApprovedEmail(site(), {
+            name: application.name,
+            ownerNumber,
+            plan: application.equityPlan,
+            joinedOn: input.joinedOn,
+            paidCents: input.firstPayment?.amountCents ?? 0,
+          }),
+        });
+        recordAudit(tx, actor, {
+          action: "owner_application.approve",
+          subjectType: "owner_application",
+          subjectId: String(input.applicationId),
+          detail: { ownerNumber, firstPaymentCents: input.firstPayment?.amountCents ?? 0 },
+        });
+        return { ownerId, ownerNumber };
+      },
+      { behavior: "immediate" },
+    );
+    wakeEmailWorker();
+    return approved;
+  } catch (error) {
+    explained(error);
+  }
+}
+
+/** Declines an application with the reason staff wrote, emails it to the applicant, and audits it, in one transaction. */
+export function declineApplication(actor: AuditActor, input: { applicationId: number; reason: string }) {
+  try {
+    db.transaction(
+      (tx) => {
+        declineOwnerApplication(tx, input.applicationId, input.reason, actor.id);
+        const application = getOwnerApplication(tx, input.applicationId)!;
+        queueEmail(tx, { to: application.email, ...applicationDeclinedEmail(site(), { name: application.name, reason: input.reason }) });
+        recordAudit(tx, actor, { action: "owner_application.decline", subjectType: "owner_application", subjectId: String(input.applicationId) });
+      },
+      { behavior: "immediate" },
+    );
+    wakeEmailWorker();
+  } catch (error) {
+    explained(error);
+  }
+}
