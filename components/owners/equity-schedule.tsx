@@ -26,10 +26,10 @@ export function EquitySchedule({ plan }: { plan: EquityPlan }) {
       <caption className="text-left text-muted">{today ? "If you are approved today:" : "Counted from the day you join:"}</caption>
       <thead>
         <tr>
-          <th scope="col" className="py-1 text-left">
+          <th scope="col" className="py-1 pr-4 text-left">
             Payment
           </th>
-          <th scope="col" className="py-1 text-left">
+          <th scope="col" className="py-1 pr-4 text-left">
             Due
           </th>
           <th scope="col" className="py-1 text-right">
@@ -40,8 +40,8 @@ export function EquitySchedule({ plan }: { plan: EquityPlan }) {
       <tbody>
         {schedule.map((due, index) => (
           <tr key={index} className="border-t border-leaf-100">
-            <td className="py-1">{index + 1}</td>
-            <td className="py-1">{today ? formatDay(due.dueOn) : relativeDay(index, plan.intervalMonths)}</td>
+            <td className="py-1 pr-4">{index + 1}</td>
+            <td className="py-1 pr-4">{today ? formatDay(due.dueOn) : relativeDay(index, plan.intervalMonths)}</td>
             <td className="py-1 text-right tabular-nums">{formatCents(due.amountCents)}</td>
           </tr>
         ))}

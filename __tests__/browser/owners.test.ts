@@ -1,0 +1,171 @@
+import type { Browser, Page } from "playwright-core";
+import { expectNoAxeViolations, launchBrowser } from "../helpers/browser";
+import { portalMailDir, portalUrl } from "../helpers/portal";
+import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
+
+jest.setTimeout(240_000);
+
+const stamp = Date.now();
+const applicant = { name: "Rosa Alvarez", email: `rosa.${stamp}@coop.example` };
+const member = { name: "Sam Alvarez", email: `sam.${stamp}@coop.example` };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh browser (its own cookies and storage) for one person. */
+async function personPage() {
+  return (await browser.newContext()).newPage();
+}
+
+/** Signs in on /login with the link the outbox holds for `email`, ending on `/account` unless the page asked for another. */
+async function signIn(page: Page, email: string) {
+  const before = (await readEmails(portalMailDir())).filter((message) => message.to === email).length;
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.waitForURL(/\/login\/check-email$/);
+  const message = (await waitForEmails(portalMailDir(), email, before + 1)).at(-1)!;
+  await page.goto(/http\S+\/login\/verify\?\S+/.exec(message.text)![0]);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+const step = (page: Page, title: string) => page.getByRole("heading", { level: 2, name: new RegExp(`^Step \\d of 6: ${title}$`) });
+
+describe("becoming an owner online", () => {
+  let applicationId: string;
+  let ownerNumber: string;
+
+  it("a new visitor completes the steps, with errors shown where they are, and sees the thank-you page", async () => {
+    const page = await personPage();
+    await page.goto(portalUrl("/owners/apply"));
+    await step(page, "You").waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Next" }).click();
+    const nameError = page.getByText("Required.").first();
+    await nameError.waitFor();
+    expect(await page.getByLabel("Full name", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Full name", { exact: true }).fill(applicant.name);
+    await page.getByLabel("Email", { exact: true }).fill(applicant.email);
+    await page.getByLabel("Phone").fill("585-555-0134");
+    await page.getByLabel("Street address").fill("14 Park Ave");
+    await page.getByLabel("City").fill("Rochester");
+    await page.getByLabel("State").fill("NY");
+    await page.getByLabel("ZIP code").fill("14607");
+    await page.reload();
+    expect(await page.getByLabel("Full name", { exact: true }).inputValue()).toBe(applicant.name);
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await step(page, "Household").waitFor();
+    await page.getByLabel("Name", { exact: true }).fill(member.name);
+    await page.getByLabel("Email (optional)").fill(member.email);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await step(page, "Equity").waitFor();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByText("Choose how to pay your equity.").waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("$25 now, then $15 a month").check();
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await step(page, "Discounts").waitFor();
+    await page.getByLabel("WIC").check();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await step(page, "Agreement").waitFor();
+    await page.getByRole("button", { name: "Review my application" }).click();
+    await page.getByText("Tick this box to agree to the bylaws.").waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(/agree to them as an owner/).check();
+    await page.getByLabel(/keep the details on this form/).check();
+    await page.getByLabel(/Signature/).fill(applicant.name);
+    await page.getByRole("button", { name: "Review my application" }).click();
+
+    await step(page, "Review").waitFor();
+    const review = page.locator("main form");
+    for (const text of [applicant.name, applicant.email, member.email, "$25 now, then $15 a month", "WIC"]) {
+      expect(await review.textContent()).toContain(text);
+    }
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Send my application" }).click();
+    await page.waitForURL(/\/owners\/apply\/thanks$/);
+    await page.getByRole("heading", { name: "Thank you for applying" }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => localStorage.getItem("coop:owner-application-draft"))).toBeNull();
+  });
+
+  it("the applicant signs in from the emailed link and sees the application as submitted", async () => {
+    const received = (await waitForEmails(portalMailDir(), applicant.email, 1))[0]!;
+    const follow = /http\S+\/login\?callbackUrl=%2Faccount/.exec(received.text)![0];
+    const page = await personPage();
+    await page.goto(follow);
+    await signIn(page, applicant.email);
+    await page.waitForURL(/\/account$/);
+    await page.getByRole("heading", { name: "Your owner application" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("Status: submitted");
+    await expectNoAxeViolations(page);
+  });
+
+  it("staff find it in the queue and approve it, giving the next owner number", async () => {
+    const page = await personPage();
+    await page.goto(portalUrl("/staff/owners/applications"));
+    await signIn(page, "staff@coop.example");
+    await page.waitForURL(/\/staff\/owners\/applications$/);
+    await expectNoAxeViolations(page);
+    const link = page.getByRole("link", { name: applicant.name });
+    applicationId = /\/(\d+)$/.exec((await link.getAttribute("href"))!)![1]!;
+    await link.click();
+    await page.getByRole("heading", { name: `Application from ${applicant.name}` }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(/First payment taken at the register/).fill("25");
+    await page.getByLabel("Paid by").selectOption("cash");
+    await page.getByRole("button", { name: "Approve and give the next owner number" }).click();
+    const approved = page.getByRole("status").getByText(/Approved as owner no\. \d+/);
+    await approved.waitFor();
+    ownerNumber = /owner no\. (\d+)/.exec((await approved.textContent())!)![1]!;
+
+    await page.goto(portalUrl("/staff/owners"));
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: applicant.name }).click();
+    await page.getByRole("heading", { level: 1, name: new RegExp(`owner no\\. ${ownerNumber}`) }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(applicationId).toMatch(/^\d+$/);
+  });
+
+  it("the applicant's account then shows the owner number, the household and the equity paid", async () => {
+    const welcome = (await waitForEmails(portalMailDir(), applicant.email, 3)).find((message) => message.subject.includes("Welcome"))!;
+    expect(welcome.text).toContain(`Your owner number is ${ownerNumber}`);
+    const page = await personPage();
+    await page.goto(portalUrl("/account"));
+    await signIn(page, applicant.email);
+    await page.waitForURL(/\/account$/);
+    await page.getByRole("heading", { name: `Owner no. ${ownerNumber}` }).waitFor();
+    const main = (await page.locator("main").textContent())!;
+    expect(main).toContain("$25.00");
+    expect(main).toContain("$75.00");
+    expect(await page.getByLabel("Email (optional)").first().inputValue()).toBe(member.email);
+    await expectNoAxeViolations(page);
+  });
+
+  it("the household member signs in with their own link and sees the same ownership, without changing it", async () => {
+    const page = await personPage();
+    await page.goto(portalUrl("/account"));
+    await signIn(page, member.email);
+    await page.waitForURL(/\/account$/);
+    await page.getByRole("heading", { name: `Owner no. ${ownerNumber}` }).waitFor();
+    const main = (await page.locator("main").textContent())!;
+    expect(main).toContain(applicant.name);
+    expect(main).toContain("Only the primary owner can change the household.");
+    expect(main).not.toContain("Cash");
+    expect(await page.getByRole("button", { name: "Save household" }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+});
