@@ -9,6 +9,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: `${siteUrl}/`, changeFrequency: "weekly", priority: 1 },
     { url: `${siteUrl}/health`, changeFrequency: "weekly", priority: 0.9 },
+    { url: `${siteUrl}/owners/apply`, changeFrequency: "monthly", priority: 0.8 },
     ...monographs.map((monograph) => ({
       url: `${siteUrl}/health/${monograph.slug}`,
       lastModified: monograph.reviewedAt ?? undefined,

@@ -19,6 +19,7 @@ export const benchmarkedPages = [
   { label: "monograph", path: "/health/prolotherapy" },
   { label: "/about", path: "/about" },
   { label: "/visit", path: "/visit" },
+  { label: "/owners/apply", path: "/owners/apply" },
   { label: "search page", path: "/health/search?q=ginger", dynamic: true },
   { label: "search API", path: "/api/monographs/search?q=ging", dynamic: true },
 ];
