@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { approveOwnerApplication, declineOwnerApplication, getLatestApplicationByEmail, insertOwnerApplication } from "@/db/queries/owner-applications";
-import { getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
+import { getOwnerNumberState, getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
 import { ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
 import { defaultEquityPlans } from "@/lib/owners/equity";
 import { ownerApplicationSchema, type OwnerApplicationInput } from "@/lib/validations/owners";
@@ -81,8 +81,12 @@ describe("approving an application", () => {
   });
 
   it("lets admins move the next number forward, never onto one already given", () => {
+    const highest = getOwnerNumberState(db).highest;
+    expect(getOwnerNumberState(db)).toEqual({ next: highest + 1, highest });
+    expect(() => db.transaction((tx) => setNextOwnerNumber(tx, highest))).toThrow(expect.objectContaining({ code: "conflict", message: "owner_number_taken" }));
     expect(() => db.transaction((tx) => setNextOwnerNumber(tx, 1010))).toThrow(expect.objectContaining({ code: "conflict" }));
     db.transaction((tx) => setNextOwnerNumber(tx, 2000));
+    expect(getOwnerNumberState(db)).toEqual({ next: 2000, highest });
     expect(approve(submit(application("after-move@example.org"))).ownerNumber).toBe(2000);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { db } from "../index";
 import { equityPayments, ownerHouseholdMembers, ownerNumberSequence, owners, users, type EquityPaymentMethod } from "../schema";
 import type { Executor } from "./executor";
 import { ensureUserByEmail } from "./users";
@@ -64,10 +65,20 @@ export function getOwnershipForUser(executor: Executor, userId: string) {
   return { ...owner, isPrimary: owner.userId === userId, household, payments };
 }
 
+/** The number the next approval takes, and the highest already given (0 before the first owner). */
+export function getOwnerNumberState(executor: Executor = db) {
+  const next = executor.select({ next: ownerNumberSequence.next }).from(ownerNumberSequence).where(eq(ownerNumberSequence.id, 1)).get()?.next;
+  if (next === undefined) throw new AppError("conflict", "owner_number_sequence_missing");
+  return { next, highest: highestOwnerNumber(executor) };
+}
+
+function highestOwnerNumber(executor: Executor) {
+  return executor.select({ highest: sql<number | null>`max(${owners.ownerNumber})` }).from(owners).get()?.highest ?? 0;
+}
+
 /** Moves the next owner number (admin Settings); never to one at or below a number already given. */
 export function setNextOwnerNumber(executor: Executor, next: number) {
-  const highest = executor.select({ highest: sql<number | null>`max(${owners.ownerNumber})` }).from(owners).get()?.highest ?? 0;
-  if (next <= highest) throw new AppError("conflict", "owner_number_taken");
+  if (next <= highestOwnerNumber(executor)) throw new AppError("conflict", "owner_number_taken");
   executor.update(ownerNumberSequence).set({ next }).where(eq(ownerNumberSequence.id, 1)).run();
 }
 

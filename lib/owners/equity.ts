@@ -1,4 +1,5 @@
 import { addMonths, formatISO, parseISO } from "date-fns";
+import { formatCents } from "@/lib/format";
 
 /**
  * An equity plan as admins configure it in Settings: a first payment when the person
@@ -37,6 +38,31 @@ export function equitySchedule(plan: EquityPlan, startDay: string): EquityDue[] 
     scheduled += amountCents;
   }
   return schedule;
+}
+
+/** The most installments after the first payment a plan may have; owners' pages list the whole schedule. */
+export const EQUITY_INSTALLMENTS_MAX = 120;
+
+/** How many payments follow the first one, counted without building the schedule. */
+export function installmentCount(plan: Pick<EquityPlan, "totalCents" | "firstPaymentCents" | "installmentCents">) {
+  const rest = Math.max(0, plan.totalCents - plan.firstPaymentCents);
+  return rest > 0 && plan.installmentCents > 0 ? Math.ceil(rest / plan.installmentCents) : 0;
+}
+
+/** A plan's schedule in words, e.g. "$25.00 at joining, then 5 payments of $15.00 every month: $100.00 in all". */
+export function describeEquitySchedule(plan: EquityPlan) {
+  // Any start day gives the same amounts; only the due days depend on it.
+  const [first, ...rest] = equitySchedule(plan, "2000-01-31");
+  const atJoining = `${formatCents(first!.amountCents)} at joining`;
+  const inAll = `${formatCents(plan.totalCents)} in all`;
+  const months = plan.intervalMonths === 1 ? "month" : `${plan.intervalMonths} months`;
+  if (rest.length === 0) return `${atJoining}, paid in full`;
+  if (rest.length === 1) return `${atJoining}, then ${formatCents(rest[0]!.amountCents)} ${plan.intervalMonths === 1 ? "a month" : months} later: ${inAll}`;
+  const last = rest.at(-1)!.amountCents;
+  const equal = last === plan.installmentCents ? rest.length : rest.length - 1;
+  const payments = `${equal} ${equal === 1 ? "payment" : "payments"} of ${formatCents(plan.installmentCents)}`;
+  const then = equal === rest.length ? payments : `${payments} and a last one of ${formatCents(last)}`;
+  return `${atJoining}, then ${then} every ${months}: ${inAll}`;
 }
 
 export type EquityStanding = {

@@ -44,10 +44,13 @@ export function linesOf(value: unknown): unknown {
   return typeof value === "string" ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : value;
 }
 
-/** Rows whose every field was left blank are not rows at all (spare rows in a form). */
+/** A row whose every field was left blank is not a row at all (a spare row in a form). */
+export function isBlankRow(row: unknown) {
+  return !row || typeof row !== "object" || !Object.values(row as Record<string, unknown>).some((field) => typeof field === "string" && field.trim() !== "");
+}
+
+/** The rows that are not blank. */
 export function withoutBlankRows(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
-  return value.filter(
-    (row) => row && typeof row === "object" && Object.values(row as Record<string, unknown>).some((field) => typeof field === "string" && field.trim() !== ""),
-  );
+  return value.filter((row) => !isBlankRow(row));
 }

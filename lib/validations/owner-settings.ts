@@ -1,8 +1,17 @@
 import { z } from "zod";
-import { line } from "./fields";
+import { EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/owners/equity";
+import { line, text } from "./fields";
+import { isBlankRow, nestFormFields } from "./form-fields";
+
+/** The most plans offered at once. */
+export const EQUITY_PLANS_MAX = 6;
 
 const cents = (label: string) =>
-  z.number({ error: `${label}: give an amount in cents.` }).int({ error: `${label}: whole cents only.` }).min(0).max(100_000_00);
+  z
+    .number({ error: `${label}: give an amount in cents.` })
+    .int({ error: `${label}: whole cents only.` })
+    .min(0)
+    .max(100_000_00, { error: `${label}: at most $100,000.00.` });
 
 /** One equity plan as admins set it in Settings; amounts in integer cents. */
 export const equityPlanSchema = z
@@ -27,5 +36,135 @@ export const equityPlanSchema = z
 export const equityPlansSchema = z
   .array(equityPlanSchema)
   .min(1, { error: "Offer at least one plan." })
-  .max(6, { error: "At most 6 plans." })
+  .max(EQUITY_PLANS_MAX, { error: `At most ${EQUITY_PLANS_MAX} plans.` })
   .refine((plans) => new Set(plans.map((plan) => plan.id)).size === plans.length, { error: "Each plan needs its own id." });
+
+const DOLLARS_HINT = "Use dollars and cents, e.g. 25.00";
+
+/** A whole number, its thousands grouped with commas or not: "1,250" or "1250". */
+const wholeNumber = /^(\d{1,3}(?:,\d{3})+|\d+)$/;
+
+/**
+ * "25", "25.5", "$1,025.50" as integer cents, read from the digits (never through a
+ * float, which would make 0.29 into 28.999…); null for anything else, "12.345" included.
+ */
+export function centsFromDollars(input: string): number | null {
+  const [whole = "", fraction, ...rest] = input.trim().replace(/^\$/, "").split(".");
+  if (rest.length > 0 || !wholeNumber.test(whole) || (fraction !== undefined && !/^\d{1,2}$/.test(fraction))) return null;
+  const dollars = whole.replaceAll(",", "");
+  if (dollars.length > 9) return null;
+  return Number(dollars) * 100 + Number((fraction ?? "").padEnd(2, "0"));
+}
+
+/** Integer cents as the form shows them: 2550 as "25.50". */
+export function dollarsFromCents(cents: number) {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+/** A field that may be left blank, or left out of the form altogether. */
+const blankable = (max: number) => z.preprocess((value) => value ?? "", text(max));
+
+/** An amount in dollars, as integer cents; `blank` is what an empty field means, if it may be empty. */
+const dollars = (blank?: number) =>
+  (blank === undefined ? text(20) : blankable(20)).transform((value, ctx) => {
+    if (value === "" && blank !== undefined) return blank;
+    const cents = centsFromDollars(value);
+    if (cents === null) {
+      ctx.addIssue({ code: "custom", message: value === "" ? "Required." : DOLLARS_HINT });
+      return z.NEVER;
+    }
+    return cents;
+  });
+
+/** Blank is every month (it matters only when there are installments). */
+const months = blankable(4).transform((value, ctx) => {
+  if (value === "") return 1;
+  if (!/^\d{1,2}$/.test(value)) {
+    ctx.addIssue({ code: "custom", message: "From 1 to 12 months." });
+    return z.NEVER;
+  }
+  return Number(value);
+});
+
+/** One row as posted, its amounts in dollars; field names are the form's. */
+const planRowSchema = z.object({
+  id: text(40),
+  name: text(80),
+  total: dollars(),
+  firstPayment: dollars(),
+  // Left blank, there are no installments: the plan is paid at joining.
+  installment: dollars(0),
+  intervalMonths: months,
+});
+
+type PlanRow = z.output<typeof planRowSchema>;
+
+const planOf = (row: PlanRow): EquityPlan => ({
+  id: row.id,
+  name: row.name,
+  totalCents: row.total,
+  firstPaymentCents: row.firstPayment,
+  installmentCents: row.installment,
+  intervalMonths: row.intervalMonths,
+});
+
+/** The form's field name for each EquityPlan field whose name differs. */
+const postedFieldOf: Partial<Record<keyof EquityPlan, keyof PlanRow>> = {
+  totalCents: "total",
+  firstPaymentCents: "firstPayment",
+  installmentCents: "installment",
+};
+
+/**
+ * The equity plans form: rows `plans.N.id`, `plans.N.name`, `plans.N.total` (dollars),
+ * `plans.N.firstPayment`, `plans.N.installment`, `plans.N.intervalMonths`, blank rows
+ * dropped, then checked as `equityPlansSchema` checks stored plans. Errors are keyed by
+ * the posted names (`plans.2.total`), so a spare row left blank above a filled one does
+ * not shift an error onto the wrong row.
+ */
+export const equityPlansFormSchema = z
+  .preprocess(
+    (value) => {
+      // Index N is the (N+1)th row: one row past the limit reaches equityPlansSchema's max and is refused, not dropped.
+      const { plans } = nestFormFields(value as Record<string, unknown>, { maxIndex: EQUITY_PLANS_MAX });
+      // Array.from visits holes (`plans.0` and `plans.2` posted without `plans.1`), which map() skips.
+      return { plans: Array.isArray(plans) ? Array.from(plans, (row) => (isBlankRow(row) ? null : row)) : (plans ?? []) };
+    },
+    z.object({ plans: z.array(planRowSchema.nullable()) }),
+  )
+  .transform(({ plans: rows }, ctx): EquityPlan[] => {
+    const posted = rows.flatMap((row, index) => (row ? [{ index, plan: planOf(row) }] : []));
+    // Checked here, not in equityPlanSchema: a stored plan that failed it would fall back to the defaults.
+    const tooLong = posted.filter(({ plan }) => installmentCount(plan) > EQUITY_INSTALLMENTS_MAX);
+    for (const { index } of tooLong) {
+      ctx.addIssue({ code: "custom", message: `That makes more than ${EQUITY_INSTALLMENTS_MAX} installments; raise the installment.`, path: ["plans", index, "installment"] });
+    }
+    const parsed = equityPlansSchema.safeParse(posted.map(({ plan }) => plan));
+    if (parsed.success) return tooLong.length === 0 ? parsed.data : z.NEVER;
+
+    const repeated = posted.filter(({ plan }, position) => posted.findIndex((other) => other.plan.id === plan.id) < position);
+    for (const { index } of repeated) ctx.addIssue({ code: "custom", message: "Another plan above uses this id; give each plan its own.", path: ["plans", index, "id"] });
+    for (const issue of parsed.error.issues) {
+      const [position, field] = issue.path as [number | undefined, keyof EquityPlan | undefined];
+      if (position === undefined) {
+        // The list's one custom check is the unique ids, already told at each repeated id.
+        if (!(issue.code === "custom" && repeated.length > 0)) ctx.addIssue({ code: "custom", message: issue.message, path: ["plans"] });
+        continue;
+      }
+      const name = field === undefined ? [] : [postedFieldOf[field] ?? field];
+      ctx.addIssue({ code: "custom", message: issue.message, path: ["plans", posted[position]!.index, ...name] });
+    }
+    return z.NEVER;
+  });
+
+/** The number the next approved application gets. */
+export const nextOwnerNumberSchema = z.object({
+  nextOwnerNumber: text(12).transform((value, ctx) => {
+    const number = wholeNumber.test(value) ? Number(value.replaceAll(",", "")) : 0;
+    if (number < 1 || number > 9_999_999) {
+      ctx.addIssue({ code: "custom", message: "Give a whole number from 1 to 9,999,999." });
+      return z.NEVER;
+    }
+    return number;
+  }),
+});
