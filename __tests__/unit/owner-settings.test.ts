@@ -1,5 +1,6 @@
 import { describeEquitySchedule, defaultEquityPlans, type EquityPlan } from "@/lib/owners/equity";
-import { centsFromDollars, dollarsFromCents, equityPlansFormSchema, nextOwnerNumberSchema } from "@/lib/validations/owner-settings";
+import { centsFromDollars, dollarsFromCents } from "@/lib/validations/fields";
+import { equityPlansFormSchema, nextOwnerNumberSchema } from "@/lib/validations/owner-settings";
 
 /** The form as the settings page posts it: the two default plans, then the spare row left blank. */
 const valid: Record<string, string> = {

@@ -46,7 +46,7 @@ describe("defineAction", () => {
   });
 
   it("refuses a visitor who is not signed in before reading the form, and never runs", async () => {
-    expect(await staffAction(null, form({ title: "x" }))).toEqual({ ok: false, message: "Please sign in first.", values: { title: "x" } });
+    expect(await staffAction(null, form({ title: "x" }))).toEqual({ ok: false, message: "Please sign in first.", code: "unauthorized", values: { title: "x" } });
     expect(run).not.toHaveBeenCalled();
   });
 
@@ -88,6 +88,7 @@ describe("defineAction", () => {
     expect(await taken(null, form({ title: "Board" }))).toEqual({
       ok: false,
       message: "That address is taken.",
+      code: "conflict",
       fieldErrors: { title: ["Choose another."] },
       values: { title: "Board" },
     });

@@ -7,7 +7,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { saveEquityPlansAction } from "@/lib/actions/owner-settings";
 import { describeEquitySchedule, EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/owners/equity";
-import { centsFromDollars, dollarsFromCents, EQUITY_PLANS_MAX } from "@/lib/validations/owner-settings";
+import { centsFromDollars, dollarsFromCents } from "@/lib/validations/fields";
+import { EQUITY_PLANS_MAX } from "@/lib/validations/owner-settings";
 
 const fields = ["id", "name", "total", "firstPayment", "installment", "intervalMonths"] as const;
 type Row = Record<(typeof fields)[number], string>;

@@ -22,18 +22,41 @@ export const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Give a date like 2026-12-01." })
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "That day does not exist." });
 
+const DOLLARS_HINT = "Use dollars and cents, e.g. 25.00";
+
+/** A whole number, its thousands grouped with commas or not: "1,250" or "1250". */
+export const groupedWholeNumber = /^(\d{1,3}(?:,\d{3})+|\d+)$/;
+
 /**
- * Dollars as people type them ("25", "25.5", "$1,025.00") to integer cents, parsed from
- * the text so that no float rounding creeps into money.
+ * "25", "25.5", "$1,025.50" as integer cents, read from the digits (never through a
+ * float, which would make 0.29 into 28.999…); null for anything else, "12.345" included.
  */
-export const dollarsToCents = z
-  .string({ error: (issue) => (issue.input === undefined ? "Required." : undefined) })
-  .trim()
-  .transform((value) => value.replace(/^\$/, "").replace(/,(?=\d{3}\b)/g, ""))
-  .pipe(z.string().regex(/^\d{1,7}(\.\d{1,2})?$/, { error: "Use dollars and cents, e.g. 25.00." }))
-  .transform((value) => {
-    const [whole, fraction = ""] = value.split(".");
-    return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+export function centsFromDollars(input: string): number | null {
+  const [whole = "", fraction, ...rest] = input.trim().replace(/^\$/, "").split(".");
+  if (rest.length > 0 || !groupedWholeNumber.test(whole) || (fraction !== undefined && !/^\d{1,2}$/.test(fraction))) return null;
+  const dollars = whole.replaceAll(",", "");
+  if (dollars.length > 9) return null;
+  return Number(dollars) * 100 + Number((fraction ?? "").padEnd(2, "0"));
+}
+
+/** Integer cents as the form shows them: 2550 as "25.50". */
+export function dollarsFromCents(cents: number) {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+/** A field that may be left blank, or left out of the form altogether. */
+export const blankable = (max: number) => z.preprocess((value) => value ?? "", text(max));
+
+/** An amount in dollars, as integer cents; `blank` is what an empty field means, if it may be empty. */
+export const dollars = (blank?: number) =>
+  (blank === undefined ? text(20) : blankable(20)).transform((value, ctx) => {
+    if (value === "" && blank !== undefined) return blank;
+    const cents = centsFromDollars(value);
+    if (cents === null) {
+      ctx.addIssue({ code: "custom", message: value === "" ? "Required." : DOLLARS_HINT });
+      return z.NEVER;
+    }
+    return cents;
   });
 
 /** A row id posted by a form: a positive whole number. */

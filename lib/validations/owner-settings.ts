@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/owners/equity";
-import { line, text } from "./fields";
+import { blankable, dollars, groupedWholeNumber, line, text } from "./fields";
 import { isBlankRow, nestFormFields } from "./form-fields";
 
 /** The most plans offered at once. */
@@ -38,43 +38,6 @@ export const equityPlansSchema = z
   .min(1, { error: "Offer at least one plan." })
   .max(EQUITY_PLANS_MAX, { error: `At most ${EQUITY_PLANS_MAX} plans.` })
   .refine((plans) => new Set(plans.map((plan) => plan.id)).size === plans.length, { error: "Each plan needs its own id." });
-
-const DOLLARS_HINT = "Use dollars and cents, e.g. 25.00";
-
-/** A whole number, its thousands grouped with commas or not: "1,250" or "1250". */
-const wholeNumber = /^(\d{1,3}(?:,\d{3})+|\d+)$/;
-
-/**
- * "25", "25.5", "$1,025.50" as integer cents, read from the digits (never through a
- * float, which would make 0.29 into 28.999…); null for anything else, "12.345" included.
- */
-export function centsFromDollars(input: string): number | null {
-  const [whole = "", fraction, ...rest] = input.trim().replace(/^\$/, "").split(".");
-  if (rest.length > 0 || !wholeNumber.test(whole) || (fraction !== undefined && !/^\d{1,2}$/.test(fraction))) return null;
-  const dollars = whole.replaceAll(",", "");
-  if (dollars.length > 9) return null;
-  return Number(dollars) * 100 + Number((fraction ?? "").padEnd(2, "0"));
-}
-
-/** Integer cents as the form shows them: 2550 as "25.50". */
-export function dollarsFromCents(cents: number) {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
-}
-
-/** A field that may be left blank, or left out of the form altogether. */
-const blankable = (max: number) => z.preprocess((value) => value ?? "", text(max));
-
-/** An amount in dollars, as integer cents; `blank` is what an empty field means, if it may be empty. */
-const dollars = (blank?: number) =>
-  (blank === undefined ? text(20) : blankable(20)).transform((value, ctx) => {
-    if (value === "" && blank !== undefined) return blank;
-    const cents = centsFromDollars(value);
-    if (cents === null) {
-      ctx.addIssue({ code: "custom", message: value === "" ? "Required." : DOLLARS_HINT });
-      return z.NEVER;
-    }
-    return cents;
-  });
 
 /** Blank is every month (it matters only when there are installments). */
 const months = blankable(4).transform((value, ctx) => {
@@ -160,7 +123,7 @@ export const equityPlansFormSchema = z
 /** The number the next approved application gets. */
 export const nextOwnerNumberSchema = z.object({
   nextOwnerNumber: text(12).transform((value, ctx) => {
-    const number = wholeNumber.test(value) ? Number(value.replaceAll(",", "")) : 0;
+    const number = groupedWholeNumber.test(value) ? Number(value.replaceAll(",", "")) : 0;
     if (number < 1 || number > 9_999_999) {
       ctx.addIssue({ code: "custom", message: "Give a whole number from 1 to 9,999,999." });
       return z.NEVER;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { equityPaymentMethods } from "@/lib/owners/equity";
-import { checkbox, day, dollarsToCents, line, optionalText, rowId } from "./fields";
+import { checkbox, day, dollars, line, optionalText, rowId } from "./fields";
 import { nestFormFields, withoutBlankRows } from "./form-fields";
 
 /** Household members an application may name besides the applicant. */
@@ -112,11 +112,11 @@ export const approveApplicationSchema = z
   .object({
     applicationId: rowId,
     joinedOn: day,
-    firstPayment: z.preprocess((value) => (value === "" ? undefined : value), dollarsToCents.optional()),
+    // Blank: nothing was paid at the register yet.
+    firstPayment: dollars(0),
     method: z.preprocess((value) => (value === "" ? undefined : value), paymentMethod.optional()),
   })
-  .refine((approval) => approval.firstPayment === undefined || approval.firstPayment > 0, { error: "Leave it empty, or give more than $0.", path: ["firstPayment"] })
-  .refine((approval) => approval.firstPayment === undefined || approval.method !== undefined, { error: "Choose how it was paid.", path: ["method"] });
+  .refine((approval) => approval.firstPayment === 0 || approval.method !== undefined, { error: "Choose how it was paid.", path: ["method"] });
 
 /** Staff decline an application; the applicant reads the reason in an email and on their account. */
 export const declineApplicationSchema = z.object({ applicationId: rowId, reason: line(1000) });
@@ -124,7 +124,7 @@ export const declineApplicationSchema = z.object({ applicationId: rowId, reason:
 /** An equity payment staff record, in cents. */
 export const equityPaymentSchema = z.object({
   ownerId: rowId,
-  amount: dollarsToCents.refine((cents) => cents > 0, { error: "Give more than $0." }),
+  amount: dollars().refine((cents) => cents > 0, { error: "Give more than $0." }),
   paidOn: day,
   method: paymentMethod,
 });
