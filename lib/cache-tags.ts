@@ -6,4 +6,6 @@ export const cacheTags = {
   monographs: "monographs",
   monograph: (slug: string) => `monograph:${slug}`,
   equityPlans: "equity-plans",
+  /** Every public view of postings: /jobs, each posting, the feed, the sitemap, the home page. */
+  jobs: "jobs",
 } as const;

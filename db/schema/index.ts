@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./rate-limits";
 export * from "./monographs";
 export * from "./owners";
+export * from "./jobs";

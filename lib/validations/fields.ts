@@ -61,3 +61,16 @@ export const dollars = (blank?: number) =>
 
 /** A row id posted by a form: a positive whole number. */
 export const rowId = z.coerce.number({ error: "Missing record." }).int().positive({ error: "Missing record." });
+
+/** An email address, trimmed and lowercased (addresses are compared and stored that way). */
+export const emailAddress = z
+  .string({ error: (issue) => (issue.input === undefined ? "Required." : undefined) })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "At most 254 characters." })
+  .pipe(z.email({ error: "Enter an email address like name@example.com." }));
+
+/** A North American phone number as people type it, with its area code. */
+export const phoneNumber = line(30)
+  .regex(/^[0-9+().\-\s]+$/, { error: "Use digits, spaces and + ( ) - only.", abort: true })
+  .refine((value) => value.replace(/\D/g, "").length >= 10, { error: "Give the full number with area code." });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { equityPaymentMethods } from "@/lib/owners/equity";
-import { checkbox, day, dollars, line, optionalText, rowId } from "./fields";
+import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId } from "./fields";
 import { nestFormFields, withoutBlankRows } from "./form-fields";
 
 /** Household members an application may name besides the applicant. */
@@ -21,23 +21,14 @@ export const flowerPrograms = {
 export type FlowerProgram = keyof typeof flowerPrograms;
 const flowerProgramKeys = Object.keys(flowerPrograms) as FlowerProgram[];
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, { error: "At most 254 characters." })
-  .pipe(z.email({ error: "Enter an email address like name@example.com." }));
 
-const phone = line(30)
-  .regex(/^[0-9+().\-\s]+$/, { error: "Use digits, spaces and + ( ) - only.", abort: true })
-  .refine((value) => value.replace(/\D/g, "").length >= 10, { error: "Give the full number with area code." });
 
 const personName = line(120);
 
 export const applicantSchema = z.object({
   name: personName,
-  email,
-  phone,
+  email: emailAddress,
+  phone: phoneNumber,
   streetAddress: line(120),
   locality: line(80),
   region: line(40),
@@ -46,7 +37,7 @@ export const applicantSchema = z.object({
 
 export const householdMemberSchema = z.object({
   name: personName,
-  email: z.preprocess((value) => (value === "" ? undefined : value), email.optional()),
+  email: z.preprocess((value) => (value === "" ? undefined : value), emailAddress.optional()),
 });
 
 /** Household emails each sign in to the ownership: one person per address, and not the applicant's own. */
