@@ -8,6 +8,7 @@ export const staffSections: StaffSection[] = [
   { href: "/staff/pages", label: "Pages" },
   { href: "/staff/monographs", label: "Health library" },
   { href: "/staff/owners", label: "Owners" },
+  { href: "/staff/jobs", label: "Jobs" },
   { href: "/staff/settings", label: "Settings", adminOnly: true },
   { href: "/staff/people", label: "People", adminOnly: true },
   { href: "/staff/audit", label: "Audit log", adminOnly: true },
@@ -15,6 +16,6 @@ export const staffSections: StaffSection[] = [
 ];
 
 /** Sections that later releases fill in; shown so staff know where things will live. */
-export const upcomingStaffSections = ["Jobs", "Newsletter"];
+export const upcomingStaffSections = ["Newsletter"];
 
 export const sectionsFor = (role: Role) => staffSections.filter((section) => !section.adminOnly || role === "admin");
