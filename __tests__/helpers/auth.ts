@@ -7,13 +7,27 @@ export function requestSignInLink(email: string, callbackUrl?: string) {
   return fetch(portalUrl("/api/auth/signin/email"), { method: "POST", body });
 }
 
-/** The link in the newest sign-in email to `email`, waiting for it to arrive. */
+const signInLinkPattern = /https?:\/\/\S+\/login\/verify\?token=[0-9a-f]{64}\S*/;
+
+/**
+ * The link in the newest sign-in email to `email` once `expectedCount` messages to it
+ * have arrived (by default one more than now), waiting for it. Other mail to the same
+ * address (an application's receipt still in the queue) may arrive meanwhile: the
+ * newest message that carries a link counts.
+ */
 export async function latestSignInLink(email: string, expectedCount?: number) {
   const count = expectedCount ?? (await readEmails(portalMailDir())).filter((m) => m.to === email).length + 1;
-  const emails = await waitForEmails(portalMailDir(), email, count);
-  const match = /https?:\/\/\S+\/login\/verify\?token=[0-9a-f]{64}\S*/.exec(emails.at(-1)!.text);
-  if (!match) throw new Error(`No sign-in link in: ${emails.at(-1)!.text}`);
-  return new URL(match[0]);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const emails = await waitForEmails(portalMailDir(), email, count, Math.max(0, deadline - Date.now()));
+    const match = emails
+      .slice(count - 1)
+      .map((message) => signInLinkPattern.exec(message.text))
+      .findLast(Boolean);
+    if (match) return new URL(match[0]);
+    if (Date.now() > deadline) throw new Error(`No sign-in link in: ${emails.at(-1)!.text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Presses the /login/verify button: POSTs the token as the page's form does. */

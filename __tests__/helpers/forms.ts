@@ -60,9 +60,44 @@ export async function callAction(path: string, fields: Record<string, string>, c
   });
   const redirect = response.headers.get("x-action-redirect");
   if (redirect) return { redirect: redirect.split(";")[0]! };
-  const payload = await response.text();
-  const row = /^1:(.*)$/m.exec(payload);
-  if (response.status !== 200 || !row) throw new Error(`Action at ${path} answered ${response.status}: ${payload.slice(0, 300)}`);
-  // RSC writes `undefined` as "$undefined".
-  return JSON.parse(row[1]!, (_key, value) => (value === "$undefined" ? undefined : value));
+  const payload = Buffer.from(await response.arrayBuffer());
+  const rows = flightRows(payload);
+  const answer = rows.get("1");
+  if (response.status !== 200 || answer?.kind !== "json") {
+    throw new Error(`Action at ${path} answered ${response.status}: ${payload.toString("utf8", 0, 300)}`);
+  }
+  return JSON.parse(answer.value, (_key, value) => {
+    if (typeof value !== "string" || !value.startsWith("$")) return value;
+    if (value === "$undefined") return undefined;
+    if (value.startsWith("$$")) return value.slice(1);
+    // A long string is sent as a text row of its own and referenced as "$<row id>".
+    const text = rows.get(value.slice(1));
+    return text?.kind === "text" ? text.value : value;
+  });
+}
+
+/**
+ * The rows of a React Flight (RSC) answer by id: `id:json\n` rows, and text rows
+ * `id:T<byte length in hex>,<text>` that carry long strings without a newline after them.
+ */
+function flightRows(payload: Buffer) {
+  const rows = new Map<string, { kind: "json" | "text"; value: string }>();
+  let at = 0;
+  while (at < payload.length) {
+    const colon = payload.indexOf(":", at);
+    if (colon < 0) break;
+    const id = payload.toString("utf8", at, colon);
+    if (payload[colon + 1] === 0x54 /* T */) {
+      const comma = payload.indexOf(",", colon);
+      const length = parseInt(payload.toString("utf8", colon + 2, comma), 16);
+      rows.set(id, { kind: "text", value: payload.toString("utf8", comma + 1, comma + 1 + length) });
+      at = comma + 1 + length;
+    } else {
+      const end = payload.indexOf("\n", colon);
+      const stop = end < 0 ? payload.length : end;
+      rows.set(id, { kind: "json", value: payload.toString("utf8", colon + 1, stop) });
+      at = stop + 1;
+    }
+  }
+  return rows;
 }

@@ -42,24 +42,29 @@ export function startSmtpReceiver(options: { folder: string; port?: number }): P
 
 export type ReceivedEmail = { file: string; to: string; subject: string; text: string; html: string; messageId: string };
 
+/** The names of the complete .eml files in a folder, oldest first. */
+export function emailFiles(folder: string) {
+  if (!fs.existsSync(folder)) return [];
+  return fs.readdirSync(folder).filter((name) => name.endsWith(".eml") && !name.startsWith(".")).sort();
+}
+
+/** One stored message, parsed. */
+export async function readEmail(folder: string, file: string): Promise<ReceivedEmail> {
+  const parsed = await simpleParser(fs.readFileSync(path.join(folder, file)));
+  const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
+  return {
+    file,
+    to: to ?? "",
+    subject: parsed.subject ?? "",
+    text: parsed.text ?? "",
+    html: typeof parsed.html === "string" ? parsed.html : "",
+    messageId: parsed.messageId ?? "",
+  };
+}
+
 /** Every message in a folder of .eml files (an SMTP receiver's or the portal's outbox). */
 export async function readEmails(folder: string): Promise<ReceivedEmail[]> {
-  if (!fs.existsSync(folder)) return [];
-  const files = fs.readdirSync(folder).filter((name) => name.endsWith(".eml") && !name.startsWith(".")).sort();
-  return Promise.all(
-    files.map(async (file) => {
-      const parsed = await simpleParser(fs.readFileSync(path.join(folder, file)));
-      const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
-      return {
-        file,
-        to: to ?? "",
-        subject: parsed.subject ?? "",
-        text: parsed.text ?? "",
-        html: typeof parsed.html === "string" ? parsed.html : "",
-        messageId: parsed.messageId ?? "",
-      };
-    }),
-  );
+  return Promise.all(emailFiles(folder).map((file) => readEmail(folder, file)));
 }
 
 /** Waits for messages to `to` beyond the first `already` of them; resolves with all of them. */

@@ -1,0 +1,333 @@
+import { JSDOM } from "jsdom";
+import { signIn } from "../helpers/auth";
+import { callAction, forgedSessionCookie, hasField, scrapeForm } from "../helpers/forms";
+import { text } from "../helpers/html";
+import {
+  applicationFields,
+  applicationIdOf,
+  inPool,
+  parseCsv,
+  readPortalDb,
+  scalar,
+  submitApplication,
+  waitForEmail,
+  withOwnPortal,
+} from "../helpers/owners";
+import { pdfShownText } from "../helpers/pdf";
+import { portalUrl } from "../helpers/portal";
+
+jest.setTimeout(120_000);
+
+const staffEmail = "owners-staff@coop.example";
+let staff: string;
+beforeAll(async () => {
+  staff = await signIn(staffEmail, "staff");
+});
+
+const thanks = { redirect: "/owners/apply/thanks" };
+const detailPath = (applicationId: number) => `/staff/owners/applications/${applicationId}`;
+
+/** Sends an application and answers with its id. */
+async function apply(email: string, overrides: Record<string, string> = {}) {
+  expect(await submitApplication(applicationFields(email, overrides))).toEqual(thanks);
+  return applicationIdOf(email)!;
+}
+
+/** Presses "Approve" on the application's page as staff, with what they typed in `extra`. */
+async function approve(applicationId: number, extra: Record<string, string> = {}) {
+  const form = await scrapeForm(detailPath(applicationId), staff, hasField("joinedOn"));
+  return callAction(detailPath(applicationId), { ...form, ...extra }, staff);
+}
+
+const approvedOwner = (answer: unknown) => (answer as { data: { ownerId: number; ownerNumber: number } }).data;
+
+const get = (path: string, cookie?: string) => fetch(portalUrl(path), { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+const pageText = async (path: string, cookie: string) => text(new JSDOM(await (await get(path, cookie)).text()).window.document.querySelector("main"));
+
+describe("approving many applications at once", () => {
+  // On a portal of its own: the 150 emails this queues would hold up the sign-in links
+  // that other test files wait for on the shared portal.
+  it("50 approvals sent together get 50 distinct, consecutive owner numbers", async () => {
+    await withOwnPortal("owners-approvals", { PUBLIC_FORM_LIMIT_PER_IP: "10000" }, async () => {
+      const staffHere = await signIn("staff@coop.example");
+      const emails = Array.from({ length: 50 }, (_, index) => `race-${index}@coop.example`);
+      await inPool(emails, 10, async (email) => expect(await submitApplication(applicationFields(email))).toEqual(thanks));
+      const ids = emails.map((email) => applicationIdOf(email)!);
+      const form = await scrapeForm(detailPath(ids[0]!), staffHere, hasField("joinedOn"));
+      const highest = scalar("select max(owner_number) from owners");
+
+      const answers = await Promise.all(ids.map((id) => callAction(detailPath(id), { ...form, applicationId: String(id) }, staffHere)));
+
+      expect(answers.filter((answer) => !("ok" in answer && answer.ok))).toEqual([]);
+      const numbers = answers.map((answer) => approvedOwner(answer).ownerNumber);
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => highest + 1 + index));
+      const stored = readPortalDb(
+        (db) => db.prepare(`select application_id, owner_number from owners where application_id in (${ids.join(",")})`).raw().all() as [number, number][],
+      );
+      expect(new Map(stored)).toEqual(new Map(ids.map((id, index) => [id, numbers[index]])));
+    });
+  });
+});
+
+describe("deciding an application", () => {
+  it("approval gives the next owner number, records the first payment and emails the number; approving again is refused", async () => {
+    const email = "decide-approve@coop.example";
+    const id = await apply(email, { "applicant.name": "Quentin Approved" });
+    const form = await scrapeForm(detailPath(id), staff, hasField("joinedOn"));
+    const answer = await callAction(detailPath(id), { ...form, firstPayment: "25.00", method: "cash" }, staff);
+    expect(answer).toMatchObject({ ok: true, data: { ownerNumber: expect.any(Number) } });
+    const { ownerId, ownerNumber } = approvedOwner(answer);
+    expect(scalar("select owner_number from owners where application_id = ?", [id])).toBe(ownerNumber);
+    expect(scalar("select sum(amount_cents) from equity_payments where owner_id = ?", [ownerId])).toBe(2500);
+    expect(scalar("select actor_email from audit_log where action = 'owner_application.approve' and subject_id = ?", [String(id)])).toBe(staffEmail);
+
+    const welcome = await waitForEmail(email, (mail) => mail.subject === `Welcome, owner no. ${ownerNumber}`);
+    expect(welcome.text).toContain(`Your owner number is ${ownerNumber}`);
+    expect(welcome.text).toContain("$25.00 of equity paid");
+
+    // A second press (another tab, a colleague) on the page as it was.
+    const again = await callAction(detailPath(id), { ...form, firstPayment: "25.00", method: "cash" }, staff);
+    expect(again).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/already decided/) });
+    expect(scalar("select count(*) from owners where application_id = ?", [id])).toBe(1);
+    expect(scalar("select count(*) from equity_payments where owner_id = ?", [ownerId])).toBe(1);
+  });
+
+  it("declining emails the reason, and the applicant's account shows it", async () => {
+    const email = "decide-decline@coop.example";
+    const reason = "We could not confirm the address given. Please bring proof of address to the store.";
+    const id = await apply(email, { "applicant.name": "Delia Declined" });
+    const form = await scrapeForm(detailPath(id), staff, hasField("reason"));
+    expect(await callAction(detailPath(id), { ...form, reason }, staff)).toMatchObject({ ok: true, message: expect.stringMatching(/^Declined/) });
+    expect(readPortalDb((db) => db.prepare("select status, decline_reason from owner_applications where id = ?").get(id))).toEqual({
+      status: "declined",
+      decline_reason: reason,
+    });
+
+    const mail = await waitForEmail(email, (message) => message.subject === "About your owner application");
+    expect(mail.text).toContain(reason);
+    const account = await pageText("/account", await signIn(email));
+    expect(account).toContain(reason);
+    expect(account).toContain("Apply again");
+  });
+});
+
+describe("the paper-form PDF", () => {
+  it("opening an application and downloading its PDF are each audited; the PDF is an attachment that shows the applicant", async () => {
+    const id = await apply("paper-form@coop.example", { "applicant.name": "Odessa Paperform", "household.0.name": "Otto Paperform" });
+    const audited = (action: string) =>
+      readPortalDb((db) => db.prepare("select actor_email from audit_log where action = ? and subject_id = ?").pluck().all(action, String(id)));
+
+    expect(await pageText(detailPath(id), staff)).toContain("Application from Odessa Paperform");
+    expect(audited("owner_application.view")).toEqual([staffEmail]);
+
+    const response = await get(`${detailPath(id)}/pdf`, staff);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="owner-application-${id}.pdf"`);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const shown = await pdfShownText(new Uint8Array(await response.arrayBuffer()));
+    expect(shown.some((line) => line.includes("Odessa Paperform"))).toBe(true);
+    expect(shown.some((line) => line.includes("Otto Paperform"))).toBe(true);
+    expect(audited("owner_application.pdf")).toEqual([staffEmail]);
+  });
+});
+
+describe("the owners CSV export", () => {
+  it("neutralises names a spreadsheet would run as formulas, and is audited with its row count", async () => {
+    const names = ['=HYPERLINK("http://evil.example","Click me")', "+1 Plus Formula", "-2+3 Minus Formula", "@SUM(A1:A2) At Formula"];
+    for (const [index, name] of names.entries()) {
+      const id = await apply(`csv-${index}@coop.example`, { "applicant.name": name, "agreement.signature": name });
+      expect(await approve(id)).toMatchObject({ ok: true });
+    }
+
+    const response = await get("/staff/owners/export.csv", staff);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="owners-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...rows] = parseCsv(await response.text());
+    const nameOf = (email: string) => rows.find((row) => row[header!.indexOf("email")] === email)?.[header!.indexOf("name")];
+    names.forEach((name, index) => expect(nameOf(`csv-${index}@coop.example`)).toBe(`'${name}`));
+    expect(nameOf("owner@coop.example")).toBe("Demo Owner");
+
+    const audit = readPortalDb((db) =>
+      db.prepare("select actor_email as actor, json_extract(detail, '$.rows') as rows from audit_log where action = 'owner.export' order by id desc").get(),
+    );
+    expect(audit).toEqual({ actor: staffEmail, rows: rows.length });
+  });
+});
+
+describe("one person's application and ownership, kept from another", () => {
+  const a = { email: "isolation-a@coop.example", name: "Avery Isolation" };
+  const b = { email: "isolation-b@coop.example", name: "Beatrix Bystander", phone: "585-555-0177", home: "isolation-b-home@coop.example" };
+  let memberA: string;
+  let bApplication: number;
+  let bOwner: number;
+  let pending: number;
+
+  /** Whether an answer carries anything of B's. */
+  const leaksB = (body: string) => [b.name, "Bystander", b.phone, b.email].some((detail) => body.includes(detail));
+
+  beforeAll(async () => {
+    await apply(a.email, { "applicant.name": a.name, "agreement.signature": a.name });
+    memberA = await signIn(a.email, "member");
+    bApplication = await apply(b.email, {
+      "applicant.name": b.name,
+      "applicant.phone": b.phone,
+      "agreement.signature": b.name,
+      "household.0.name": "Bram Bystander",
+      "household.0.email": b.home,
+    });
+    bOwner = approvedOwner(await approve(bApplication)).ownerId;
+    pending = await apply("isolation-pending@coop.example", { "applicant.name": "Perry Bystander" });
+  });
+
+  it("A's account shows A's own application and nothing of B's", async () => {
+    const account = await pageText("/account", memberA);
+    expect(account).toContain(a.email);
+    expect(account).toMatch(/Your owner application.*Status: submitted/);
+    expect(account).not.toContain("Owner no.");
+    expect(leaksB(account)).toBe(false);
+  });
+
+  it("a member gets 403 and nothing of B's at every staff page, B's records, the PDF and the export", async () => {
+    const paths = [
+      "/staff",
+      "/staff/owners",
+      "/staff/owners/applications",
+      detailPath(bApplication),
+      `${detailPath(bApplication)}/pdf`,
+      `/staff/owners/${bOwner}`,
+      "/staff/owners/export.csv",
+      "/staff/pages",
+      "/staff/monographs",
+      "/staff/settings",
+      "/staff/people",
+      "/staff/audit",
+      "/staff/outbox",
+    ];
+    for (const path of paths) {
+      const response = await get(path, memberA);
+      const body = await response.text();
+      expect({ path, status: response.status, attachment: response.headers.get("content-disposition"), leaks: leaksB(body) }).toEqual({
+        path,
+        status: 403,
+        attachment: null,
+        leaks: false,
+      });
+    }
+  });
+
+  it("the PDF and the export answer 401 to a session cookie that matches no session, with no data", async () => {
+    for (const path of [`${detailPath(bApplication)}/pdf`, "/staff/owners/export.csv"]) {
+      const response = await get(path, forgedSessionCookie);
+      expect({ path, status: response.status, type: response.headers.get("content-type") }).toEqual({ path, status: 401, type: "application/json" });
+      expect(await response.json()).toEqual(expect.objectContaining({ error: "unauthorized" }));
+    }
+  });
+
+  it("staff actions called with A's session, or with none, are refused and change nothing", async () => {
+    const ownerPage = `/staff/owners/${bOwner}`;
+    const payment = { ...(await scrapeForm(ownerPage, staff, hasField("amount"))), amount: "75.00" };
+    const flower = { ...(await scrapeForm(ownerPage, staff, hasField("verifiedUntil"))), verifiedUntil: "2031-01-31" };
+    const calls: [string, string, Record<string, string>][] = [
+      ["approve", detailPath(pending), await scrapeForm(detailPath(pending), staff, hasField("joinedOn"))],
+      ["decline", detailPath(pending), { ...(await scrapeForm(detailPath(pending), staff, hasField("reason"))), reason: "No." }],
+      ["payment", ownerPage, payment],
+      ["flower", ownerPage, flower],
+    ];
+    const state = () => ({
+      pending: scalar<string>("select status from owner_applications where id = ?", [pending]),
+      owners: scalar("select count(*) from owners"),
+      payments: scalar("select count(*) from equity_payments where owner_id = ?", [bOwner]),
+      flower: scalar<string | null>("select flower_verified_until from owners where id = ?", [bOwner]),
+    });
+    const before = state();
+
+    for (const [action, path, fields] of calls) {
+      for (const [caller, cookie, message] of [
+        ["member A", memberA, "This is for co-op staff."],
+        ["no session", forgedSessionCookie, "Please sign in first."],
+      ]) {
+        const answer = await callAction(path, fields, cookie);
+        expect({ action, caller, answer }).toEqual({ action, caller, answer: expect.objectContaining({ ok: false, message }) });
+        expect(answer).not.toHaveProperty("fieldErrors");
+      }
+    }
+    expect(state()).toEqual({ ...before, pending: "submitted" });
+
+    // The same forms work for staff, so the refusals above were about who called.
+    expect(await callAction(ownerPage, payment, staff)).toMatchObject({ ok: true, message: "Payment recorded." });
+    expect(await callAction(ownerPage, flower, staff)).toMatchObject({ ok: true, data: { verifiedUntil: "2031-01-31" } });
+    expect(state()).toEqual({ ...before, payments: before.payments + 1, flower: "2031-01-31" });
+  });
+
+  it("a household member cannot change the household, nor can A; the primary owner can change theirs", async () => {
+    const owner = await signIn("owner@coop.example");
+    const household = await signIn("household@coop.example");
+    const members = (ownerId: number) =>
+      readPortalDb((db) => db.prepare("select name, email from owner_household_members where owner_id = ? order by id").all(ownerId));
+    const demoOwner = scalar("select id from owners where owner_number = 1001");
+    const before = members(demoOwner);
+    expect(before).toEqual([{ name: "Demo Household Member", email: "household@coop.example" }]);
+    const form = await scrapeForm("/account", owner, hasField("household.0.name"));
+    const edit = { ...form, "household.0.name": "Renamed By Member", "household.1.name": "Uninvited Guest" };
+
+    expect(await callAction("/account", edit, household)).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      message: "Only the primary owner can change the household. Ask them to do it.",
+    });
+    expect(await callAction("/account", edit, memberA)).toMatchObject({ ok: false, message: "Only owners have a household to change." });
+    expect(members(demoOwner)).toEqual(before);
+    expect(scalar("select count(*) from audit_log where action = 'owner.household' and subject_id = ?", [String(demoOwner)])).toBe(0);
+
+    const householdView = await get("/account", household);
+    const document = new JSDOM(await householdView.text()).window.document;
+    expect(text(document.querySelector("main"))).toContain("Only the primary owner can change the household.");
+    expect(document.querySelector('[name="household.0.name"]')).toBeNull();
+
+    const bCookie = await signIn(b.email);
+    const bForm = await scrapeForm("/account", bCookie, hasField("household.0.name"));
+    expect(await callAction("/account", { ...bForm, "household.1.name": "Bea Bystander" }, bCookie)).toMatchObject({ ok: true });
+    expect(members(bOwner)).toEqual([
+      { name: "Bram Bystander", email: b.home },
+      { name: "Bea Bystander", email: null },
+    ]);
+    expect(scalar("select actor_email from audit_log where action = 'owner.household' and subject_id = ?", [String(bOwner)])).toBe(b.email);
+  });
+});
+
+describe("an owner's account", () => {
+  const equityPayments = (document: Document) => {
+    const table = [...document.querySelectorAll("main table")].find((candidate) => text(candidate.querySelector("caption")) === "Equity payments");
+    return {
+      headers: [...(table?.querySelectorAll("th") ?? [])].map((cell) => text(cell)),
+      amounts: [...(table?.querySelectorAll("tbody tr") ?? [])].map((row) => text(row.querySelectorAll("td")[1])),
+    };
+  };
+  const demoPayments = () =>
+    readPortalDb((db) =>
+      db
+        .prepare("select amount_cents from equity_payments where owner_id = (select id from owners where owner_number = 1001) order by paid_on, id")
+        .pluck()
+        .all(),
+    ).map((cents) => `$${((cents as number) / 100).toFixed(2)}`);
+
+  it("shows the primary owner the owner number, household, equity and payments with how they were paid", async () => {
+    const response = await get("/account", await signIn("owner@coop.example"));
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const document = new JSDOM(await response.text()).window.document;
+    expect(text(document.querySelector("#ownership-heading"))).toBe("Owner no. 1001");
+    expect(document.querySelector<HTMLInputElement>('[name="household.0.name"]')?.value).toBe("Demo Household Member");
+    expect(text(document.querySelector("main"))).toMatch(/Plan\s*\$25 now, then \$15 a month\s*Paid/);
+    expect(equityPayments(document)).toEqual({ headers: ["Paid on", "Amount", "Paid by"], amounts: demoPayments() });
+  });
+
+  it("shows a household member the same ownership, its household and payments, but not how they were paid", async () => {
+    const document = new JSDOM(await (await get("/account", await signIn("household@coop.example"))).text()).window.document;
+    expect(text(document.querySelector("#ownership-heading"))).toBe("Owner no. 1001");
+    expect(text(document.querySelector("main"))).toContain("The ownership of Demo Owner’s household, which includes you");
+    expect(text(document.querySelector("main"))).toContain("Demo Household Member");
+    expect(equityPayments(document)).toEqual({ headers: ["Paid on", "Amount"], amounts: demoPayments() });
+  });
+});
