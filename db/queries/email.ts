@@ -43,7 +43,9 @@ export function claimDueEmails(now: Date, limit: number, leaseMs: number): Outbo
         and(eq(emailOutbox.status, "sending"), lte(emailOutbox.lockedUntil, now)),
       ),
     )
-    .orderBy(emailOutbox.id)
+    // Messages with an expiring secret (sign-in links live 10 minutes) go before the rest,
+    // so a burst of notices or a newsletter never makes a sign-in link arrive dead.
+    .orderBy(sql`${emailOutbox.redactAfter} is null`, emailOutbox.id)
     .limit(limit);
   return db
     .update(emailOutbox)

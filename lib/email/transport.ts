@@ -29,8 +29,15 @@ function toMailOptions(email: OutgoingEmail, from: string) {
   };
 }
 
+/** Connections kept open to the SMTP server: one TLS handshake per connection, not per message. */
+export const SMTP_CONNECTIONS = 3;
+
 function smtpTransport(smtpUrl: string, from: string): EmailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer reads transport options from the URL's query; an operator's own pool settings there win.
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", String(SMTP_CONNECTIONS));
+  const transporter = nodemailer.createTransport(url.toString());
   return {
     async send(email) {
       await transporter.sendMail(toMailOptions(email, from));

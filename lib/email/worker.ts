@@ -1,7 +1,7 @@
 import "server-only";
 import { claimDueEmails, markEmailFailed, markEmailForRetry, markEmailSent, redactExpiredEmailBodies } from "@/db/queries/email";
 import { getEnv } from "@/lib/env";
-import { createEmailTransport, type EmailTransport } from "./transport";
+import { createEmailTransport, SMTP_CONNECTIONS, type EmailTransport } from "./transport";
 
 export const MAX_EMAIL_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
@@ -18,7 +18,7 @@ export function retryDelay(attempts: number, baseMs: number) {
 /** Sends what is due once; returns how many messages were handed to the transport. */
 export async function deliverDueEmails(transport: EmailTransport, retryBaseMs: number, now = new Date()) {
   const batch = claimDueEmails(now, BATCH_SIZE, LEASE_MS);
-  for (const email of batch) {
+  const deliver = async (email: (typeof batch)[number]) => {
     try {
       await transport.send(email);
       markEmailSent(email.id);
@@ -27,7 +27,14 @@ export async function deliverDueEmails(transport: EmailTransport, retryBaseMs: n
       if (email.attempts >= MAX_EMAIL_ATTEMPTS) markEmailFailed(email.id, reason);
       else markEmailForRetry(email.id, reason, new Date(Date.now() + retryDelay(email.attempts, retryBaseMs)));
     }
-  }
+  };
+  // As many messages in flight as the SMTP pool has connections; each is marked on its own answer.
+  const pending = [...batch];
+  await Promise.all(
+    Array.from({ length: SMTP_CONNECTIONS }, async () => {
+      for (let email = pending.shift(); email; email = pending.shift()) await deliver(email);
+    }),
+  );
   return batch.length;
 }
 
