@@ -1,15 +1,21 @@
 import type { MetadataRoute } from "next";
 import { getEnv } from "@/lib/env";
+import { getOpenJobs } from "@/lib/jobs/cached";
 import { getCachedMonographList } from "@/lib/monograph-content";
 import { getCachedPageList } from "@/lib/site-content";
 
+// Revalidated like the pages, so a posting whose closing day passed leaves it without a save.
+export const revalidate = 60;
+
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { siteUrl } = getEnv();
-  const [pages, monographs] = await Promise.all([getCachedPageList(), getCachedMonographList()]);
+  const [pages, monographs, jobs] = await Promise.all([getCachedPageList(), getCachedMonographList(), getOpenJobs()]);
   return [
     { url: `${siteUrl}/`, changeFrequency: "weekly", priority: 1 },
     { url: `${siteUrl}/health`, changeFrequency: "weekly", priority: 0.9 },
     { url: `${siteUrl}/owners/apply`, changeFrequency: "monthly", priority: 0.8 },
+    { url: `${siteUrl}/jobs`, changeFrequency: "daily", priority: 0.8 },
+    ...jobs.map((job) => ({ url: `${siteUrl}/jobs/${job.slug}`, lastModified: job.updatedAt, changeFrequency: "weekly" as const, priority: 0.7 })),
     ...monographs.map((monograph) => ({
       url: `${siteUrl}/health/${monograph.slug}`,
       lastModified: monograph.reviewedAt ?? undefined,

@@ -2,9 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { getOwnershipForUser } from "@/db/queries/owners";
-import { emailOutbox, ownerApplications, pages, sessions, settings, users } from "@/db/schema";
+import { emailOutbox, jobApplications, jobs, ownerApplications, pages, sessions, settings, users } from "@/db/schema";
 import fs from "node:fs";
 import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/seed";
+import { storeDay } from "@/lib/format";
 
 const seedMonographCount = fs.readdirSync(seedMonographsFolder).filter((name) => name.endsWith(".md")).length;
 
@@ -30,7 +31,7 @@ const countRows = () => ({
 describe("seedDatabase", () => {
   it("fills an empty database with the site settings and every content page", () => {
     const report = seedDatabase(db, { demo: true });
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoAccountsDisabled: [] });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoJobsAdded: 4, demoAccountsDisabled: [] });
     expect(seedMonographCount).toBeGreaterThanOrEqual(30);
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
@@ -41,7 +42,7 @@ describe("seedDatabase", () => {
     const before = countRows();
 
     migrateDatabase(db);
-    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoAccountsDisabled: [] });
+    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoJobsAdded: 0, demoAccountsDisabled: [] });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");
@@ -101,5 +102,33 @@ describe("demo owners", () => {
     const member = db.select().from(users).where(eq(users.email, "household@coop.example")).get()!;
     expect(getOwnershipForUser(db, member.id)).toMatchObject({ ownerNumber: 1001, isPrimary: false });
     expect(db.select().from(ownerApplications).where(eq(ownerApplications.status, "submitted")).all().length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("demo jobs", () => {
+  it("are three open postings closing 30 to 60 days from today and one closed, each with applicants of varied statuses on coop.example", () => {
+    const today = storeDay();
+    const postings = db.select().from(jobs).all();
+    const open = postings.filter((job) => job.status === "published" && job.closesOn >= today);
+    expect(open).toHaveLength(3);
+    for (const job of open) {
+      const daysLeft = (Date.parse(job.closesOn) - Date.parse(today)) / 86_400_000;
+      expect(daysLeft).toBeGreaterThanOrEqual(30);
+      expect(daysLeft).toBeLessThanOrEqual(60);
+      expect(job.publishedAt!.getTime()).toBeLessThan(Date.now());
+    }
+    expect(postings.filter((job) => job.status === "closed")).toHaveLength(1);
+    expect(postings.filter((job) => job.status === "draft")).toEqual([]);
+
+    const applicants = db.select().from(jobApplications).all();
+    for (const job of postings) expect(applicants.filter((applicant) => applicant.jobId === job.id).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(applicants.map((applicant) => applicant.status)).size).toBeGreaterThanOrEqual(4);
+    expect(applicants.every((applicant) => applicant.email.endsWith("@coop.example") && applicant.resumeText)).toBe(true);
+  });
+
+  it("are not added again once any posting exists", () => {
+    const before = db.select({ n: sql<number>`count(*)` }).from(jobs).get()!.n;
+    expect(seedDatabase(db, { demo: true }).demoJobsAdded).toBe(0);
+    expect(db.select({ n: sql<number>`count(*)` }).from(jobs).get()!.n).toBe(before);
   });
 });

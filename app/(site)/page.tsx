@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { CurrentOpenings } from "@/components/jobs/current-openings";
 import { StoreDetails } from "@/components/site/store-details";
 import { ButtonLink } from "@/components/ui/button-link";
+import { getOpenJobs } from "@/lib/jobs/cached";
+import { toJobSummary } from "@/lib/jobs/summary";
 import { getCachedMonographList } from "@/lib/monograph-content";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
@@ -32,7 +35,7 @@ const invitations = [
 ];
 
 export default async function HomePage() {
-  const [settings, monographs] = await Promise.all([getCachedSiteSettings(), getCachedMonographList()]);
+  const [settings, monographs, openJobs] = await Promise.all([getCachedSiteSettings(), getCachedMonographList(), getOpenJobs()]);
   const featured = [...monographs].sort((a, b) => (b.reviewedAt ?? "").localeCompare(a.reviewedAt ?? "")).slice(0, 4);
   return (
     <>
@@ -72,6 +75,8 @@ export default async function HomePage() {
           ))}
         </ul>
       </section>
+
+      <CurrentOpenings jobs={openJobs.slice(0, 3).map(toJobSummary)} total={openJobs.length} />
 
       {featured.length > 0 && (
         <section aria-labelledby="featured-monographs" className="mt-10">

@@ -53,10 +53,10 @@ async function prepareData(env: Env) {
   try {
     migrateDatabase(database);
     const report = seedDatabase(database, { demo: env.demo });
-    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded;
+    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded;
     console.log(
       seeded > 0
-        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs and ${report.demoApplicationsAdded} demo owner applications`
+        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications and ${report.demoJobsAdded} demo job postings`
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));

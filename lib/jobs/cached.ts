@@ -8,7 +8,13 @@ import { storeDay } from "@/lib/format";
 // posting is still open is decided at render from its closing day, so one whose day has
 // passed leaves the list at the next render without anyone saving anything.
 
-const serialise = <T extends { publishedAt: Date | null; closedAt: Date | null; createdAt: Date; updatedAt: Date }>(job: T) => ({
+type Timestamps = { publishedAt: Date | null; closedAt: Date | null; createdAt: Date; updatedAt: Date };
+
+// Spelled out: a spread of a generic type is typed as an intersection, which would leave
+// each of these as `Date & string`.
+type Serialised<T extends Timestamps> = Omit<T, keyof Timestamps> & { publishedAt: string | null; closedAt: string | null; createdAt: string; updatedAt: string };
+
+const serialise = <T extends Timestamps>(job: T): Serialised<T> => ({
   ...job,
   publishedAt: job.publishedAt?.toISOString() ?? null,
   closedAt: job.closedAt?.toISOString() ?? null,
@@ -39,5 +45,4 @@ export function getCachedPublicJob(slug: string): Promise<PublicJob | null> {
 
 export const getCachedPublicJobSlugs = unstable_cache(async () => listPublicJobSlugs().map((row) => row.slug), ["job-slugs"], { tags: [cacheTags.jobs] });
 
-/** Whether applications are taken today. */
-export const isJobOpen = (job: Pick<PublicJob, "status" | "closesOn">, today = storeDay()) => job.status === "published" && job.closesOn >= today;
+export { isJobOpen } from "./open";
