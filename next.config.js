@@ -48,8 +48,15 @@ module.exports = (phase) => {
     // `npm test` type-checks the whole project (tests included) with tsc; the build does
     // not repeat that work on every `npm start` after a change.
     typescript: { ignoreBuildErrors: true },
-    // forbidden() answers 403 from a page (staff pages for members) without a redirect.
-    experimental: { authInterrupts: true },
+    experimental: {
+      // forbidden() answers 403 from a page (staff pages for members) without a redirect.
+      authInterrupts: true,
+      // A job application carries a résumé of up to 5 MB (lib/jobs/vocabulary.ts); Next
+      // refuses action bodies over 1 MB by default with a bare 413. Above 5 MB and up to
+      // this limit the action answers with an error at the résumé field; beyond it (which
+      // the form's script stops before sending) Next's 413 stands.
+      serverActions: { bodySizeLimit: "8mb" },
+    },
     async headers() {
       return [
         { source: "/:path*", headers: staticSecurityHeaders },

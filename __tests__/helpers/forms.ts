@@ -20,8 +20,11 @@ export async function scrapeForm(path: string, cookie: string, pick: (form: HTML
 export const hasField = (name: string, value?: string) => (form: HTMLFormElement) =>
   [...form.querySelectorAll<HTMLInputElement>(`[name="${name}"]`)].some((input) => value === undefined || input.value === value);
 
+/** A form's fields as posted: text, or a file (a File keeps its name in the multipart body). */
+export type FormFields = Record<string, string | Blob>;
+
 /** Submits a server-action form (multipart, same origin) with or without a session. */
-export function submitForm(path: string, fields: Record<string, string>, cookie?: string) {
+export function submitForm(path: string, fields: FormFields, cookie?: string) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   return fetch(portalUrl(path), {
@@ -45,10 +48,10 @@ export type ActionAnswer =
  * and returns the action's own answer rather than the page re-rendered around it.
  * `fields` are what `scrapeForm` read, hidden action fields included.
  */
-export async function callAction(path: string, fields: Record<string, string>, cookie?: string): Promise<ActionAnswer> {
+export async function callAction(path: string, fields: FormFields, cookie?: string): Promise<ActionAnswer> {
   const reference = Object.entries(fields).find(([name]) => /^\$ACTION_\d+:0$/.test(name));
   if (!reference) throw new Error(`No server action reference among ${Object.keys(fields).join(", ")}`);
-  const actionId = (JSON.parse(reference[1]) as { id: string }).id;
+  const actionId = (JSON.parse(String(reference[1])) as { id: string }).id;
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) if (!name.startsWith("$ACTION")) body.append(`_1_${name}`, value);
   body.append("0", JSON.stringify([null, "$K1"])); // the root last: React reads the fields before it

@@ -1,8 +1,8 @@
 /**
  * `npm start`: checks the configuration, prepares DATA_DIR and the database (migrate,
- * then seed an empty one), builds when the build is missing or older than the sources,
- * and serves with `next start`. `--dev` serves with `next dev`; `--build-only` stops
- * after the build.
+ * then seed an empty one, then the scheduled maintenance: application retention), builds
+ * when the build is missing or older than the sources, and serves with `next start`.
+ * `--dev` serves with `next dev`; `--build-only` stops after the build.
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -50,6 +50,7 @@ async function prepareData(env: Env) {
   const { db: database } = await import("../../db/index");
   const { migrateDatabase } = await import("../../db/migrate");
   const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/seed");
+  const { maintainDatabase, maintenanceMessage } = await import("../../db/maintain");
   try {
     migrateDatabase(database);
     const report = seedDatabase(database, { demo: env.demo });
@@ -60,6 +61,8 @@ async function prepareData(env: Env) {
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
+    const maintenance = maintainDatabase(database);
+    if (maintenance.jobApplicationsDeleted > 0) console.log(maintenanceMessage(maintenance));
   } finally {
     database.$client.close();
   }

@@ -1,9 +1,12 @@
+import { JobSettingsForm } from "@/components/jobs/job-settings-form";
 import { EquityPlansForm } from "@/components/owners/equity-plans-form";
 import { NextOwnerNumberForm } from "@/components/owners/next-owner-number-form";
 import { SettingsForm } from "@/components/site/settings-form";
+import { getJobSettings } from "@/db/queries/job-settings";
 import { getEquityPlans } from "@/db/queries/owner-settings";
 import { getOwnerNumberState } from "@/db/queries/owners";
 import { getSiteSettings } from "@/db/queries/site";
+import { saveJobSettingsAction } from "@/lib/actions/job-settings";
 import { saveEquityPlansAction, setNextOwnerNumberAction } from "@/lib/actions/owner-settings";
 import { saveSettingsAction } from "@/lib/actions/site";
 import { requirePageRole } from "@/lib/auth/session";
@@ -45,6 +48,18 @@ export default async function SettingsPage() {
           number, for instance to leave room for paper records, but only above the highest number already given: no two owners share one.
         </p>
         <NextOwnerNumberForm action={setNextOwnerNumberAction} next={ownerNumbers.next} highest={ownerNumbers.highest} />
+      </section>
+
+      <section aria-labelledby="job-applications-heading" className="mt-12">
+        <h2 id="job-applications-heading" className="text-2xl font-bold text-leaf-900">
+          Job applications
+        </h2>
+        <p className="mt-2 max-w-prose">
+          Applications and their résumé files are personal data, kept only as long as hiring needs them. Once a posting has been closed (or
+          past its closing date) for this many days, its applications and résumés are deleted, at start-up and by{" "}
+          <code>npm run db:maintain</code>. The audit log records how many went.
+        </p>
+        <JobSettingsForm action={saveJobSettingsAction} settings={getJobSettings()} />
       </section>
     </>
   );
