@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobEditor } from "@/components/jobs/job-editor";
+import { ApplicantList } from "@/components/jobs/applicant-list";
 import { JobStateControls } from "@/components/jobs/job-state-controls";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { listApplicationsForJob } from "@/db/queries/job-applications";
+import { updateApplicantAction } from "@/lib/actions/job-applicants";
+import { applicantRows } from "@/lib/jobs/applicant-rows";
 import { getJobById } from "@/db/queries/jobs";
 import { deleteDraftJobAction, setJobStatusAction, updateJobAction } from "@/lib/actions/jobs";
 import { requirePageRole } from "@/lib/auth/session";
@@ -37,6 +42,14 @@ export default async function StaffJobPage({ params, searchParams }: Props) {
         </p>
       )}
       <JobStateControls id={job.id} status={job.status} deletable={!job.publishedAt} setStatus={setJobStatusAction} deleteDraft={deleteDraftJobAction} />
+      <section aria-labelledby="applicants-heading" className="mt-8">
+        <h2 id="applicants-heading" className="text-xl font-bold text-leaf-900">
+          Applicants
+        </h2>
+        <QueryProvider>
+          <ApplicantList jobId={job.id} initial={applicantRows(listApplicationsForJob(job.id))} update={updateApplicantAction} />
+        </QueryProvider>
+      </section>
       <details className="mt-8" open={job.status === "draft"}>
         <summary className="cursor-pointer text-xl font-bold text-leaf-900">Edit the posting</summary>
         <JobEditor action={updateJobAction} slugLocked={Boolean(job.publishedAt)} job={job} />
