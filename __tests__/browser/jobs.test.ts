@@ -1,0 +1,108 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import type { Browser, Page } from "playwright-core";
+import { expectNoAxeViolations, launchBrowser } from "../helpers/browser";
+import { portalMailDir, portalUrl } from "../helpers/portal";
+import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
+
+jest.setTimeout(240_000);
+
+const stamp = Date.now();
+const title = `Bulk Foods Clerk ${stamp}`;
+const applicant = { name: "Ines Moreau", email: `ines.${stamp}@coop.example` };
+
+let browser: Browser;
+let staffPage: Page;
+let resumePath: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const pdf = await PDFDocument.create();
+  pdf.addPage().drawText("Ines Moreau — résumé", { font: await pdf.embedFont(StandardFonts.Helvetica), x: 50, y: 700 });
+  resumePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "resume-")), "ines-moreau.pdf");
+  fs.writeFileSync(resumePath, await pdf.save());
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  const before = (await readEmails(portalMailDir())).filter((message) => message.to === email).length;
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.waitForURL(/\/login\/check-email$/);
+  const message = (await waitForEmails(portalMailDir(), email, before + 1)).at(-1)!;
+  await page.goto(/http\S+\/login\/verify\?\S+/.exec(message.text)![0]);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe("hiring through the portal", () => {
+  it("staff write a posting and publish it from the list", async () => {
+    staffPage = await (await browser.newContext()).newPage();
+    await staffPage.goto(portalUrl("/staff/jobs/new"));
+    await signIn(staffPage, "staff@coop.example");
+    await staffPage.waitForURL(/\/staff\/jobs\/new$/);
+    await expectNoAxeViolations(staffPage);
+    await staffPage.getByLabel("Title", { exact: true }).fill(title);
+    await staffPage.getByLabel("Department").fill("Bulk");
+    await staffPage.getByLabel("Hours").fill("24 hours a week");
+    await staffPage.getByLabel("Pay from (dollars)").fill("16.50");
+    await staffPage.getByLabel("Pay up to (dollars, optional)").fill("18");
+    await staffPage.getByLabel("Description").fill("Keep the bulk bins full, clean and labelled.");
+    await staffPage.getByRole("button", { name: "Save as draft" }).click();
+    await staffPage.waitForURL(/\/staff\/jobs\/\d+\?created=1$/);
+
+    await staffPage.goto(portalUrl("/staff/jobs"));
+    await expectNoAxeViolations(staffPage);
+    const row = staffPage.getByRole("row", { name: new RegExp(title) });
+    await row.getByRole("button", { name: /Publish/ }).click();
+    await row.getByRole("cell", { name: "Published" }).waitFor();
+  });
+
+  it("a visitor finds it on /jobs, applies with a PDF after seeing the errors, and is thanked", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(portalUrl("/jobs"));
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: title }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Apply for this job" }).first().click();
+    await page.waitForURL(/\/apply$/);
+
+    await page.getByRole("button", { name: "Send my application" }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Full name").fill(applicant.name);
+    await page.getByLabel("Email", { exact: true }).fill(applicant.email);
+    await page.getByLabel("Phone").fill("585-555-0177");
+    await page.getByLabel("Availability").fill("Weekdays after 3 pm, all day Saturday");
+    await page.getByLabel(/Résumé file/).setInputFiles(resumePath);
+    await page.getByRole("button", { name: "Send my application" }).click();
+    await page.waitForURL(/\/apply\/thanks$/);
+    await page.getByRole("heading", { name: "Thank you for applying" }).waitFor();
+    await expectNoAxeViolations(page);
+    await waitForEmails(portalMailDir(), applicant.email, 1);
+  });
+
+  it("staff move the applicant to interview from the list, and the change holds", async () => {
+    await staffPage.goto(portalUrl("/staff/jobs"));
+    await staffPage.getByRole("link", { name: title }).click();
+    const status = staffPage.getByLabel(`Status of ${applicant.name}`);
+    await status.waitFor();
+    await expectNoAxeViolations(staffPage);
+    expect(await status.inputValue()).toBe("new");
+    await status.selectOption("interview");
+    expect(await status.inputValue()).toBe("interview");
+    await staffPage.waitForLoadState("networkidle");
+    expect(await staffPage.getByText(/^Not changed:/).count()).toBe(0);
+    await staffPage.reload();
+    expect(await staffPage.getByLabel(`Status of ${applicant.name}`).inputValue()).toBe("interview");
+
+    await staffPage.getByRole("link", { name: applicant.name }).click();
+    await staffPage.getByRole("link", { name: /Download ines-moreau\.pdf/ }).waitFor();
+    await expectNoAxeViolations(staffPage);
+  });
+});
