@@ -12,6 +12,8 @@ export type QueuedEmail = {
   headers?: Record<string, string>;
   /** The body holds a secret until then (see emailOutbox.redactAfter). */
   redactAfter?: Date;
+  /** A Message-ID chosen by the caller (`<…@domain>`), for a message that must keep one identity (newsletter deliveries); random otherwise. */
+  messageId?: string;
 };
 
 /** Queues a message; run it inside the transaction of the change that causes the email. */
@@ -21,7 +23,7 @@ export function insertQueuedEmail(executor: Executor, email: QueuedEmail, messag
     .values({
       ...email,
       headers: email.headers ?? {},
-      messageId: `<${crypto.randomUUID()}@${messageDomain}>`,
+      messageId: email.messageId ?? `<${crypto.randomUUID()}@${messageDomain}>`,
       nextTryAt: new Date(),
     })
     .returning({ id: emailOutbox.id })

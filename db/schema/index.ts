@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./monographs";
 export * from "./owners";
 export * from "./jobs";
+export * from "./newsletter";
