@@ -1,7 +1,10 @@
-/** A plain, responsive table: it scrolls sideways on a phone instead of squeezing. */
+/**
+ * A plain, responsive table: it scrolls sideways on a phone instead of squeezing. The
+ * scrolling box is a named, focusable region so keyboard users can scroll it too (WCAG 2.1.1).
+ */
 export function DataTable({ caption, headers, children }: { caption: string; headers: string[]; children: React.ReactNode }) {
   return (
-    <div className="mt-4 overflow-x-auto rounded-lg border border-leaf-100 bg-white">
+    <div role="region" aria-label={caption} tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-leaf-100 bg-white">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-leaf-50">
