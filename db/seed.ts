@@ -12,6 +12,7 @@ import { demoUsers, formerDemoEmails } from "./seed-data/demo-users";
 import { disableUsersByEmail, enableUsersByEmail } from "./queries/users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
 import { seedDemoJobs } from "./seed-demo-jobs";
+import { seedDemoNewsletterSubscribers } from "./seed-demo-newsletter-subscribers";
 import { seedDemoOwners } from "./seed-demo-owners";
 
 export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
@@ -43,6 +44,8 @@ export type SeedReport = {
   demoApplicationsAdded: number;
   /** Demo job postings added (open and closed, with their applicants). */
   demoJobsAdded: number;
+  /** Demo newsletter subscribers added (confirmed over the past months, and one waiting to confirm). */
+  demoSubscribersAdded: number;
   /** Demo accounts this run disabled: outside demo mode they must not sign in. */
   demoAccountsDisabled: string[];
 };
@@ -93,7 +96,8 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
       const approver = tx.select({ id: users.id }).from(users).where(eq(users.email, "staff@coop.example")).get();
       const demoApplicationsAdded = options.demo && approver ? seedDemoOwners(tx, approver.id) : 0;
       const demoJobsAdded = options.demo && approver ? seedDemoJobs(tx, approver.id) : 0;
-      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoAccountsDisabled };
+      const demoSubscribersAdded = options.demo ? seedDemoNewsletterSubscribers(tx) : 0;
+      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoSubscribersAdded, demoAccountsDisabled };
     },
     { behavior: "immediate" },
   );
@@ -103,7 +107,7 @@ if (require.main === module) {
   void Promise.all([import("./index"), import("@/lib/env")]).then(([{ db }, { getEnv }]) => {
     const report = seedDatabase(db, { demo: getEnv().demo });
     console.log(
-      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings`,
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });

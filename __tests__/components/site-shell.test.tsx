@@ -2,11 +2,14 @@ import { render, screen, within } from "@testing-library/react";
 import { SiteAside } from "@/components/site/site-aside";
 import { SiteFooter } from "@/components/site/site-footer";
 import { defaultSiteSettings } from "@/db/seed-data/site-settings";
+import type { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
 import { asideLinkGroups } from "@/lib/site";
+
+const signupAction = jest.fn(async () => ({ ok: true as const, data: null })) as unknown as typeof subscribeToNewsletterAction;
 
 describe("SiteAside", () => {
   it("carries every link of the original co-op page", () => {
-    render(<SiteAside groups={asideLinkGroups(defaultSiteSettings)} />);
+    render(<SiteAside groups={asideLinkGroups(defaultSiteSettings)} signupAction={signupAction} />);
     const aside = screen.getByRole("complementary", { name: "Co-op links" });
     const expected: [RegExp, string][] = [
       [/sign up for the email newsletter/i, "/newsletter#signup"],
@@ -35,8 +38,16 @@ describe("SiteAside", () => {
     }
   });
 
+  it("offers the newsletter signup with labelled fields", () => {
+    render(<SiteAside groups={asideLinkGroups(defaultSiteSettings)} signupAction={signupAction} />);
+    const signup = screen.getByRole("region", { name: "Get our email newsletter" });
+    expect(within(signup).getByLabelText("Email address")).toHaveAttribute("type", "email");
+    expect(within(signup).getByLabelText("First name (optional)")).toHaveAttribute("autocomplete", "given-name");
+    expect(within(signup).getByRole("button", { name: "Sign up" })).toBeInTheDocument();
+  });
+
   it("tells screen reader users which links leave the site", () => {
-    render(<SiteAside groups={asideLinkGroups(defaultSiteSettings)} />);
+    render(<SiteAside groups={asideLinkGroups(defaultSiteSettings)} signupAction={signupAction} />);
     expect(screen.getByRole("link", { name: /instagram \(opens another site\)/i })).toHaveAttribute(
       "rel",
       "noopener noreferrer",

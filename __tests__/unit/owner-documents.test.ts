@@ -2,7 +2,8 @@ import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDocument, PDFRawStream, StandardFonts, type PDFFont } from "pdf-lib";
 import { renderOwnerApplicationPdf, wrapText, type OwnerApplicationForPdf } from "@/lib/owners/application-pdf";
 import { defaultEquityPlans, type EquityPlan } from "@/lib/owners/equity";
-import { neutraliseFormula, ownersCsv, type OwnerExportRow } from "@/lib/owners/owners-csv";
+import { neutraliseFormula } from "@/lib/csv";
+import { ownersCsv, type OwnerExportRow } from "@/lib/owners/owners-csv";
 
 const [, monthly] = defaultEquityPlans as [EquityPlan, EquityPlan];
 const store = { coopName: "Hillside Food Co-op", address: "12 Main Street, Ithaca, NY 14850", phone: "(607) 555-0100" };

@@ -1,4 +1,5 @@
 import { SiteAside } from "@/components/site/site-aside";
+import { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
 import { asideLinkGroups } from "@/lib/site";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
@@ -9,7 +10,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
       <main id="main" tabIndex={-1} className="min-w-0 focus:outline-none">
         {children}
       </main>
-      <SiteAside groups={asideLinkGroups(settings)} />
+      <SiteAside groups={asideLinkGroups(settings)} signupAction={subscribeToNewsletterAction} />
     </div>
   );
 }

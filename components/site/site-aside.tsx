@@ -1,9 +1,23 @@
 import Link from "next/link";
+import { NewsletterSignupForm } from "@/components/newsletter/signup-form";
+import type { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
 import type { LinkGroup } from "@/lib/site";
 
-export function SiteAside({ groups }: { groups: LinkGroup[] }) {
+type Props = { groups: LinkGroup[]; signupAction: typeof subscribeToNewsletterAction };
+
+/**
+ * The co-op's links and the newsletter signup, on every public page. The signup posts
+ * through a server action and reads no request at render, so the pages stay prerendered.
+ */
+export function SiteAside({ groups, signupAction }: Props) {
   return (
     <aside aria-label="Co-op links" className="print-hidden space-y-6 text-sm">
+      <section aria-labelledby="aside-newsletter-signup">
+        <h2 id="aside-newsletter-signup" className="mb-2 text-base font-bold text-leaf-900">
+          Get our email newsletter
+        </h2>
+        <NewsletterSignupForm action={signupAction} />
+      </section>
       {groups.map((group) => (
         <section key={group.heading} aria-labelledby={`aside-${slugify(group.heading)}`}>
           <h2 id={`aside-${slugify(group.heading)}`} className="mb-2 text-base font-bold text-leaf-900">

@@ -19,12 +19,16 @@ export function StaffNav({ sections, upcoming }: { sections: StaffSection[]; upc
           </li>
         ))}
       </ul>
-      <p className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-muted">Coming soon</p>
-      <ul className="mt-1 space-y-1 px-3 text-muted">
-        {upcoming.map((label) => (
-          <li key={label}>{label}</li>
-        ))}
-      </ul>
+      {upcoming.length > 0 && (
+        <>
+          <p className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-muted">Coming soon</p>
+          <ul className="mt-1 space-y-1 px-3 text-muted">
+            {upcoming.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </nav>
   );
 }

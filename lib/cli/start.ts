@@ -1,6 +1,6 @@
 /**
  * `npm start`: checks the configuration, prepares DATA_DIR and the database (migrate,
- * then seed an empty one, then the scheduled maintenance: application retention), builds
+ * then seed an empty one, then the scheduled maintenance: application retention, expiry of unconfirmed newsletter signups), builds
  * when the build is missing or older than the sources, and serves with `next start`.
  * `--dev` serves with `next dev`; `--build-only` stops after the build.
  */
@@ -54,15 +54,15 @@ async function prepareData(env: Env) {
   try {
     migrateDatabase(database);
     const report = seedDatabase(database, { demo: env.demo });
-    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded;
+    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded + report.demoSubscribersAdded;
     console.log(
       seeded > 0
-        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications and ${report.demoJobsAdded} demo job postings`
+        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings and ${report.demoSubscribersAdded} demo newsletter subscribers`
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
     const maintenance = maintainDatabase(database);
-    if (maintenance.jobApplicationsDeleted > 0) console.log(maintenanceMessage(maintenance));
+    if (maintenance.jobApplicationsDeleted + maintenance.newsletterSignupsExpired > 0) console.log(maintenanceMessage(maintenance));
   } finally {
     database.$client.close();
   }

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { neutraliseFormula } from "@/lib/csv";
 import { flowerProgramLabels } from "./labels";
 
 /** One ownership as the point-of-sale export lists it. */
@@ -39,15 +40,6 @@ const columns = [
   "joined_on",
   "status",
 ] as const;
-
-/**
- * CSV injection (OWASP): a spreadsheet runs a cell that starts with = + - @ (or a tab or
- * carriage return before one) as a formula, so a name like `=HYPERLINK(...)` typed into
- * the application form would run on a staff computer. A leading ' makes it plain text.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** Owners as CSV with a header row, for the point-of-sale system and spreadsheets. */
 export function ownersCsv(rows: OwnerExportRow[]): string {

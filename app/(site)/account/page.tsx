@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButtons } from "@/components/account/sign-out-buttons";
+import { AccountSubscription } from "@/components/newsletter/account-subscription";
 import { AccountApplication } from "@/components/owners/account-application";
 import { AccountOwnership } from "@/components/owners/account-ownership";
 import { ButtonLink } from "@/components/ui/button-link";
 import { db } from "@/db";
+import { getSubscriptionStatusByEmail } from "@/db/queries/newsletter-subscribers";
 import { getLatestApplicationByEmail } from "@/db/queries/owner-applications";
 import { getOwnershipForUser } from "@/db/queries/owners";
 import { signOutAction, signOutEverywhereAction } from "@/lib/actions/auth";
+import { subscribeFromAccountAction, unsubscribeFromAccountAction } from "@/lib/actions/newsletter";
 import { roleLabels, isStaffRole } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { storeDay } from "@/lib/format";
@@ -47,6 +50,7 @@ export default async function AccountPage() {
           </p>
         </section>
       )}
+      <AccountSubscription subscription={getSubscriptionStatusByEmail(user.email)} subscribe={subscribeFromAccountAction} unsubscribe={unsubscribeFromAccountAction} />
       {isStaffRole(user.role) && (
         <p className="mt-6">
           <Link prefetch={false} href="/staff">Go to the staff area</Link>

@@ -1,0 +1,49 @@
+import type { NextRequest } from "next/server";
+import { isAppError } from "@/lib/errors";
+import { unsubscribeByToken } from "@/lib/newsletter/subscriptions";
+
+/*
+ * RFC 8058 one-click unsubscribe: the List-Unsubscribe address of every newsletter email
+ * (lib/newsletter/tokens.ts, listUnsubscribeHeaders). A mail client POSTs
+ * `List-Unsubscribe=One-Click` here without cookies, from any origin; this is the one
+ * cookieless POST the portal accepts (DESIGN rule 5), and the token is its only credential.
+ *
+ * Why a path of its own and not /newsletter/unsubscribe itself: Next cannot have a
+ * route.ts beside the page.tsx of one segment, and that page's button is a server action
+ * whose script-less form also POSTs multipart to the page's URL, so no rewrite could tell
+ * the two POSTs apart by content type. RFC 8058 asks only that the header's HTTPS URI take
+ * the POST; a GET here (someone opening the header's address) goes to the button page.
+ */
+
+const plain = (status: number, text: string) =>
+  new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+async function isOneClick(request: NextRequest) {
+  try {
+    return (await request.formData()).get("List-Unsubscribe") === "One-Click";
+  } catch {
+    return false;
+  }
+}
+
+export async function POST(request: NextRequest) {
+  if (!(await isOneClick(request))) {
+    return plain(400, "This address takes a one-click unsubscribe (RFC 8058): POST List-Unsubscribe=One-Click. To unsubscribe in a browser, open the link in the email.");
+  }
+  try {
+    const { alreadyUnsubscribed } = unsubscribeByToken(request.nextUrl.searchParams.get("token") ?? "", "one-click");
+    return plain(200, alreadyUnsubscribed ? "This address was already unsubscribed." : "You are unsubscribed: no more newsletter emails will be sent to this address.");
+  } catch (error) {
+    if (isAppError(error)) return plain(error.status, error.message);
+    console.error(error);
+    return plain(500, "Something went wrong on our side and nothing was changed. Please try again.");
+  }
+}
+
+/** Opening the List-Unsubscribe address in a browser shows the page with the Unsubscribe button (GET changes nothing). */
+export function GET(request: NextRequest) {
+  const page = new URL("/newsletter/unsubscribe", request.nextUrl.origin);
+  const token = request.nextUrl.searchParams.get("token");
+  if (token) page.searchParams.set("token", token);
+  return new Response(null, { status: 303, headers: { Location: `${page.pathname}${page.search}`, "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { UnsubscribeForm } from "@/components/newsletter/unsubscribe-form";
+import { unsubscribeByLinkAction } from "@/lib/actions/newsletter";
+import { describeUnsubscribeLink, LINK_PROBLEMS } from "@/lib/newsletter/subscriptions";
+
+export const metadata: Metadata = { title: "Unsubscribe from the newsletter", robots: { index: false, follow: false } };
+
+type Props = { searchParams: Promise<{ token?: string | string[] }> };
+
+/**
+ * The page a newsletter email's unsubscribe link opens: GET changes nothing, the button
+ * unsubscribes. Mail clients' one-click unsubscribe (RFC 8058) POSTs to ./one-click instead.
+ */
+export default async function UnsubscribePage({ searchParams }: Props) {
+  const { token } = await searchParams;
+  const value = typeof token === "string" ? token : "";
+  const link = describeUnsubscribeLink(value);
+
+  if (link.state !== "valid") {
+    return (
+      <>
+        <h1 className="text-3xl font-bold text-leaf-900">This unsubscribe link does not work</h1>
+        <p className="mt-4 max-w-prose">{LINK_PROBLEMS.unsubscribeUnknown}</p>
+        <p className="mt-4 max-w-prose">
+          If you keep receiving the newsletter, use the link in the newest email, or sign in and unsubscribe from your account
+          page.
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1 className="text-3xl font-bold text-leaf-900">Unsubscribe from the newsletter</h1>
+      {link.alreadyUnsubscribed ? (
+        <p className="mt-4 max-w-prose">This address is already unsubscribed: no newsletter emails are sent to it.</p>
+      ) : (
+        <>
+          <p className="mt-4 max-w-prose">Press the button and no more newsletter emails will be sent to this address.</p>
+          <UnsubscribeForm action={unsubscribeByLinkAction} token={value} />
+        </>
+      )}
+    </>
+  );
+}

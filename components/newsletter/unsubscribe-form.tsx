@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { unsubscribeByLinkAction } from "@/lib/actions/newsletter";
+
+type Props = { action: typeof unsubscribeByLinkAction; token: string };
+
+/** The button of /newsletter/unsubscribe; once pressed, says so. */
+export function UnsubscribeForm({ action, token }: Props) {
+  const [result, formAction] = useActionState(action, null);
+  if (result?.ok) {
+    return (
+      <div role="status" className="mt-6 space-y-4">
+        <p className="text-xl font-semibold text-leaf-900">You are unsubscribed.</p>
+        <p className="max-w-prose">No more newsletter emails will be sent to you, including any that were waiting to go out.</p>
+        <p>
+          Changed your mind? <Link prefetch={false} href="/newsletter#signup">Sign up again</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="mt-6 space-y-4">
+      <FormMessage result={result} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton variant="danger" pendingLabel="Unsubscribing…">
+        Unsubscribe
+      </SubmitButton>
+    </form>
+  );
+}

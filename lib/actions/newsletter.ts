@@ -1,0 +1,83 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { clientIp } from "@/lib/auth/client-ip";
+import {
+  confirmSubscription,
+  signUpForNewsletter,
+  subscribeFromAccount,
+  unsubscribeByStaff,
+  unsubscribeByToken,
+  unsubscribeFromAccount,
+} from "@/lib/newsletter/subscriptions";
+import { accountSubscriptionSchema, newsletterSignupSchema, newsletterTokenSchema, staffUnsubscribeSchema } from "@/lib/validations/newsletter";
+import { defineAction } from "./safe-action";
+
+/**
+ * The one answer to every accepted signup, whatever the address's state: the same bytes
+ * for a new, pending, confirmed or unsubscribed address (no enumeration).
+ */
+const SIGNUP_ANSWER =
+  "Thank you! Check your inbox: if this address is not subscribed yet, we have sent it a link to confirm your subscription. Nothing is sent to you until you confirm.";
+
+/** Anyone, from the aside on every page or /newsletter: double opt-in signup. */
+export const subscribeToNewsletterAction = defineAction({
+  access: "public",
+  schema: newsletterSignupSchema,
+  successMessage: SIGNUP_ANSWER,
+  run: async (input) => {
+    signUpForNewsletter(input, clientIp(await headers()));
+    return null;
+  },
+});
+
+/** Anyone holding a confirmation link: the button of /newsletter/confirm. Answers with their unsubscribe link. */
+export const confirmSubscriptionAction = defineAction({
+  access: "public",
+  schema: newsletterTokenSchema,
+  run: async ({ token }) => confirmSubscription(token, clientIp(await headers())),
+});
+
+/** Anyone holding an unsubscribe link: the button of /newsletter/unsubscribe (the one-click POST has its own route). */
+export const unsubscribeByLinkAction = defineAction({
+  access: "public",
+  schema: newsletterTokenSchema,
+  run: ({ token }) => unsubscribeByToken(token, "link"),
+});
+
+/** Signed in: subscribes the person's own address, confirmed at once (see subscribeFromAccount). */
+export const subscribeFromAccountAction = defineAction({
+  access: "member",
+  schema: accountSubscriptionSchema,
+  successMessage: "You are subscribed to the email newsletter.",
+  run: async (_input, user) => {
+    subscribeFromAccount(user, clientIp(await headers()));
+    revalidatePath("/account");
+    return null;
+  },
+});
+
+/** Signed in: unsubscribes the person's own address. */
+export const unsubscribeFromAccountAction = defineAction({
+  access: "member",
+  schema: accountSubscriptionSchema,
+  successMessage: "You are unsubscribed: no more newsletter emails will be sent to you.",
+  run: (_input, user) => {
+    unsubscribeFromAccount(user);
+    revalidatePath("/account");
+    return null;
+  },
+});
+
+/** Staff: unsubscribes someone by hand; audited with who did it. */
+export const staffUnsubscribeAction = defineAction({
+  access: "staff",
+  schema: staffUnsubscribeSchema,
+  successMessage: "Unsubscribed.",
+  run: ({ subscriberId }, staff) => {
+    const result = unsubscribeByStaff(staff, subscriberId);
+    revalidatePath("/staff/newsletter/subscribers");
+    return result;
+  },
+});

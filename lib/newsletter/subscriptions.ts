@@ -1,0 +1,221 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/db";
+import { recordAudit, type AuditActor } from "@/db/queries/audit";
+import type { Tx } from "@/db/queries/executor";
+import {
+  cancelQueuedNewsletterEmails,
+  getSubscriberByConfirmTokenHash,
+  getSubscriberByEmail,
+  getSubscriberById,
+  getSubscriberByUnsubscribeTokenHash,
+  insertConfirmedSubscriber,
+  insertPendingSubscriber,
+  markSubscriberConfirmed,
+  markSubscriberUnsubscribed,
+  renewConfirmToken,
+} from "@/db/queries/newsletter-subscribers";
+import { consumeRateLimits } from "@/db/queries/rate-limits";
+import { getSiteSettings } from "@/db/queries/site";
+import type { NewsletterSubscriber } from "@/db/schema";
+import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { NewsletterSignupInput } from "@/lib/validations/newsletter";
+import { confirmationEmail } from "./subscription-emails";
+import { hashNewsletterToken, isWellFormedToken, newNewsletterToken, unsubscribeUrls } from "./tokens";
+import { CONFIRM_LINK_DAYS } from "./vocabulary";
+
+const HOUR_MS = 60 * 60_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Confirmation emails one address may be sent per hour, whoever asks. */
+export const SIGNUP_LIMIT_PER_EMAIL = 3;
+
+/**
+ * The client address as consent proof: an IPv4 client of a dual-stack socket is reported
+ * as `::ffff:a.b.c.d`; stored as the plain a.b.c.d that people and logs use.
+ */
+export const consentAddress = (ip: string) => ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+const subject = (id: number | string) => ({ subjectType: "newsletter_subscriber", subjectId: String(id) });
+
+/** How a subscription ended or began, kept in the audit log. */
+export type SubscriptionChannel = "link" | "one-click" | "account" | "staff";
+
+export const LINK_PROBLEMS = {
+  confirmUnknown: "This confirmation link does not work: it has been used already, or it was copied incompletely. Nothing was changed.",
+  confirmExpired: `This confirmation link has expired: links work for ${CONFIRM_LINK_DAYS} days. Nothing was changed; sign up again to get a new one.`,
+  unsubscribeUnknown: "This unsubscribe link does not work: it was copied incompletely, or it is not one of ours. Nothing was changed.",
+} as const;
+
+/**
+ * Double opt-in signup. Whatever the address's state (new, pending, confirmed,
+ * unsubscribed, or over its hourly limit) the caller answers the same "check your inbox",
+ * so the form never tells whether someone is subscribed. New, pending and unsubscribed
+ * addresses are emailed a fresh link (the previous one stops working); a confirmed
+ * address is sent nothing, so the form cannot be used to fill a subscriber's inbox, and
+ * they already receive the newsletter. Counting, the row, the email and the audit entry
+ * (which names the row, not the address) are one IMMEDIATE transaction.
+ */
+export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
+  const now = new Date();
+  const token = newNewsletterToken();
+  const expiresAt = new Date(now.getTime() + CONFIRM_LINK_DAYS * DAY_MS);
+  const { coopName } = getSiteSettings();
+  const emailed = db.transaction(
+    (tx) => {
+      const perIp = consumeRateLimits(tx, [{ key: `newsletter:signup:ip:${sha256(ip)}`, limit: getEnv().publicFormLimitPerIp, windowMs: HOUR_MS }], now);
+      if (!perIp.ok) {
+        // Says nothing about the address: every address gets this answer from this connection.
+        const minutes = Math.max(1, Math.ceil(perIp.retryAfterMs / 60_000));
+        throw new AppError("rate_limited", `Too many signups were sent from your connection. Please try again in ${minutes} minutes.`);
+      }
+      // Over the per-address limit the answer stays "check your inbox" but no email goes
+      // out: a different answer would tell that the address was just signed up.
+      const perAddress = consumeRateLimits(tx, [{ key: `newsletter:signup:email:${sha256(input.email)}`, limit: SIGNUP_LIMIT_PER_EMAIL, windowMs: HOUR_MS }], now);
+      const existing = getSubscriberByEmail(tx, input.email);
+      if (!perAddress.ok || existing?.status === "confirmed") {
+        recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subject(existing?.id ?? "none"), detail: { emailed: false, reason: perAddress.ok ? "already_confirmed" : "address_limit" } });
+        return false;
+      }
+      const values = { firstName: input.firstName ?? null, confirmTokenHash: hashNewsletterToken(token), confirmTokenExpiresAt: expiresAt, signedUpAt: now };
+      let id: number;
+      if (existing) {
+        renewConfirmToken(tx, existing.id, values);
+        id = existing.id;
+      } else {
+        id = insertPendingSubscriber(tx, { email: input.email, ...values });
+      }
+      queueEmail(tx, { to: input.email, ...confirmationEmail({ coopName, siteUrl: getEnv().siteUrl }, token), redactAfter: expiresAt });
+      recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subject(id), detail: { emailed: true } });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (emailed) wakeEmailWorker();
+}
+
+export type ConfirmLinkState = { state: "valid"; firstName: string | null } | { state: "expired" } | { state: "unknown" };
+
+/** What the confirm page may say about a link before its button is pressed (nothing is changed here). */
+export function describeConfirmLink(token: string, now = new Date()): ConfirmLinkState {
+  if (!isWellFormedToken(token)) return { state: "unknown" };
+  const subscriber = getSubscriberByConfirmTokenHash(db, hashNewsletterToken(token));
+  if (!subscriber?.confirmTokenExpiresAt) return { state: "unknown" };
+  if (subscriber.confirmTokenExpiresAt.getTime() < now.getTime()) return { state: "expired" };
+  return { state: "valid", firstName: subscriber.firstName };
+}
+
+/**
+ * The confirm button: records consent (time and client address, rule 6's single use:
+ * the link is spent) and gives the subscriber an unsubscribe link of their own, whose
+ * address is returned (only its hash is stored, so this is the one time it can be shown).
+ */
+export function confirmSubscription(token: string, ip: string) {
+  const now = new Date();
+  const unsubscribeToken = newNewsletterToken();
+  db.transaction(
+    (tx) => {
+      const subscriber = isWellFormedToken(token) ? getSubscriberByConfirmTokenHash(tx, hashNewsletterToken(token)) : null;
+      if (!subscriber?.confirmTokenExpiresAt) throw new AppError("not_found", LINK_PROBLEMS.confirmUnknown);
+      if (subscriber.confirmTokenExpiresAt.getTime() < now.getTime()) throw new AppError("bad_request", LINK_PROBLEMS.confirmExpired);
+      markSubscriberConfirmed(tx, subscriber.id, { at: now, ip: consentAddress(ip), unsubscribeTokenHash: hashNewsletterToken(unsubscribeToken) });
+      recordAudit(tx, null, { action: "newsletter_subscriber.confirm", ...subject(subscriber.id), detail: { via: "link" } });
+    },
+    { behavior: "immediate" },
+  );
+  return { unsubscribeUrl: unsubscribeUrls(getEnv().siteUrl, unsubscribeToken).page };
+}
+
+export type UnsubscribeLinkState = { state: "valid"; alreadyUnsubscribed: boolean } | { state: "unknown" };
+
+/** What the unsubscribe page may say about a link before its button is pressed. */
+export function describeUnsubscribeLink(token: string): UnsubscribeLinkState {
+  if (!isWellFormedToken(token)) return { state: "unknown" };
+  const subscriber = getSubscriberByUnsubscribeTokenHash(db, hashNewsletterToken(token));
+  return subscriber ? { state: "valid", alreadyUnsubscribed: subscriber.status === "unsubscribed" } : { state: "unknown" };
+}
+
+/**
+ * Inside the caller's transaction: unsubscribes, cancels the campaign emails still
+ * waiting in the outbox for them, and audits how. Answers whether they were already out.
+ */
+function unsubscribeInTransaction(tx: Tx, subscriber: NewsletterSubscriber, actor: AuditActor | null, via: SubscriptionChannel) {
+  const changed = markSubscriberUnsubscribed(tx, subscriber.id, new Date());
+  const cancelledEmails = cancelQueuedNewsletterEmails(tx, subscriber.id);
+  if (changed || cancelledEmails > 0) {
+    recordAudit(tx, actor, { action: "newsletter_subscriber.unsubscribe", ...subject(subscriber.id), detail: { via, cancelledEmails } });
+  }
+  return { alreadyUnsubscribed: !changed };
+}
+
+/**
+ * Unsubscribes whoever a token belongs to: a subscriber's own unsubscribe token or one
+ * campaign email's (newsletter_deliveries), from the link's page or the RFC 8058
+ * one-click POST. Their newsletter emails not yet sent are taken out of the outbox in the
+ * same transaction. Unsubscribe tokens do not expire: a link in an old email must keep
+ * working, and using one again changes nothing. An unknown token changes nothing and
+ * throws `not_found`.
+ */
+export function unsubscribeByToken(token: string, via: Extract<SubscriptionChannel, "link" | "one-click">) {
+  return db.transaction(
+    (tx) => {
+      const subscriber = isWellFormedToken(token) ? getSubscriberByUnsubscribeTokenHash(tx, hashNewsletterToken(token)) : null;
+      if (!subscriber) throw new AppError("not_found", LINK_PROBLEMS.unsubscribeUnknown);
+      return unsubscribeInTransaction(tx, subscriber, null, via);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * /account, signed in: subscribes the person's own address, confirmed at once. Signing in
+ * by an emailed link already proved they receive mail at it, which is what the
+ * confirmation email proves; the time and client address are stored as consent all the same.
+ */
+export function subscribeFromAccount(user: AuditActor & { name: string | null }, ip: string) {
+  const now = new Date();
+  const unsubscribeTokenHash = hashNewsletterToken(newNewsletterToken());
+  const email = user.email.toLowerCase();
+  const address = consentAddress(ip);
+  db.transaction(
+    (tx) => {
+      const existing = getSubscriberByEmail(tx, email);
+      if (existing?.status === "confirmed") return;
+      let id: number;
+      if (existing) {
+        markSubscriberConfirmed(tx, existing.id, { at: now, ip: address, unsubscribeTokenHash });
+        id = existing.id;
+      } else {
+        const firstName = user.name?.trim().split(/\s+/)[0] || null;
+        id = insertConfirmedSubscriber(tx, { email, firstName, at: now, ip: address, unsubscribeTokenHash });
+      }
+      recordAudit(tx, user, { action: "newsletter_subscriber.confirm", ...subject(id), detail: { via: "account" } });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** /account, signed in: unsubscribes the person's own address (nothing happens if it is not subscribed). */
+export function unsubscribeFromAccount(user: AuditActor) {
+  db.transaction(
+    (tx) => {
+      const subscriber = getSubscriberByEmail(tx, user.email.toLowerCase());
+      if (subscriber) unsubscribeInTransaction(tx, subscriber, user, "account");
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Staff: unsubscribes someone by hand (they asked at the till, the address bounces); audited with who did it. */
+export function unsubscribeByStaff(staff: AuditActor, subscriberId: number) {
+  return db.transaction(
+    (tx) => {
+      const subscriber = getSubscriberById(tx, subscriberId);
+      if (!subscriber) throw new AppError("not_found", "That subscriber no longer exists.");
+      return unsubscribeInTransaction(tx, subscriber, staff, "staff");
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,53 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/**
+ * Newsletter link tokens (confirm, unsubscribe, and each campaign email's own
+ * unsubscribe token): 256 random bits as 64 hex digits, stored only as their SHA-256.
+ * No secret is mixed in: nobody can guess a 256-bit value, so the hash only has to keep
+ * a copy of the database from yielding working links.
+ */
+export function newNewsletterToken() {
+  return randomBytes(32).toString("hex");
+}
+
+export function hashNewsletterToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Whether a string could be one of our tokens; anything else is answered as unknown without a lookup. */
+export function isWellFormedToken(token: string) {
+  return /^[0-9a-f]{64}$/.test(token);
+}
+
+/** The link of a confirmation email: a page whose button confirms (GET changes nothing). */
+export function confirmUrl(siteUrl: string, token: string) {
+  return withToken(siteUrl, "/newsletter/confirm", token);
+}
+
+/**
+ * The two unsubscribe addresses of one token. `page` is the link people open (a page
+ * whose button unsubscribes); `oneClick` is the List-Unsubscribe address that mail
+ * clients POST `List-Unsubscribe=One-Click` to (RFC 8058). They differ because Next
+ * cannot serve a page and a route handler at one path, and the page's own button is a
+ * server action that also POSTs there: see app/(site)/newsletter/unsubscribe/one-click/route.ts.
+ */
+export function unsubscribeUrls(siteUrl: string, token: string) {
+  return {
+    page: withToken(siteUrl, "/newsletter/unsubscribe", token),
+    oneClick: withToken(siteUrl, "/newsletter/unsubscribe/one-click", token),
+  };
+}
+
+/** The headers every newsletter email carries (RFC 2369 + RFC 8058), for a token of its own. */
+export function listUnsubscribeHeaders(siteUrl: string, token: string): Record<string, string> {
+  return {
+    "List-Unsubscribe": `<${unsubscribeUrls(siteUrl, token).oneClick}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
+
+function withToken(siteUrl: string, path: string, token: string) {
+  const url = new URL(path, siteUrl);
+  url.searchParams.set("token", token);
+  return url.toString();
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { emailAddress, optionalText, rowId } from "./fields";
+
+export const FIRST_NAME_MAX = 80;
+
+/** The signup form, in the aside and on /newsletter: an address and, if they like, a first name. */
+export const newsletterSignupSchema = z.object({
+  email: emailAddress,
+  firstName: optionalText(FIRST_NAME_MAX),
+});
+export type NewsletterSignupInput = z.output<typeof newsletterSignupSchema>;
+
+/**
+ * A confirm or unsubscribe link's token as its page posts it back. Its shape is checked
+ * by the service, which answers a malformed one like an unknown one.
+ */
+export const newsletterTokenSchema = z.object({ token: z.string().max(200).default("") });
+
+/** Staff unsubscribing someone by hand. */
+export const staffUnsubscribeSchema = z.object({ subscriberId: rowId });
+
+/** /account has nothing to fill in: the address is the signed-in person's own. */
+export const accountSubscriptionSchema = z.object({});
