@@ -12,8 +12,9 @@ const sessionCookies = ["next-auth.session-token", "__Secure-next-auth.session-t
  * page, action and route handler checks the session and role itself. Public pages get
  * their fixed headers from next.config.js.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname === ONE_CLICK_PAGE) return routeOneClickUnsubscribe(request);
   if (!isPrivatePath(pathname)) return NextResponse.next();
   const https = (process.env.SITE_URL ?? "").startsWith("https:");
   const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", https });
@@ -33,8 +34,33 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+const ONE_CLICK_PAGE = "/newsletter/unsubscribe";
+
+/**
+ * RFC 8058: mail clients POST `List-Unsubscribe=One-Click` to the List-Unsubscribe URL,
+ * which is the unsubscribe page's own address. Next cannot put a route handler beside a
+ * page, so such a POST is rewritten to the handler at /newsletter/unsubscribe/one-click.
+ * The page's Unsubscribe button is a server action that posts to the same URL; it is told
+ * apart by Next's action header (with JavaScript) or its `$ACTION_` fields (without), and
+ * passes through untouched, as do GETs.
+ */
+async function routeOneClickUnsubscribe(request: NextRequest) {
+  if (request.method !== "POST" || request.headers.has("next-action")) return NextResponse.next();
+  let fields: FormData;
+  try {
+    fields = await request.clone().formData();
+  } catch {
+    return NextResponse.next();
+  }
+  const isAction = [...fields.keys()].some((name) => name.startsWith("$ACTION"));
+  if (isAction || fields.get("List-Unsubscribe") !== "One-Click") return NextResponse.next();
+  const target = request.nextUrl.clone();
+  target.pathname = `${ONE_CLICK_PAGE}/one-click`;
+  return NextResponse.rewrite(target);
+}
+
 export const config = {
-  // Literal paths only (Next reads the matcher at build time): keep in step with
-  // privatePathPrefixes in lib/security-headers.js.
-  matcher: ["/staff", "/staff/:path*", "/account", "/account/:path*", "/login", "/login/:path*"],
+  // Literal paths only (Next reads the matcher at build time): keep the private ones in
+  // step with privatePathPrefixes in lib/security-headers.js.
+  matcher: ["/staff", "/staff/:path*", "/account", "/account/:path*", "/login", "/login/:path*", "/newsletter/unsubscribe"],
 };

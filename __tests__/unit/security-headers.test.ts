@@ -53,33 +53,51 @@ describe("proxy", () => {
     process.env.SITE_URL = originalSiteUrl;
   });
 
-  it("is matched only on private and sign-in paths", () => {
-    expect(config.matcher.every((pattern) => isPrivatePath(pattern.replace("/:path*", "")))).toBe(true);
+  it("is matched only on private and sign-in paths, and the unsubscribe page (for RFC 8058 one-click POSTs)", () => {
+    const others = config.matcher.filter((pattern) => !isPrivatePath(pattern.replace("/:path*", "")));
+    expect(others).toEqual(["/newsletter/unsubscribe"]);
   });
 
-  it("sends HSTS when the site is on https, with the same CSP as the request carries", () => {
+  it("hands a one-click unsubscribe POST to its handler, and lets the page's own button and GETs through", async () => {
+    const oneClick = await proxy(
+      new NextRequest("http://localhost:3000/newsletter/unsubscribe?token=abc", { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }),
+    );
+    expect(oneClick.headers.get("x-middleware-rewrite")).toBe("http://localhost:3000/newsletter/unsubscribe/one-click?token=abc");
+    const button = new FormData();
+    button.set("$ACTION_ID_0123", "");
+    button.set("List-Unsubscribe", "One-Click");
+    for (const request of [
+      new NextRequest("http://localhost:3000/newsletter/unsubscribe?token=abc", { method: "POST", body: button }),
+      new NextRequest("http://localhost:3000/newsletter/unsubscribe?token=abc", { method: "POST", headers: { "Next-Action": "0123" }, body: "[]" }),
+      new NextRequest("http://localhost:3000/newsletter/unsubscribe?token=abc"),
+    ]) {
+      expect((await proxy(request)).headers.get("x-middleware-rewrite")).toBeNull();
+    }
+  });
+
+  it("sends HSTS when the site is on https, with the same CSP as the request carries", async () => {
     process.env.SITE_URL = "https://coop.example";
-    const response = proxy(new NextRequest("https://coop.example/login"));
+    const response = await proxy(new NextRequest("https://coop.example/login"));
     expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
 
-  it("gives a sign-in page a nonce policy over plain http, without HSTS", () => {
+  it("gives a sign-in page a nonce policy over plain http, without HSTS", async () => {
     process.env.SITE_URL = "http://localhost:3000";
-    const response = proxy(new NextRequest("http://localhost:3000/login"));
+    const response = await proxy(new NextRequest("http://localhost:3000/login"));
     expect(response.headers.get("strict-transport-security")).toBeNull();
     expect(response.headers.get("content-security-policy")).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   });
 
-  it("sends a visitor without a session from the staff area to sign in, with the policy on the redirect too", () => {
-    const response = proxy(new NextRequest("http://localhost:3000/staff/pages"));
+  it("sends a visitor without a session from the staff area to sign in, with the policy on the redirect too", async () => {
+    const response = await proxy(new NextRequest("http://localhost:3000/staff/pages"));
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fstaff%2Fpages");
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
-  it("leaves public paths alone (their headers come from next.config.js)", () => {
-    const response = proxy(new NextRequest("http://localhost:3000/about"));
+  it("leaves public paths alone (their headers come from next.config.js)", async () => {
+    const response = await proxy(new NextRequest("http://localhost:3000/about"));
     expect(response.headers.get("content-security-policy")).toBeNull();
   });
 });

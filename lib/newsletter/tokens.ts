@@ -26,10 +26,9 @@ export function confirmUrl(siteUrl: string, token: string) {
 
 /**
  * The two unsubscribe addresses of one token. `page` is the link people open (a page
- * whose button unsubscribes); `oneClick` is the List-Unsubscribe address that mail
- * clients POST `List-Unsubscribe=One-Click` to (RFC 8058). They differ because Next
- * cannot serve a page and a route handler at one path, and the page's own button is a
- * server action that also POSTs there: see app/(site)/newsletter/unsubscribe/one-click/route.ts.
+ * whose button unsubscribes) and also the List-Unsubscribe URL: proxy.ts hands a mail
+ * client's one-click POST there to `oneClick`, the handler (RFC 8058; see
+ * app/(site)/newsletter/unsubscribe/one-click/route.ts).
  */
 export function unsubscribeUrls(siteUrl: string, token: string) {
   return {
@@ -41,7 +40,8 @@ export function unsubscribeUrls(siteUrl: string, token: string) {
 /** The headers every newsletter email carries (RFC 2369 + RFC 8058), for a token of its own. */
 export function listUnsubscribeHeaders(siteUrl: string, token: string): Record<string, string> {
   return {
-    "List-Unsubscribe": `<${unsubscribeUrls(siteUrl, token).oneClick}>`,
+    // The page's own address: proxy.ts hands a one-click POST there to the one-click handler.
+    "List-Unsubscribe": `<${unsubscribeUrls(siteUrl, token).page}>`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }

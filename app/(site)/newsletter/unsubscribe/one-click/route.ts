@@ -3,16 +3,12 @@ import { isAppError } from "@/lib/errors";
 import { unsubscribeByToken } from "@/lib/newsletter/subscriptions";
 
 /*
- * RFC 8058 one-click unsubscribe: the List-Unsubscribe address of every newsletter email
- * (lib/newsletter/tokens.ts, listUnsubscribeHeaders). A mail client POSTs
- * `List-Unsubscribe=One-Click` here without cookies, from any origin; this is the one
- * cookieless POST the portal accepts (DESIGN rule 5), and the token is its only credential.
- *
- * Why a path of its own and not /newsletter/unsubscribe itself: Next cannot have a
- * route.ts beside the page.tsx of one segment, and that page's button is a server action
- * whose script-less form also POSTs multipart to the page's URL, so no rewrite could tell
- * the two POSTs apart by content type. RFC 8058 asks only that the header's HTTPS URI take
- * the POST; a GET here (someone opening the header's address) goes to the button page.
+ * RFC 8058 one-click unsubscribe. Every newsletter email's List-Unsubscribe URL is the
+ * unsubscribe page's own address (lib/newsletter/tokens.ts); a mail client POSTs
+ * `List-Unsubscribe=One-Click` there without cookies, from any origin, and proxy.ts
+ * rewrites that POST to this handler (Next cannot put a route handler beside a page). This
+ * is the one cookieless POST the portal accepts (DESIGN rule 5); the token is its only
+ * credential. Posting here directly works too.
  */
 
 const plain = (status: number, text: string) =>
