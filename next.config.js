@@ -51,11 +51,15 @@ module.exports = (phase) => {
     experimental: {
       // forbidden() answers 403 from a page (staff pages for members) without a redirect.
       authInterrupts: true,
-      // A job application carries a résumé of up to 5 MB (lib/jobs/vocabulary.ts); Next
-      // refuses action bodies over 1 MB by default with a bare 413. Above 5 MB and up to
-      // this limit the action answers with an error at the résumé field; beyond it (which
-      // the form's script stops before sending) Next's 413 stands.
-      serverActions: { bodySizeLimit: "8mb" },
+      // The largest file a form sends is an issue of The Rutabaga Rap, a PDF of up to
+      // 20 MB (lib/newsletter/vocabulary.ts), plus the form's other fields; a résumé is
+      // up to 5 MB (lib/jobs/vocabulary.ts). Next refuses action bodies over 1 MB by
+      // default with a bare 413. This limit applies to EVERY server action, public ones
+      // included (Next has no per-action limit): any action may be sent a body this big,
+      // which Next holds in memory while parsing. Under it, a file over its own limit
+      // gets an error at its field; beyond it (which the forms' scripts stop before
+      // sending) Next's 413 stands.
+      serverActions: { bodySizeLimit: "21mb" },
     },
     async headers() {
       return [

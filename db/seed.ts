@@ -13,6 +13,7 @@ import { disableUsersByEmail, enableUsersByEmail } from "./queries/users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
 import { seedDemoJobs } from "./seed-demo-jobs";
 import { seedDemoNewsletterSubscribers } from "./seed-demo-newsletter-subscribers";
+import { prepareDemoNewsletterIssues, seedDemoNewsletterIssues, type PreparedDemoIssue } from "./seed-demo-newsletter-issues";
 import { seedDemoOwners } from "./seed-demo-owners";
 
 export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
@@ -46,6 +47,8 @@ export type SeedReport = {
   demoJobsAdded: number;
   /** Demo newsletter subscribers added (confirmed over the past months, and one waiting to confirm). */
   demoSubscribersAdded: number;
+  /** Demo issues of The Rutabaga Rap added (their PDFs written under DATA_DIR/uploads). */
+  demoIssuesAdded: number;
   /** Demo accounts this run disabled: outside demo mode they must not sign in. */
   demoAccountsDisabled: string[];
 };
@@ -62,12 +65,36 @@ export function demoAccountsDisabledMessage(emails: string[]) {
 
 /**
  * Fills an empty database with the site settings and content pages, and in demo mode
- * the demo accounts. Safe to run on every start: rows that exist are left as they are,
- * so staff edits survive.
+ * the demo accounts and content. Safe to run on every start: rows that exist are left as
+ * they are, so staff edits survive. Asynchronous only for the demo issues' PDFs, which
+ * are written (under temporary names) before the one transaction and take their final
+ * names after it commits.
  */
-export function seedDatabase(database: DB, options: { demo: boolean }): SeedReport {
+export async function seedDatabase(database: DB, options: { demo: boolean }): Promise<SeedReport> {
   const seedPages = readSeedPages();
   const seedMonographs = readSeedMonographs();
+  const demoIssues = options.demo ? await prepareDemoNewsletterIssues(database) : [];
+  let report: SeedReport;
+  try {
+    report = seedInTransaction(database, options, seedPages, seedMonographs, demoIssues);
+  } catch (error) {
+    for (const issue of demoIssues) issue.pending.discard();
+    throw error;
+  }
+  for (const issue of demoIssues) {
+    if (report.demoIssuesAdded > 0) issue.pending.keep();
+    else issue.pending.discard();
+  }
+  return report;
+}
+
+function seedInTransaction(
+  database: DB,
+  options: { demo: boolean },
+  seedPages: PageInput[],
+  seedMonographs: ReturnType<typeof readSeedMonographs>,
+  demoIssues: PreparedDemoIssue[],
+): SeedReport {
   return database.transaction(
     (tx) => {
       const settingsAdded = tx
@@ -97,17 +124,18 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
       const demoApplicationsAdded = options.demo && approver ? seedDemoOwners(tx, approver.id) : 0;
       const demoJobsAdded = options.demo && approver ? seedDemoJobs(tx, approver.id) : 0;
       const demoSubscribersAdded = options.demo ? seedDemoNewsletterSubscribers(tx) : 0;
-      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoSubscribersAdded, demoAccountsDisabled };
+      const demoIssuesAdded = options.demo && approver ? seedDemoNewsletterIssues(tx, demoIssues, approver.id) : 0;
+      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoSubscribersAdded, demoIssuesAdded, demoAccountsDisabled };
     },
     { behavior: "immediate" },
   );
 }
 
 if (require.main === module) {
-  void Promise.all([import("./index"), import("@/lib/env")]).then(([{ db }, { getEnv }]) => {
-    const report = seedDatabase(db, { demo: getEnv().demo });
+  void Promise.all([import("./index"), import("@/lib/env")]).then(async ([{ db }, { getEnv }]) => {
+    const report = await seedDatabase(db, { demo: getEnv().demo });
     console.log(
-      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers`,
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });

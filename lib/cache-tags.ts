@@ -8,4 +8,6 @@ export const cacheTags = {
   equityPlans: "equity-plans",
   /** Every public view of postings: /jobs, each posting, the feed, the sitemap, the home page. */
   jobs: "jobs",
+  /** Every public view of The Rutabaga Rap's issues: /newsletter/issues (and its `#latest`, the aside's link) and its feed. */
+  newsletterIssues: "newsletter-issues",
 } as const;

@@ -23,6 +23,11 @@ export function asideLinkGroups(settings: SiteSettings): LinkGroup[] {
       links: [
         { href: "/newsletter#signup", label: "Sign up for the email newsletter" },
         { href: "/newsletter#archive", label: "Email newsletter archive" },
+        // Always the newest issue, with the aside left prerendered: the list page is
+        // revalidated by tag on every upload or deletion and its newest entry carries
+        // id="latest". A redirect straight to the newest PDF would need a database read
+        // per click and would start a download of up to 20 MB from any page; this way the
+        // reader sees the issue's summary and size first.
         { href: "/newsletter/issues#latest", label: "Latest issue of The Rutabaga Rap" },
         { href: "/newsletter/issues", label: "Rutabaga Rap archive" },
         { href: "/advertise", label: "Advertise in our newsletter" },

@@ -72,7 +72,7 @@ describe("messages that carry a sign-in link", () => {
     const { seedDatabase } = await import("@/db/seed");
     const { requestSignInLink } = await import("@/lib/auth/sign-in-links");
     const { REDACTED_BODY, redactExpiredEmailBodies } = await import("@/db/queries/email");
-    seedDatabase(db, { demo: false });
+    await seedDatabase(db, { demo: false });
     await deliverDueEmails(recordingTransport(), 1000); // earlier tests' mail out of the way
 
     expect(requestSignInLink({ email: "redact-me@coop.example", ip: "192.0.2.7" })).toEqual({ ok: true });

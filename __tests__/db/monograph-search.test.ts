@@ -4,8 +4,8 @@ import { deleteMonograph, getMonographBySlug, saveMonograph, setMonographStatus 
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 
-beforeAll(() => {
-  seedDatabase(db, { demo: false });
+beforeAll(async () => {
+  await seedDatabase(db, { demo: false });
 });
 
 const slugsFor = (query: string) => searchMonographs(query).map((hit) => hit.slug);

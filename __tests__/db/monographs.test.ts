@@ -3,8 +3,8 @@ import { getMonographBySlug, listAllMonographs, listCategoriesWithCounts, listPu
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 
-beforeAll(() => {
-  seedDatabase(db, { demo: false });
+beforeAll(async () => {
+  await seedDatabase(db, { demo: false });
 });
 
 describe("the table of contents", () => {

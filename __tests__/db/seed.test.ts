@@ -2,8 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { getOwnershipForUser } from "@/db/queries/owners";
-import { emailOutbox, jobApplications, jobs, ownerApplications, pages, sessions, settings, users } from "@/db/schema";
+import { emailOutbox, jobApplications, jobs, newsletterIssues, ownerApplications, pages, sessions, settings, uploads, users } from "@/db/schema";
 import fs from "node:fs";
+import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/seed";
 import { storeDay } from "@/lib/format";
 
@@ -29,20 +31,20 @@ const countRows = () => ({
 });
 
 describe("seedDatabase", () => {
-  it("fills an empty database with the site settings and every content page", () => {
-    const report = seedDatabase(db, { demo: true });
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoJobsAdded: 4, demoSubscribersAdded: 11, demoAccountsDisabled: [] });
+  it("fills an empty database with the site settings and every content page", async () => {
+    const report = await seedDatabase(db, { demo: true });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoJobsAdded: 4, demoSubscribersAdded: 11, demoIssuesAdded: 2, demoAccountsDisabled: [] });
     expect(seedMonographCount).toBeGreaterThanOrEqual(30);
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
   });
 
-  it("adds nothing the second time, and keeps what staff changed", () => {
+  it("adds nothing the second time, and keeps what staff changed", async () => {
     db.update(pages).set({ title: "About us, edited" }).where(eq(pages.slug, "about")).run();
     const before = countRows();
 
     migrateDatabase(db);
-    expect(seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoJobsAdded: 0, demoSubscribersAdded: 0, demoAccountsDisabled: [] });
+    expect(await seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoJobsAdded: 0, demoSubscribersAdded: 0, demoIssuesAdded: 0, demoAccountsDisabled: [] });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");
@@ -62,8 +64,8 @@ describe("seed pages", () => {
 describe("demo accounts", () => {
   const demo = ["admin@coop.example", "staff@coop.example", "owner@coop.example", "household@coop.example"];
 
-  it("live on the reserved .example domain", () => {
-    seedDatabase(db, { demo: true });
+  it("live on the reserved .example domain", async () => {
+    await seedDatabase(db, { demo: true });
     const emails = db.select({ email: users.email }).from(users).all().map((row) => row.email);
     expect(emails).toEqual(expect.arrayContaining(demo));
     expect(emails.filter((email) => email.endsWith("@example.coop"))).toEqual([]);
@@ -74,8 +76,8 @@ describe("demo accounts", () => {
     db.insert(sessions).values({ sessionToken: "demo-admin-session", userId: admin.id, expires: new Date(Date.now() + 60_000) }).run();
     const former = db.insert(users).values({ email: "admin@example.coop", role: "admin" }).returning().get();
 
-    expect(seedDatabase(db, { demo: false }).demoAccountsDisabled.sort()).toEqual([...demo, former.email].sort());
-    expect(seedDatabase(db, { demo: false }).demoAccountsDisabled).toEqual([]);
+    expect((await seedDatabase(db, { demo: false })).demoAccountsDisabled.sort()).toEqual([...demo, former.email].sort());
+    expect((await seedDatabase(db, { demo: false })).demoAccountsDisabled).toEqual([]);
     expect(db.select().from(sessions).where(eq(sessions.userId, admin.id)).all()).toEqual([]);
 
     const { requestSignInLink } = await import("@/lib/auth/sign-in-links");
@@ -83,8 +85,8 @@ describe("demo accounts", () => {
     expect(db.select().from(emailOutbox).where(eq(emailOutbox.to, "admin@coop.example")).all()).toEqual([]);
   });
 
-  it("work again in demo mode, but the former ones on a real domain stay disabled", () => {
-    seedDatabase(db, { demo: true });
+  it("work again in demo mode, but the former ones on a real domain stay disabled", async () => {
+    await seedDatabase(db, { demo: true });
     const disabled = db.select({ email: users.email, disabledAt: users.disabledAt }).from(users).all().filter((row) => row.disabledAt);
     expect(disabled.map((row) => row.email)).toEqual(["admin@example.coop"]);
   });
@@ -126,9 +128,37 @@ describe("demo jobs", () => {
     expect(applicants.every((applicant) => applicant.email.endsWith("@coop.example") && applicant.resumeText)).toBe(true);
   });
 
-  it("are not added again once any posting exists", () => {
+  it("are not added again once any posting exists", async () => {
     const before = db.select({ n: sql<number>`count(*)` }).from(jobs).get()!.n;
-    expect(seedDatabase(db, { demo: true }).demoJobsAdded).toBe(0);
+    expect((await seedDatabase(db, { demo: true })).demoJobsAdded).toBe(0);
     expect(db.select({ n: sql<number>`count(*)` }).from(jobs).get()!.n).toBe(before);
+  });
+});
+
+describe("demo issues of The Rutabaga Rap", () => {
+  const uploadsFolder = () => path.join(process.env.DATA_DIR!, "uploads");
+
+  it("are two, dated in the past months, each a one-page PDF stored under its upload id with no temporary file left", async () => {
+    const issues = db.select().from(newsletterIssues).innerJoin(uploads, eq(uploads.id, newsletterIssues.uploadId)).all();
+    expect(issues).toHaveLength(2);
+    const files = fs.readdirSync(uploadsFolder());
+    expect(files.filter((name) => name.endsWith(".part"))).toEqual([]);
+    for (const { newsletter_issues: issue, uploads: upload } of issues) {
+      expect(issue.issuedOn < storeDay()).toBe(true);
+      expect(issue.slug.startsWith(issue.issuedOn)).toBe(true);
+      expect(upload.contentType).toBe("application/pdf");
+      const bytes = fs.readFileSync(path.join(uploadsFolder(), upload.id));
+      expect(bytes.length).toBe(upload.sizeBytes);
+      const pdf = await PDFDocument.load(bytes);
+      expect(pdf.getPageCount()).toBe(1);
+      expect(pdf.getTitle()).toBe(`The Rutabaga Rap: ${issue.title}`);
+    }
+  });
+
+  it("are not added again once any issue exists, and leave no file behind", async () => {
+    const filesBefore = fs.readdirSync(uploadsFolder()).sort();
+    expect((await seedDatabase(db, { demo: true })).demoIssuesAdded).toBe(0);
+    expect(db.select({ n: sql<number>`count(*)` }).from(newsletterIssues).get()!.n).toBe(2);
+    expect(fs.readdirSync(uploadsFolder()).sort()).toEqual(filesBefore);
   });
 });

@@ -299,9 +299,9 @@ describe("refused résumé files leave nothing behind", () => {
 
   // Next answers a bare error page (its own 413, surfaced as a 500) for a body over
   // serverActions.bodySizeLimit; with JavaScript the form stops such a file before sending.
-  it("a file beyond Next's body limit (8 MB) is cut off before the action runs", async () => {
+  it("a file beyond Next's body limit (21 MB) is cut off before the action runs", async () => {
     const email = `huge-${run}@example.org`;
-    const status = await expectNothingWritten(email, async () => postOnOwnConnection(applyPath, await application(email, { resume: file(Buffer.alloc(12 * MB, 0x25), "huge.pdf") })));
+    const status = await expectNothingWritten(email, async () => postOnOwnConnection(applyPath, await application(email, { resume: file(Buffer.alloc(24 * MB, 0x25), "huge.pdf") })));
     expect(status).toBeGreaterThanOrEqual(400);
   });
 

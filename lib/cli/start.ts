@@ -53,11 +53,12 @@ async function prepareData(env: Env) {
   const { maintainDatabase, maintenanceMessage } = await import("../../db/maintain");
   try {
     migrateDatabase(database);
-    const report = seedDatabase(database, { demo: env.demo });
-    const seeded = report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded + report.demoSubscribersAdded;
+    const report = await seedDatabase(database, { demo: env.demo });
+    const seeded =
+      report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded + report.demoSubscribersAdded + report.demoIssuesAdded;
     console.log(
       seeded > 0
-        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings and ${report.demoSubscribersAdded} demo newsletter subscribers`
+        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers and ${report.demoIssuesAdded} demo Rutabaga Rap issues`
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));

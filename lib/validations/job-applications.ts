@@ -10,7 +10,7 @@ export const resumeTooLargeMessage = `This file is larger than ${RESUME_MAX_LABE
 /** A file posted in a form, whatever File class the server's form parser made it with. */
 export type UploadedFile = Blob & { name: string };
 
-function isUploadedFile(value: unknown): value is UploadedFile {
+export function isUploadedFile(value: unknown): value is UploadedFile {
   return typeof value === "object" && value !== null && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number" && typeof (value as { name?: unknown }).name === "string";
 }
 

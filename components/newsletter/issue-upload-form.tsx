@@ -1,0 +1,62 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormKey } from "@/components/ui/use-form-key";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { publishNewsletterIssueAction } from "@/lib/actions/newsletter-issues";
+import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
+import { ISSUE_PDF_MAX_LABEL, issuePdfTooLargeMessage } from "@/lib/validations/newsletter-issues";
+
+/**
+ * Staff upload an issue: a multipart form posted to the server action. With JavaScript a
+ * PDF over the size limit is caught before it is sent; the server checks size and content
+ * again, and a refused form comes back with what was typed (the file must be chosen again:
+ * browsers do not keep it).
+ */
+export function IssueUploadForm({ action, today }: { action: typeof publishNewsletterIssueAction; today: string }) {
+  const [result, formAction] = useActionState(action, null);
+  const failed = result && !result.ok ? result : undefined;
+  const formKey = useFormKey(result);
+  const enhanced = useHydrated();
+  const form = useRef<HTMLFormElement>(null);
+  const [fileTooLarge, setFileTooLarge] = useState(false);
+  const values = failed?.values ?? {};
+  const errors = failed?.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (!failed) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [failed]);
+
+  const checkFileSize = (event: React.FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("pdf") as HTMLInputElement | null;
+    const tooLarge = (input?.files?.[0]?.size ?? 0) > ISSUE_PDF_MAX_BYTES;
+    setFileTooLarge(tooLarge);
+    if (tooLarge) {
+      event.preventDefault();
+      input?.focus();
+    }
+  };
+
+  return (
+    <form key={formKey} ref={form} action={formAction} onSubmit={checkFileSize} noValidate={enhanced} className="mt-4 max-w-2xl space-y-5">
+      <FormMessage result={result} />
+      <Field label="Title" name="title" required maxLength={120} hint="E.g. “Winter 2026: the root cellar issue”." defaultValue={values.title} errors={errors.title} />
+      <Field label="Date of the issue" name="issuedOn" type="date" required defaultValue={values.issuedOn ?? today} errors={errors.issuedOn} />
+      <Field label="Summary (optional)" name="summary" multiline rows={3} maxLength={1000} hint="A sentence or two on what is inside: it shows on the list and in the feed." defaultValue={values.summary} errors={errors.summary} />
+      <Field
+        label={`PDF file (up to ${ISSUE_PDF_MAX_LABEL})`}
+        name="pdf"
+        type="file"
+        accept=".pdf,application/pdf"
+        required
+        hint={failed ? "Choose the file again: a browser does not keep a chosen file when the form comes back." : undefined}
+        errors={fileTooLarge ? [issuePdfTooLargeMessage] : errors.pdf}
+      />
+      <SubmitButton pendingLabel="Uploading…">Publish the issue</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
+import { day, line, rowId, text } from "./fields";
+import { isUploadedFile, type UploadedFile } from "./job-applications";
+
+export const ISSUE_PDF_MAX_LABEL = `${ISSUE_PDF_MAX_BYTES / (1024 * 1024)} MB`;
+
+/** What the PDF field says when a file is too big: the same words in the browser and from the server. */
+export const issuePdfTooLargeMessage = `This file is larger than ${ISSUE_PDF_MAX_LABEL}. Export the issue again as a smaller PDF (for screen rather than for print).`;
+
+export const issueNotPdfMessage = "This file is not a PDF. Export the issue as a PDF and choose that file.";
+
+/**
+ * The issue's PDF. A file input left empty posts a nameless empty file: that is no file.
+ * The size is checked here, before anything reads the content; the type is checked by
+ * content once the rest of the form is valid (lib/newsletter/publish-issue.ts).
+ */
+const issuePdf = z.preprocess(
+  (value) => (isUploadedFile(value) && value.size === 0 && value.name === "" ? undefined : value),
+  z
+    .custom<UploadedFile>(isUploadedFile, { error: "Choose the issue’s PDF file." })
+    .refine((file) => file.size > 0, { error: "This file is empty. Choose the issue’s PDF file.", abort: true })
+    .refine((file) => file.size <= ISSUE_PDF_MAX_BYTES, { error: issuePdfTooLargeMessage }),
+);
+
+/** Staff upload an issue of The Rutabaga Rap. */
+export const newsletterIssueSchema = z.object({
+  title: line(120),
+  issuedOn: day,
+  summary: text(1000),
+  pdf: issuePdf,
+});
+
+export type NewsletterIssueInput = z.output<typeof newsletterIssueSchema>;
+
+export const newsletterIssueDeleteSchema = z.object({ id: rowId });
