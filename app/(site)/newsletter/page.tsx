@@ -1,18 +1,65 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/site/coming-soon";
+import Link from "next/link";
+import { NewsletterSignupForm } from "@/components/newsletter/signup-form";
+import { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
+import { formatDay } from "@/lib/format";
+import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
+import { shareImage } from "@/lib/site";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
-export const metadata: Metadata = { title: "Newsletter", alternates: { canonical: "/newsletter" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { coopName } = await getCachedSiteSettings();
+  const description = `Sign up for the ${coopName} email newsletter, read past emails, and download The Rutabaga Rap.`;
+  return {
+    title: "Newsletter",
+    description,
+    alternates: { canonical: "/newsletter" },
+    openGraph: { title: "Newsletter", description, url: "/newsletter", images: [shareImage] },
+  };
+}
 
+// Prerendered: the signup posts a server action, and the archives are cached reads
+// revalidated by tag when staff send a campaign or upload an issue.
 export default async function NewsletterPage() {
+  const [issues, { coopName }] = await Promise.all([getCachedNewsletterIssues(), getCachedSiteSettings()]);
+  const latest = issues[0];
   return (
-    <ComingSoon title="Newsletter" settings={await getCachedSiteSettings()}>
-      <p id="signup">
-        Signing up for our email newsletter, and reading the emails we have sent, will soon be possible right here.
+    <>
+      <h1 className="text-3xl font-bold text-leaf-900">Newsletter</h1>
+      <p className="mt-3 max-w-prose text-lg">
+        News from {coopName} by email about once a month: sales, new products, events, and what the co-op is up to.
       </p>
-      <p id="archive">
-        In the meantime, the printed newsletter, The Rutabaga Rap, is free at the front of the store.
-      </p>
-    </ComingSoon>
+      <section id="signup" aria-labelledby="signup-heading" className="mt-8 max-w-md rounded-md border border-leaf-100 bg-white p-5">
+        <h2 id="signup-heading" className="text-xl font-bold text-leaf-900">
+          Sign up
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-muted">
+          We email you a link to confirm; nothing is sent until you do. Every email has a link to unsubscribe in one click.
+        </p>
+        <NewsletterSignupForm action={subscribeToNewsletterAction} />
+      </section>
+      <section id="archive" aria-labelledby="archive-heading" className="mt-10">
+        <h2 id="archive-heading" className="text-2xl font-bold text-leaf-900">
+          Past emails
+        </h2>
+        <p className="mt-2">The newsletter emails we have sent are kept here for anyone to read.</p>
+      </section>
+      <section aria-labelledby="rutabaga-heading" className="mt-10">
+        <h2 id="rutabaga-heading" className="text-2xl font-bold text-leaf-900">
+          The Rutabaga Rap
+        </h2>
+        <p className="mt-2 max-w-prose">Our printed newsletter, free at the front of the store and here as a PDF.</p>
+        {latest ? (
+          <p className="mt-2">
+            Latest issue: <Link href="/newsletter/issues#latest">{latest.title}</Link> ({formatDay(latest.issuedOn)}).{" "}
+            <Link href="/newsletter/issues">All issues</Link>
+          </p>
+        ) : (
+          <p className="mt-2">
+            <Link href="/newsletter/issues">All issues</Link>
+          </p>
+        )}
+      </section>
+    </>
   );
 }
