@@ -11,6 +11,7 @@ import { pages, settings, users } from "./schema";
 import { demoUsers, formerDemoEmails } from "./seed-data/demo-users";
 import { disableUsersByEmail, enableUsersByEmail } from "./queries/users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
+import { seedDemoCampaigns } from "./seed-demo-campaigns";
 import { seedDemoJobs } from "./seed-demo-jobs";
 import { seedDemoOwners } from "./seed-demo-owners";
 
@@ -43,6 +44,8 @@ export type SeedReport = {
   demoApplicationsAdded: number;
   /** Demo job postings added (open and closed, with their applicants). */
   demoJobsAdded: number;
+  /** Demo newsletter campaigns added to the email archive (stored as sent; nobody was emailed). */
+  demoCampaignsAdded: number;
   /** Demo accounts this run disabled: outside demo mode they must not sign in. */
   demoAccountsDisabled: string[];
 };
@@ -93,7 +96,8 @@ export function seedDatabase(database: DB, options: { demo: boolean }): SeedRepo
       const approver = tx.select({ id: users.id }).from(users).where(eq(users.email, "staff@coop.example")).get();
       const demoApplicationsAdded = options.demo && approver ? seedDemoOwners(tx, approver.id) : 0;
       const demoJobsAdded = options.demo && approver ? seedDemoJobs(tx, approver.id) : 0;
-      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoAccountsDisabled };
+      const demoCampaignsAdded = options.demo && approver ? seedDemoCampaigns(tx, approver.id) : 0;
+      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoCampaignsAdded, demoAccountsDisabled };
     },
     { behavior: "immediate" },
   );
@@ -103,7 +107,7 @@ if (require.main === module) {
   void Promise.all([import("./index"), import("@/lib/env")]).then(([{ db }, { getEnv }]) => {
     const report = seedDatabase(db, { demo: getEnv().demo });
     console.log(
-      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings`,
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoCampaignsAdded} demo newsletter campaigns`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });

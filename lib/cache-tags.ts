@@ -8,4 +8,6 @@ export const cacheTags = {
   equityPlans: "equity-plans",
   /** Every public view of postings: /jobs, each posting, the feed, the sitemap, the home page. */
   jobs: "jobs",
+  /** The newsletter's public email archive: each sent campaign's page, the feed, the sitemap, the list on /newsletter. */
+  newsletterCampaigns: "newsletter-campaigns",
 } as const;

@@ -9,6 +9,7 @@ export const staffSections: StaffSection[] = [
   { href: "/staff/monographs", label: "Health library" },
   { href: "/staff/owners", label: "Owners" },
   { href: "/staff/jobs", label: "Jobs" },
+  { href: "/staff/newsletter", label: "Newsletter" },
   { href: "/staff/settings", label: "Settings", adminOnly: true },
   { href: "/staff/people", label: "People", adminOnly: true },
   { href: "/staff/audit", label: "Audit log", adminOnly: true },
@@ -16,6 +17,6 @@ export const staffSections: StaffSection[] = [
 ];
 
 /** Sections that later releases fill in; shown so staff know where things will live. */
-export const upcomingStaffSections = ["Newsletter"];
+export const upcomingStaffSections: string[] = [];
 
 export const sectionsFor = (role: Role) => staffSections.filter((section) => !section.adminOnly || role === "admin");
