@@ -69,7 +69,7 @@ describe("a campaign email", () => {
     expect(campaignHeaders({ coopName: 'The "Co-op"\r\nBcc: x', siteHost: "coop.example", unsubscribeUrl: `${site}/u?token=t` })).toEqual({
       "List-Unsubscribe": `<${site}/u?token=t>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      "List-Id": '"The Co-opBcc: x newsletter" <newsletter.coop.example>',
+      "List-Id": "The Co-opBcc x newsletter <newsletter.coop.example>",
     });
     expect(campaignMessageId(4, 17, "coop.example")).toBe("<campaign-4.subscriber-17@coop.example>");
   });

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import Link from "next/link";
+import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { deleteDraftCampaignAction, sendTestCampaignAction, startCampaignSendAction } from "@/lib/actions/newsletter-campaigns";
@@ -8,18 +9,21 @@ import type { deleteDraftCampaignAction, sendTestCampaignAction, startCampaignSe
 const plural = (n: number) => `${n.toLocaleString("en-US")} confirmed subscriber${n === 1 ? "" : "s"}`;
 
 /**
- * A draft's buttons: a test to yourself, sending to everyone (a second, explicit press
- * confirms: it cannot be taken back), deleting the draft.
+ * A draft's buttons: a test to yourself, sending to everyone (the confirm step is its own
+ * page state, `?confirm=send`, so it works without JavaScript: the send cannot be taken
+ * back), deleting the draft.
  */
 export function CampaignSendControls({
   id,
   confirmedSubscribers,
+  confirming,
   sendTest,
   startSend,
   deleteDraft,
 }: {
   id: number;
   confirmedSubscribers: number;
+  confirming: boolean;
   sendTest: typeof sendTestCampaignAction;
   startSend: typeof startCampaignSendAction;
   deleteDraft: typeof deleteDraftCampaignAction;
@@ -27,7 +31,6 @@ export function CampaignSendControls({
   const [tested, testAction] = useActionState(sendTest, null);
   const [started, sendAction] = useActionState(startSend, null);
   const [deleted, deleteAction] = useActionState(deleteDraft, null);
-  const [confirming, setConfirming] = useState(false);
   return (
     <section aria-labelledby="send-heading" className="mt-8 max-w-3xl rounded-lg border border-leaf-100 bg-white p-5">
       <h2 id="send-heading" className="text-xl font-bold text-leaf-900">
@@ -57,15 +60,17 @@ export function CampaignSendControls({
               <SubmitButton variant="danger" pendingLabel="Starting…">
                 Yes, send it to {plural(confirmedSubscribers)}
               </SubmitButton>
-              <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-leaf-800 bg-white px-4 py-2 font-semibold text-leaf-800">
+              <Link prefetch={false} href={`/staff/newsletter/campaigns/${id}`} className="rounded-md border border-leaf-800 bg-white px-4 py-2 font-semibold text-leaf-800 no-underline">
                 Not yet
-              </button>
+              </Link>
             </div>
           </form>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)} className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
-            Send to {plural(confirmedSubscribers)}
-          </button>
+          <p>
+            <Link prefetch={false} href={`/staff/newsletter/campaigns/${id}?confirm=send#send-heading`} className="inline-block rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white no-underline hover:bg-leaf-900">
+              Send to {plural(confirmedSubscribers)}
+            </Link>
+          </p>
         )}
         <form action={deleteAction}>
           <input type="hidden" name="id" value={id} />

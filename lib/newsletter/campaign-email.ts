@@ -58,8 +58,11 @@ export function prepareCampaignEmail(content: CampaignEmailContent) {
   };
 }
 
-/** Quoted-string text for a header phrase: no quotes, backslashes or line breaks. */
-const phrase = (value: string) => value.replace(/["\\\r\n]/g, "").trim();
+/**
+ * A header phrase of plain words (RFC 5322 atoms): a quoted string would make nodemailer
+ * encode the whole header value, angle brackets and all, which breaks List-Id.
+ */
+const atoms = (value: string) => value.replace(/[^A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]/g, "").replace(/\s+/g, " ").trim();
 
 /**
  * The list headers of a campaign email: RFC 2369 List-Unsubscribe with RFC 8058's
@@ -69,7 +72,7 @@ export function campaignHeaders(options: { coopName: string; siteHost: string; u
   return {
     "List-Unsubscribe": `<${options.unsubscribeUrl}>`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    "List-Id": `"${phrase(options.coopName)} newsletter" <newsletter.${options.siteHost}>`,
+    "List-Id": `${atoms(`${options.coopName} newsletter`)} <newsletter.${options.siteHost}>`,
   };
 }
 

@@ -18,14 +18,14 @@ import { campaignProgressView } from "@/lib/newsletter/staff-campaigns";
 
 export const metadata: Metadata = { title: "Newsletter campaign" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; sending?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; sending?: string; confirm?: string }> };
 
 export default async function StaffCampaignPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requirePageRole("staff", `/staff/newsletter/campaigns/${id}`);
   const campaign = /^\d{1,12}$/.test(id) ? getCampaignById(Number(id)) : null;
   if (!campaign) notFound();
-  const { created, sending } = await searchParams;
+  const { created, sending, confirm } = await searchParams;
   const tree = markdownToTree(campaign.markdown);
   const progress = campaign.status === "draft" ? null : campaignProgressView(campaign.id);
   return (
@@ -46,6 +46,7 @@ export default async function StaffCampaignPage({ params, searchParams }: Props)
         <CampaignSendControls
           id={campaign.id}
           confirmedSubscribers={countConfirmedSubscribers()}
+          confirming={confirm === "send"}
           sendTest={sendTestCampaignAction}
           startSend={startCampaignSendAction}
           deleteDraft={deleteDraftCampaignAction}
