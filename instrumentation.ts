@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts, before it answers: every request gets its socket's
- * address stamped for the per-address limits, and the email queue's worker lives as long
- * as the server.
+ * address stamped for the per-address limits, and the email queue's worker and the
+ * newsletter's campaign sender live as long as the server.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -9,4 +9,6 @@ export async function register() {
   stampSocketAddresses();
   const { startEmailWorker } = await import("./lib/email/worker");
   startEmailWorker();
+  const { startCampaignSender } = await import("./lib/newsletter/campaign-sender");
+  startCampaignSender();
 }

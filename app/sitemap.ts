@@ -1,6 +1,7 @@
 import type { MetadataRoute } from "next";
 import { getEnv } from "@/lib/env";
 import { getOpenJobs } from "@/lib/jobs/cached";
+import { getCachedSentCampaigns } from "@/lib/newsletter/cached-campaigns";
 import { getCachedMonographList } from "@/lib/monograph-content";
 import { getCachedPageList } from "@/lib/site-content";
 
@@ -9,13 +10,14 @@ export const revalidate = 60;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { siteUrl } = getEnv();
-  const [pages, monographs, jobs] = await Promise.all([getCachedPageList(), getCachedMonographList(), getOpenJobs()]);
+  const [pages, monographs, jobs, campaigns] = await Promise.all([getCachedPageList(), getCachedMonographList(), getOpenJobs(), getCachedSentCampaigns()]);
   return [
     { url: `${siteUrl}/`, changeFrequency: "weekly", priority: 1 },
     { url: `${siteUrl}/health`, changeFrequency: "weekly", priority: 0.9 },
     { url: `${siteUrl}/owners/apply`, changeFrequency: "monthly", priority: 0.8 },
     { url: `${siteUrl}/jobs`, changeFrequency: "daily", priority: 0.8 },
     ...jobs.map((job) => ({ url: `${siteUrl}/jobs/${job.slug}`, lastModified: job.updatedAt, changeFrequency: "weekly" as const, priority: 0.7 })),
+    ...campaigns.map((campaign) => ({ url: `${siteUrl}/newsletter/emails/${campaign.slug}`, lastModified: campaign.sentAt, changeFrequency: "yearly" as const, priority: 0.5 })),
     ...monographs.map((monograph) => ({
       url: `${siteUrl}/health/${monograph.slug}`,
       lastModified: monograph.reviewedAt ?? undefined,

@@ -11,6 +11,7 @@ import { pages, settings, users } from "./schema";
 import { demoUsers, formerDemoEmails } from "./seed-data/demo-users";
 import { disableUsersByEmail, enableUsersByEmail } from "./queries/users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
+import { seedDemoCampaigns } from "./seed-demo-campaigns";
 import { seedDemoJobs } from "./seed-demo-jobs";
 import { seedDemoNewsletterSubscribers } from "./seed-demo-newsletter-subscribers";
 import { prepareDemoNewsletterIssues, seedDemoNewsletterIssues, type PreparedDemoIssue } from "./seed-demo-newsletter-issues";
@@ -49,6 +50,8 @@ export type SeedReport = {
   demoSubscribersAdded: number;
   /** Demo issues of The Rutabaga Rap added (their PDFs written under DATA_DIR/uploads). */
   demoIssuesAdded: number;
+  /** Demo newsletter campaigns added to the email archive (stored as sent; nobody was emailed). */
+  demoCampaignsAdded: number;
   /** Demo accounts this run disabled: outside demo mode they must not sign in. */
   demoAccountsDisabled: string[];
 };
@@ -125,7 +128,8 @@ function seedInTransaction(
       const demoJobsAdded = options.demo && approver ? seedDemoJobs(tx, approver.id) : 0;
       const demoSubscribersAdded = options.demo ? seedDemoNewsletterSubscribers(tx) : 0;
       const demoIssuesAdded = options.demo && approver ? seedDemoNewsletterIssues(tx, demoIssues, approver.id) : 0;
-      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoSubscribersAdded, demoIssuesAdded, demoAccountsDisabled };
+      const demoCampaignsAdded = options.demo && approver ? seedDemoCampaigns(tx, approver.id) : 0;
+      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoSubscribersAdded, demoIssuesAdded, demoCampaignsAdded, demoAccountsDisabled };
     },
     { behavior: "immediate" },
   );
@@ -135,7 +139,7 @@ if (require.main === module) {
   void Promise.all([import("./index"), import("@/lib/env")]).then(async ([{ db }, { getEnv }]) => {
     const report = await seedDatabase(db, { demo: getEnv().demo });
     console.log(
-      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues`,
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues, ${report.demoCampaignsAdded} demo newsletter campaigns`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });

@@ -10,4 +10,6 @@ export const cacheTags = {
   jobs: "jobs",
   /** Every public view of The Rutabaga Rap's issues: /newsletter/issues (and its `#latest`, the aside's link) and its feed. */
   newsletterIssues: "newsletter-issues",
+  /** The newsletter's public email archive: each sent campaign's page, the feed, the sitemap, the list on /newsletter. */
+  newsletterCampaigns: "newsletter-campaigns",
 } as const;

@@ -12,6 +12,8 @@ export type RunningPortal = {
   /** Everything the launcher and the server printed so far. */
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills the launcher and the server at once (SIGKILL to the process group): a crash, nothing cleaned up. */
+  kill: () => Promise<void>;
 };
 
 export function temporaryDataDir(label: string) {
@@ -38,6 +40,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
       resolve();
     });
     process.kill(-child.pid!, "SIGTERM");
+  });
+}
+
+function killProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    process.kill(-child.pid!, "SIGKILL");
   });
 }
 
@@ -71,7 +81,7 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) {
-        return { url, dataDir: options.dataDir, output: () => output, stop: () => stopProcess(child) };
+        return { url, dataDir: options.dataDir, output: () => output, stop: () => stopProcess(child), kill: () => killProcess(child) };
       }
     } catch {
       // Not listening yet.

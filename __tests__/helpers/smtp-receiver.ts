@@ -8,8 +8,10 @@ export type SmtpReceiver = { port: number; folder: string; stop: () => Promise<v
 /**
  * A real SMTP server (the smtp-server package) on loopback that stores every message it
  * accepts as an .eml file in `folder`, so tests in any process can read what arrived.
+ * `delayMs` holds each message that long before storing and accepting it: a slow server,
+ * so that a test can stop the sender half-way through a large send.
  */
-export function startSmtpReceiver(options: { folder: string; port?: number }): Promise<SmtpReceiver> {
+export function startSmtpReceiver(options: { folder: string; port?: number; delayMs?: number }): Promise<SmtpReceiver> {
   fs.mkdirSync(options.folder, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
@@ -19,7 +21,8 @@ export function startSmtpReceiver(options: { folder: string; port?: number }): P
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         const name = `${Date.now()}-${process.pid}-${++count}.eml`;
         fs.writeFileSync(path.join(options.folder, `.${name}`), Buffer.concat(chunks));
         fs.renameSync(path.join(options.folder, `.${name}`), path.join(options.folder, name));
@@ -40,7 +43,16 @@ export function startSmtpReceiver(options: { folder: string; port?: number }): P
   });
 }
 
-export type ReceivedEmail = { file: string; to: string; subject: string; text: string; html: string; messageId: string };
+export type ReceivedEmail = {
+  file: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  /** Every header as sent (unfolded), by lowercased name; the last one wins if repeated. */
+  headers: Record<string, string>;
+};
 
 /** The names of the complete .eml files in a folder, oldest first. */
 export function emailFiles(folder: string) {
@@ -59,6 +71,7 @@ export async function readEmail(folder: string, file: string): Promise<ReceivedE
     text: parsed.text ?? "",
     html: typeof parsed.html === "string" ? parsed.html : "",
     messageId: parsed.messageId ?? "",
+    headers: Object.fromEntries(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).replace(/\r?\n(?=[ \t])/g, "").trim()])),
   };
 }
 

@@ -23,7 +23,7 @@ describe("restarting the portal", () => {
     const dataDir = temporaryDataDir("restart");
 
     const first = await startPortal({ dataDir });
-    expect(first.output()).toMatch(/seeded 11 pages, 1 settings, 4 demo accounts, \d+ monographs, 4 demo owner applications, 4 demo job postings, 11 demo newsletter subscribers and 2 demo Rutabaga Rap issues/);
+    expect(first.output()).toMatch(/seeded 11 pages, 1 settings, 4 demo accounts, \d+ monographs, 4 demo owner applications, 4 demo job postings, 11 demo newsletter subscribers, 2 demo Rutabaga Rap issues and 2 demo newsletter campaigns/);
     expect(await (await fetch(`${first.url}/about/board`)).text()).not.toContain("Our board (edited)");
     await first.stop();
     const afterFirst = counts(dataDir);

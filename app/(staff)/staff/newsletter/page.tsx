@@ -1,0 +1,39 @@
+import { StaffCampaignList } from "@/components/newsletter/staff-campaign-list";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { ButtonLink } from "@/components/ui/button-link";
+import { countConfirmedSubscribers } from "@/db/queries/newsletter-campaigns";
+import { requirePageRole } from "@/lib/auth/session";
+import { staffCampaignRows } from "@/lib/newsletter/staff-campaigns";
+
+export const metadata = { title: "Newsletter" };
+
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function StaffNewsletterPage({ searchParams }: Props) {
+  await requirePageRole("staff", "/staff/newsletter");
+  const { deleted } = await searchParams;
+  const confirmed = countConfirmedSubscribers();
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold text-leaf-900">Newsletter</h1>
+        <ButtonLink href="/staff/newsletter/campaigns/new" prefetch={false}>
+          Write a campaign
+        </ButtonLink>
+      </div>
+      {deleted && (
+        <p role="status" className="mt-4 rounded-md border border-leaf-700 bg-leaf-50 px-4 py-3 font-semibold text-leaf-900">
+          The draft was deleted.
+        </p>
+      )}
+      <p className="mt-2 max-w-prose">
+        {confirmed.toLocaleString("en-US")} confirmed subscriber{confirmed === 1 ? "" : "s"}. A campaign goes to each of them once, with their own unsubscribe link,
+        and then appears in the public email archive.
+      </p>
+      <h2 className="mt-8 text-xl font-bold text-leaf-900">Campaigns</h2>
+      <QueryProvider>
+        <StaffCampaignList initial={staffCampaignRows()} />
+      </QueryProvider>
+    </>
+  );
+}

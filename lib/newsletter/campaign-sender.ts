@@ -1,0 +1,117 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { insertDelivery, listSendingCampaignIds, listSubscribersWithoutDelivery, markCampaignSent } from "@/db/queries/newsletter-campaigns";
+import { getSiteSettings } from "@/db/queries/site";
+import { newsletterCampaigns } from "@/db/schema";
+import { revalidateTagsInBackground } from "@/lib/cache/revalidate-in-background";
+import { cacheTags } from "@/lib/cache-tags";
+import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
+import { getEnv } from "@/lib/env";
+import { hashNewsletterToken, newNewsletterToken } from "./tokens";
+import { campaignArchiveUrl, campaignHeaders, campaignMessageId, prepareCampaignEmail, unsubscribePageUrl } from "./campaign-email";
+
+export const CAMPAIGN_BATCH_SIZE = 100;
+const POLL_MS = 1000;
+
+/** A campaign email's own unsubscribe token, stored only as its hash (see tokens.ts). */
+function newUnsubscribeToken() {
+  const token = newNewsletterToken();
+  return { token, hash: hashNewsletterToken(token) };
+}
+
+export type BatchOutcome = { queued: number; finished: boolean };
+
+/**
+ * Queues a sending campaign to the next `limit` confirmed subscribers who have none of it
+ * yet, in ONE immediate transaction: each subscriber's delivery row (with its own
+ * unsubscribe token) and their outbox message commit together or not at all. A crash at
+ * any point therefore loses no one and queues no one twice (the pair is unique); who is
+ * picked is decided now, so a person who unsubscribed meanwhile is skipped. When nobody is
+ * left, the campaign is marked sent in the same way.
+ */
+export function queueCampaignBatch(campaignId: number, limit = CAMPAIGN_BATCH_SIZE, now = new Date()): BatchOutcome {
+  const { siteUrl } = getEnv();
+  const siteHost = new URL(siteUrl).hostname;
+  return db.transaction(
+    (tx) => {
+      const campaign = tx.select().from(newsletterCampaigns).where(eq(newsletterCampaigns.id, campaignId)).get();
+      if (!campaign || campaign.status !== "sending" || !campaign.slug) return { queued: 0, finished: false };
+      const recipients = listSubscribersWithoutDelivery(tx, campaignId, limit);
+      if (recipients.length === 0) return { queued: 0, finished: markCampaignSent(tx, campaignId, now) };
+      const { coopName } = getSiteSettings();
+      const emailFor = prepareCampaignEmail({ coopName, siteUrl, subject: campaign.subject, markdown: campaign.markdown, archiveUrl: campaignArchiveUrl(siteUrl, campaign.slug) });
+      for (const subscriber of recipients) {
+        const { token, hash } = newUnsubscribeToken();
+        const unsubscribeUrl = unsubscribePageUrl(siteUrl, token);
+        const emailId = queueEmail(tx, {
+          to: subscriber.email,
+          ...emailFor(unsubscribeUrl),
+          headers: campaignHeaders({ coopName, siteHost, unsubscribeUrl }),
+          messageId: campaignMessageId(campaignId, subscriber.id, siteHost),
+        });
+        insertDelivery(tx, { campaignId, subscriberId: subscriber.id, emailId, unsubscribeTokenHash: hash });
+      }
+      return { queued: recipients.length, finished: false };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Works every sending campaign down to its end; returns how many campaigns it finished. */
+export async function queueSendingCampaigns() {
+  let finished = 0;
+  for (const id of listSendingCampaignIds()) {
+    for (;;) {
+      const outcome = queueCampaignBatch(id);
+      if (outcome.queued > 0) wakeEmailWorker();
+      if (outcome.finished) finished++;
+      if (outcome.queued === 0) break;
+      // Let requests in between batches: a large list must not hold the server.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  if (finished > 0) await revalidateTagsInBackground([cacheTags.newsletterCampaigns]);
+  return finished;
+}
+
+type SenderState = { timer?: NodeJS.Timeout; running: boolean; again: boolean };
+const globalForSender = globalThis as unknown as { coopCampaignSender?: SenderState };
+
+async function tick(state: SenderState) {
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  try {
+    do {
+      state.again = false;
+      await queueSendingCampaigns();
+    } while (state.again);
+  } catch (error) {
+    console.error("[newsletter] campaign sender:", error);
+  } finally {
+    state.running = false;
+  }
+}
+
+/**
+ * Starts this process's campaign sender (from instrumentation.ts, beside the email
+ * worker); later calls do nothing. It picks up any campaign left "sending" by a process
+ * that stopped, so a send survives a restart.
+ */
+export function startCampaignSender() {
+  if (globalForSender.coopCampaignSender) return;
+  const state: SenderState = { running: false, again: false };
+  globalForSender.coopCampaignSender = state;
+  state.timer = setInterval(() => void tick(state), POLL_MS);
+  state.timer.unref();
+  void tick(state);
+}
+
+/** Queues a campaign whose send just started without waiting for the next poll. */
+export function wakeCampaignSender() {
+  const state = globalForSender.coopCampaignSender;
+  if (state) setImmediate(() => void tick(state));
+}
