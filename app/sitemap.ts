@@ -17,6 +17,8 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${siteUrl}/owners/apply`, changeFrequency: "monthly", priority: 0.8 },
     { url: `${siteUrl}/jobs`, changeFrequency: "daily", priority: 0.8 },
     ...jobs.map((job) => ({ url: `${siteUrl}/jobs/${job.slug}`, lastModified: job.updatedAt, changeFrequency: "weekly" as const, priority: 0.7 })),
+    { url: `${siteUrl}/newsletter`, changeFrequency: "weekly", priority: 0.6 },
+    { url: `${siteUrl}/newsletter/issues`, changeFrequency: "monthly", priority: 0.5 },
     ...campaigns.map((campaign) => ({ url: `${siteUrl}/newsletter/emails/${campaign.slug}`, lastModified: campaign.sentAt, changeFrequency: "yearly" as const, priority: 0.5 })),
     ...monographs.map((monograph) => ({
       url: `${siteUrl}/health/${monograph.slug}`,

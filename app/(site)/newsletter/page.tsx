@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CampaignArchiveList } from "@/components/newsletter/campaign-archive-list";
 import { NewsletterSignupForm } from "@/components/newsletter/signup-form";
 import { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
 import { formatDay } from "@/lib/format";
+import { getCachedSentCampaigns } from "@/lib/newsletter/cached-campaigns";
 import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
 import { shareImage } from "@/lib/site";
 import { getCachedSiteSettings } from "@/lib/site-content";
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: "Newsletter",
     description,
-    alternates: { canonical: "/newsletter" },
+    alternates: { canonical: "/newsletter", types: { "application/rss+xml": [{ url: "/newsletter/emails/feed.xml", title: `${coopName} newsletter` }] } },
     openGraph: { title: "Newsletter", description, url: "/newsletter", images: [shareImage] },
   };
 }
@@ -21,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // Prerendered: the signup posts a server action, and the archives are cached reads
 // revalidated by tag when staff send a campaign or upload an issue.
 export default async function NewsletterPage() {
-  const [issues, { coopName }] = await Promise.all([getCachedNewsletterIssues(), getCachedSiteSettings()]);
+  const [issues, campaigns, { coopName }] = await Promise.all([getCachedNewsletterIssues(), getCachedSentCampaigns(), getCachedSiteSettings()]);
   const latest = issues[0];
   return (
     <>
@@ -42,7 +44,10 @@ export default async function NewsletterPage() {
         <h2 id="archive-heading" className="text-2xl font-bold text-leaf-900">
           Past emails
         </h2>
-        <p className="mt-2">The newsletter emails we have sent are kept here for anyone to read.</p>
+        <p className="mt-2">
+          The newsletter emails we have sent, for anyone to read (also as a <a href="/newsletter/emails/feed.xml">feed</a>).
+        </p>
+        {campaigns.length > 0 ? <CampaignArchiveList campaigns={campaigns} /> : <p className="mt-2">None yet: the first one is on its way.</p>}
       </section>
       <section aria-labelledby="rutabaga-heading" className="mt-10">
         <h2 id="rutabaga-heading" className="text-2xl font-bold text-leaf-900">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { StaffCampaignList } from "@/components/newsletter/staff-campaign-list";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -30,6 +31,20 @@ export default async function StaffNewsletterPage({ searchParams }: Props) {
         {confirmed.toLocaleString("en-US")} confirmed subscriber{confirmed === 1 ? "" : "s"}. A campaign goes to each of them once, with their own unsubscribe link,
         and then appears in the public email archive.
       </p>
+      <nav aria-label="Newsletter sections" className="mt-4">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link prefetch={false} href="/staff/newsletter/subscribers">
+              Subscribers
+            </Link>
+          </li>
+          <li>
+            <Link prefetch={false} href="/staff/newsletter/issues">
+              The Rutabaga Rap issues
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <h2 className="mt-8 text-xl font-bold text-leaf-900">Campaigns</h2>
       <QueryProvider>
         <StaffCampaignList initial={staffCampaignRows()} />
