@@ -20,6 +20,8 @@ export const benchmarkedPages = [
   { label: "/about", path: "/about" },
   { label: "/visit", path: "/visit" },
   { label: "/owners/apply", path: "/owners/apply" },
+  { label: "/jobs", path: "/jobs" },
+  { label: "/newsletter", path: "/newsletter" },
   { label: "search page", path: "/health/search?q=ginger", dynamic: true },
   { label: "search API", path: "/api/monographs/search?q=ging", dynamic: true },
 ];
