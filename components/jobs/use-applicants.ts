@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
+import { callFormAction, useOptimisticRowUpdate } from "@/components/ui/use-optimistic-row-update";
 import type { updateApplicantAction } from "@/lib/actions/job-applicants";
 import type { ApplicantRow } from "@/lib/jobs/applicant-rows";
 import type { JobApplicationStatus } from "@/lib/jobs/vocabulary";
@@ -22,29 +23,11 @@ export function useApplicants(jobId: number, initial: ApplicantRow[]) {
 
 /** Moves an applicant, showing it at once; a refusal puts the row back and becomes the mutation's error. */
 export function useApplicantStatusChange(jobId: number, action: typeof updateApplicantAction) {
-  const client = useQueryClient();
-  const key = applicantsKey(jobId);
-  return useMutation({
-    mutationFn: async ({ id, status }: { id: number; status: JobApplicationStatus }) => {
-      const form = new FormData();
-      form.set("id", String(id));
-      form.set("status", status);
-      const result = await action(null, form);
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
-    },
-    onMutate: async ({ id, status }) => {
-      await client.cancelQueries({ queryKey: key });
-      const before = client.getQueryData<ApplicantRow[]>(key);
-      client.setQueryData<ApplicantRow[]>(key, (rows) => rows?.map((row) => (row.id === id ? { ...row, status } : row)));
-      return { before };
-    },
-    onError: (_error, _change, context) => {
-      if (context?.before) client.setQueryData(key, context.before);
-    },
-    onSettled: () => {
-      void client.invalidateQueries({ queryKey: key });
-      void client.invalidateQueries({ queryKey: ["jobs", "staff"] });
-    },
+  return useOptimisticRowUpdate<ApplicantRow, { id: number; status: JobApplicationStatus }>({
+    queryKey: applicantsKey(jobId),
+    send: (change) => callFormAction(action, change),
+    apply: (row, { status }) => ({ ...row, status }),
+    // The jobs list counts applicants by status.
+    alsoRefresh: [["jobs", "staff"]],
   });
 }

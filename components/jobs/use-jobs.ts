@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
+import { callFormAction, useOptimisticRowUpdate } from "@/components/ui/use-optimistic-row-update";
 import type { setJobStatusAction } from "@/lib/actions/jobs";
 import type { StaffJobRow } from "@/lib/jobs/staff-list";
 
@@ -26,25 +27,9 @@ type StatusChange = { id: number; status: "published" | "closed" };
  * row goes back to what it was and the refusal is the mutation's error.
  */
 export function useJobStatusChange(action: typeof setJobStatusAction) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, status }: StatusChange) => {
-      const form = new FormData();
-      form.set("id", String(id));
-      form.set("status", status);
-      const result = await action(null, form);
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
-    },
-    onMutate: async ({ id, status }) => {
-      await client.cancelQueries({ queryKey: staffJobsKey });
-      const before = client.getQueryData<StaffJobRow[]>(staffJobsKey);
-      client.setQueryData<StaffJobRow[]>(staffJobsKey, (rows) => rows?.map((row) => (row.id === id ? { ...row, status } : row)));
-      return { before };
-    },
-    onError: (_error, _change, context) => {
-      if (context?.before) client.setQueryData(staffJobsKey, context.before);
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: staffJobsKey }),
+  return useOptimisticRowUpdate<StaffJobRow, StatusChange>({
+    queryKey: staffJobsKey,
+    send: (change) => callFormAction(action, change),
+    apply: (row, { status }) => ({ ...row, status }),
   });
 }

@@ -1,11 +1,10 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/jobs/vocabulary";
+import { inList } from "./sql-lists";
 import { users } from "./users";
 
 export { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/jobs/vocabulary";
-
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
 /** A job listing; public while published and its closing day has not passed. */
 export const jobs = sqliteTable(

@@ -3,9 +3,8 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { campaignStatuses, deliveryStatuses, subscriberStatuses } from "@/lib/newsletter/vocabulary";
 import { emailOutbox } from "./email";
 import { uploads } from "./jobs";
+import { inList } from "./sql-lists";
 import { users } from "./users";
-
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
 /**
  * A newsletter subscriber, with the proof of their consent (double opt-in): when and from
