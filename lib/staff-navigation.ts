@@ -16,7 +16,4 @@ export const staffSections: StaffSection[] = [
   { href: "/staff/outbox", label: "Outbox", adminOnly: true },
 ];
 
-/** Sections that later releases fill in; shown so staff know where things will live. */
-export const upcomingStaffSections: string[] = [];
-
 export const sectionsFor = (role: Role) => staffSections.filter((section) => !section.adminOnly || role === "admin");

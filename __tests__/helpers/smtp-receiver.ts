@@ -31,8 +31,15 @@ export function startSmtpReceiver(options: { folder: string; port?: number; dela
     },
   });
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    let listening = false;
+    // Before listening, an error means no receiver; after, it is a sender's connection
+    // dying (ECONNRESET when a test SIGKILLs the portal mid-message), which a mail server
+    // shrugs off. Unheard, it would crash the test process.
+    server.on("error", (error) => {
+      if (!listening) reject(error);
+    });
     server.listen(options.port ?? 0, "127.0.0.1", () => {
+      listening = true;
       const { port } = server.server.address() as { port: number };
       resolve({
         port,

@@ -52,12 +52,3 @@ describe("the site's icons and manifest", () => {
     for (const icon of manifest.icons) expect((await fetch(portalUrl(icon.src))).status).toBe(200);
   });
 });
-
-describe("links to features still to come", () => {
-  it.each(["/newsletter"])("%s says how to do it today instead of a 404", async (path) => {
-    const { status, document } = await fetchPage(path);
-    expect(status).toBe(200);
-    expect(document.querySelector("main h1")).not.toBeNull();
-    expect(document.querySelector('main a[href^="tel:"]')).not.toBeNull();
-  });
-});

@@ -1,7 +1,7 @@
 import { NavLink } from "@/components/ui/nav-link";
 import type { StaffSection } from "@/lib/staff-navigation";
 
-export function StaffNav({ sections, upcoming }: { sections: StaffSection[]; upcoming: string[] }) {
+export function StaffNav({ sections }: { sections: StaffSection[] }) {
   return (
     <nav aria-label="Staff" className="print-hidden text-sm">
       <ul className="space-y-1">
@@ -19,16 +19,6 @@ export function StaffNav({ sections, upcoming }: { sections: StaffSection[]; upc
           </li>
         ))}
       </ul>
-      {upcoming.length > 0 && (
-        <>
-          <p className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-muted">Coming soon</p>
-          <ul className="mt-1 space-y-1 px-3 text-muted">
-            {upcoming.map((label) => (
-              <li key={label}>{label}</li>
-            ))}
-          </ul>
-        </>
-      )}
     </nav>
   );
 }
