@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser } from "../helpers/browser";
 import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
-import { waitForEmails } from "../helpers/smtp-receiver";
+import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
 
 jest.setTimeout(180_000);
 
@@ -16,6 +16,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+async function signIn(person: Page, email: string) {
+  const before = (await readEmails(portalMailDir())).filter((message) => message.to === email).length;
+  await person.getByLabel("Email address").fill(email);
+  await person.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await person.waitForURL(/\/login\/check-email$/);
+  const message = (await waitForEmails(portalMailDir(), email, before + 1)).at(-1)!;
+  await person.goto(/http\S+\/login\/verify\?\S+/.exec(message.text)![0]);
+  await person.getByRole("button", { name: "Sign in" }).click();
+}
 
 const statusOf = (email: string) => (withPortalDb((db) => db.prepare("select status from newsletter_subscribers where email = ?").get(email)) as { status: string } | undefined)?.status;
 
@@ -45,9 +55,25 @@ describe("the email newsletter", () => {
     await expectNoAxeViolations(page);
   });
 
-  it("unsubscribes from the link: the page's button, not the visit, unsubscribes", async () => {
-    await page.getByRole("link", { name: /Unsubscribe/ }).click();
-    await page.waitForURL(/\/newsletter\/unsubscribe\?token=/);
+  it("staff send a campaign; the reader unsubscribes from that email's link, with the page's button, not the visit", async () => {
+    const subject = `Winter squash is in (${Date.now()})`;
+    const staff = await (await browser.newContext()).newPage();
+    await staff.goto(portalUrl("/staff/newsletter/campaigns/new"));
+    await signIn(staff, "staff@coop.example");
+    await staff.waitForURL(/\/staff\/newsletter\/campaigns\/new$/);
+    await expectNoAxeViolations(staff);
+    await staff.getByLabel("Subject").fill(subject);
+    await staff.getByLabel("Message").fill("Delicata, kabocha and butternut from two farms up the road.");
+    await staff.getByRole("button", { name: "Save as draft" }).click();
+    await staff.waitForURL(/\/staff\/newsletter\/campaigns\/\d+/);
+    await staff.getByRole("link", { name: /^Send to \d+/ }).click();
+    await staff.getByRole("button", { name: /^Yes, send it to/ }).click();
+    await staff.getByText(/sent|sending/i).first().waitFor();
+    await expectNoAxeViolations(staff);
+
+    const campaign = (await waitForEmails(portalMailDir(), reader, 2, 60_000)).find((message) => message.subject === subject)!;
+    const link = /http\S+\/newsletter\/unsubscribe\?token=[0-9a-f]{64}/.exec(campaign.text)![0];
+    await page.goto(link);
     await page.getByRole("button", { name: "Unsubscribe" }).waitFor();
     expect(statusOf(reader)).toBe("confirmed");
     await expectNoAxeViolations(page);
