@@ -14,3 +14,6 @@ export const deliveryStatuses = ["queued", "cancelled"] as const;
 
 export const CONFIRM_LINK_DAYS = 7;
 export const ISSUE_PDF_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The signup form's first-name limit; here, not with the schema, so the form on every page ships without zod. */
+export const FIRST_NAME_MAX = 80;

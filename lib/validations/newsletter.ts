@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
 import { emailAddress, optionalText, rowId } from "./fields";
 
-export const FIRST_NAME_MAX = 80;
+export { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
 
 /** The signup form, in the aside and on /newsletter: an address and, if they like, a first name. */
 export const newsletterSignupSchema = z.object({
