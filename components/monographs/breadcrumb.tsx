@@ -1,19 +1,14 @@
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
+/** Health library > the category > the monograph. */
 export function MonographBreadcrumb({ categorySlug, categoryName, title }: { categorySlug: string; categoryName: string; title: string }) {
   return (
-    <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-      <ol className="flex flex-wrap gap-1">
-        <li>
-          <Link href="/health">Health library</Link>
-          <span aria-hidden="true"> &gt; </span>
-        </li>
-        <li>
-          <Link href={`/health#${categorySlug}`}>{categoryName}</Link>
-          <span aria-hidden="true"> &gt; </span>
-        </li>
-        <li aria-current="page">{title}</li>
-      </ol>
-    </nav>
+    <Breadcrumb
+      trail={[
+        { href: "/health", label: "Health library" },
+        { href: `/health#${categorySlug}`, label: categoryName },
+      ]}
+      current={title}
+    />
   );
 }
