@@ -29,8 +29,13 @@ export async function launchBrowser({ backForwardCache = false } = {}): Promise<
   });
 }
 
-/** axe over the whole page: every violation listed by rule and element, none expected. */
+/**
+ * axe over the whole page: every violation listed by rule and element, none expected.
+ * On a page rendered per request Next streams the metadata after the body, so a client
+ * navigation can show the content a moment before the new <title>; axe waits for it.
+ */
 export async function expectNoAxeViolations(page: Page) {
+  await page.waitForFunction(() => document.title.trim() !== "");
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
