@@ -3,14 +3,8 @@ import { db } from "@/db";
 import { insertQueuedEmail } from "@/db/queries/email";
 import { auditLog, emailOutbox, newsletterCampaigns, newsletterDeliveries, newsletterSubscribers, users } from "@/db/schema";
 import { deleteExpiredNewsletterSignups } from "@/lib/newsletter/signup-expiry";
-import {
-  confirmSubscription,
-  describeConfirmLink,
-  signUpForNewsletter,
-  subscribeFromAccount,
-  unsubscribeByStaff,
-  unsubscribeByToken,
-} from "@/lib/newsletter/subscriptions";
+import { confirmSubscription, describeConfirmLink, signUpForNewsletter, subscribeFromAccount } from "@/lib/newsletter/subscriptions";
+import { unsubscribeByStaff, unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 import { hashNewsletterToken, newNewsletterToken } from "@/lib/newsletter/tokens";
 
 const subscriberOf = (email: string) => db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, email)).get();

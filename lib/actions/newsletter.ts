@@ -3,14 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
-import {
-  confirmSubscription,
-  signUpForNewsletter,
-  subscribeFromAccount,
-  unsubscribeByStaff,
-  unsubscribeByToken,
-  unsubscribeFromAccount,
-} from "@/lib/newsletter/subscriptions";
+import { confirmSubscription, signUpForNewsletter, subscribeFromAccount } from "@/lib/newsletter/subscriptions";
+import { unsubscribeByStaff, unsubscribeByToken, unsubscribeFromAccount } from "@/lib/newsletter/unsubscribe";
 import { accountSubscriptionSchema, newsletterSignupSchema, newsletterTokenSchema, staffUnsubscribeSchema } from "@/lib/validations/newsletter";
 import { defineAction } from "./safe-action";
 

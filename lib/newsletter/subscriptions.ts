@@ -2,22 +2,16 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
-import type { Tx } from "@/db/queries/executor";
 import {
-  cancelQueuedNewsletterEmails,
   getSubscriberByConfirmTokenHash,
   getSubscriberByEmail,
-  getSubscriberById,
-  getSubscriberByUnsubscribeTokenHash,
   insertConfirmedSubscriber,
   insertPendingSubscriber,
   markSubscriberConfirmed,
-  markSubscriberUnsubscribed,
   renewConfirmToken,
 } from "@/db/queries/newsletter-subscribers";
 import { consumeRateLimits } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
-import type { NewsletterSubscriber } from "@/db/schema";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -38,7 +32,8 @@ export const SIGNUP_LIMIT_PER_EMAIL = 3;
 export const consentAddress = (ip: string) => ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-const subject = (id: number | string) => ({ subjectType: "newsletter_subscriber", subjectId: String(id) });
+/** The audit log names the subscriber row, never the address. */
+export const subscriberSubject = (id: number | string) => ({ subjectType: "newsletter_subscriber", subjectId: String(id) });
 
 /** How a subscription ended or began, kept in the audit log. */
 export type SubscriptionChannel = "link" | "one-click" | "account" | "staff";
@@ -76,7 +71,7 @@ export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
       const perAddress = consumeRateLimits(tx, [{ key: `newsletter:signup:email:${sha256(input.email)}`, limit: SIGNUP_LIMIT_PER_EMAIL, windowMs: HOUR_MS }], now);
       const existing = getSubscriberByEmail(tx, input.email);
       if (!perAddress.ok || existing?.status === "confirmed") {
-        recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subject(existing?.id ?? "none"), detail: { emailed: false, reason: perAddress.ok ? "already_confirmed" : "address_limit" } });
+        recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subscriberSubject(existing?.id ?? "none"), detail: { emailed: false, reason: perAddress.ok ? "already_confirmed" : "address_limit" } });
         return false;
       }
       const values = { firstName: input.firstName ?? null, confirmTokenHash: hashNewsletterToken(token), confirmTokenExpiresAt: expiresAt, signedUpAt: now };
@@ -88,7 +83,7 @@ export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
         id = insertPendingSubscriber(tx, { email: input.email, ...values });
       }
       queueEmail(tx, { to: input.email, ...confirmationEmail({ coopName, siteUrl: getEnv().siteUrl }, token), redactAfter: expiresAt });
-      recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subject(id), detail: { emailed: true } });
+      recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subscriberSubject(id), detail: { emailed: true } });
       return true;
     },
     { behavior: "immediate" },
@@ -121,52 +116,11 @@ export function confirmSubscription(token: string, ip: string) {
       if (!subscriber?.confirmTokenExpiresAt) throw new AppError("not_found", LINK_PROBLEMS.confirmUnknown);
       if (subscriber.confirmTokenExpiresAt.getTime() < now.getTime()) throw new AppError("bad_request", LINK_PROBLEMS.confirmExpired);
       markSubscriberConfirmed(tx, subscriber.id, { at: now, ip: consentAddress(ip), unsubscribeTokenHash: hashNewsletterToken(unsubscribeToken) });
-      recordAudit(tx, null, { action: "newsletter_subscriber.confirm", ...subject(subscriber.id), detail: { via: "link" } });
+      recordAudit(tx, null, { action: "newsletter_subscriber.confirm", ...subscriberSubject(subscriber.id), detail: { via: "link" } });
     },
     { behavior: "immediate" },
   );
   return { unsubscribeUrl: unsubscribeUrls(getEnv().siteUrl, unsubscribeToken).page };
-}
-
-export type UnsubscribeLinkState = { state: "valid"; alreadyUnsubscribed: boolean } | { state: "unknown" };
-
-/** What the unsubscribe page may say about a link before its button is pressed. */
-export function describeUnsubscribeLink(token: string): UnsubscribeLinkState {
-  if (!isWellFormedToken(token)) return { state: "unknown" };
-  const subscriber = getSubscriberByUnsubscribeTokenHash(db, hashNewsletterToken(token));
-  return subscriber ? { state: "valid", alreadyUnsubscribed: subscriber.status === "unsubscribed" } : { state: "unknown" };
-}
-
-/**
- * Inside the caller's transaction: unsubscribes, cancels the campaign emails still
- * waiting in the outbox for them, and audits how. Answers whether they were already out.
- */
-function unsubscribeInTransaction(tx: Tx, subscriber: NewsletterSubscriber, actor: AuditActor | null, via: SubscriptionChannel) {
-  const changed = markSubscriberUnsubscribed(tx, subscriber.id, new Date());
-  const cancelledEmails = cancelQueuedNewsletterEmails(tx, subscriber.id);
-  if (changed || cancelledEmails > 0) {
-    recordAudit(tx, actor, { action: "newsletter_subscriber.unsubscribe", ...subject(subscriber.id), detail: { via, cancelledEmails } });
-  }
-  return { alreadyUnsubscribed: !changed };
-}
-
-/**
- * Unsubscribes whoever a token belongs to: a subscriber's own unsubscribe token or one
- * campaign email's (newsletter_deliveries), from the link's page or the RFC 8058
- * one-click POST. Their newsletter emails not yet sent are taken out of the outbox in the
- * same transaction. Unsubscribe tokens do not expire: a link in an old email must keep
- * working, and using one again changes nothing. An unknown token changes nothing and
- * throws `not_found`.
- */
-export function unsubscribeByToken(token: string, via: Extract<SubscriptionChannel, "link" | "one-click">) {
-  return db.transaction(
-    (tx) => {
-      const subscriber = isWellFormedToken(token) ? getSubscriberByUnsubscribeTokenHash(tx, hashNewsletterToken(token)) : null;
-      if (!subscriber) throw new AppError("not_found", LINK_PROBLEMS.unsubscribeUnknown);
-      return unsubscribeInTransaction(tx, subscriber, null, via);
-    },
-    { behavior: "immediate" },
-  );
 }
 
 /**
@@ -191,30 +145,7 @@ export function subscribeFromAccount(user: AuditActor & { name: string | null },
         const firstName = user.name?.trim().split(/\s+/)[0] || null;
         id = insertConfirmedSubscriber(tx, { email, firstName, at: now, ip: address, unsubscribeTokenHash });
       }
-      recordAudit(tx, user, { action: "newsletter_subscriber.confirm", ...subject(id), detail: { via: "account" } });
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** /account, signed in: unsubscribes the person's own address (nothing happens if it is not subscribed). */
-export function unsubscribeFromAccount(user: AuditActor) {
-  db.transaction(
-    (tx) => {
-      const subscriber = getSubscriberByEmail(tx, user.email.toLowerCase());
-      if (subscriber) unsubscribeInTransaction(tx, subscriber, user, "account");
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** Staff: unsubscribes someone by hand (they asked at the till, the address bounces); audited with who did it. */
-export function unsubscribeByStaff(staff: AuditActor, subscriberId: number) {
-  return db.transaction(
-    (tx) => {
-      const subscriber = getSubscriberById(tx, subscriberId);
-      if (!subscriber) throw new AppError("not_found", "That subscriber no longer exists.");
-      return unsubscribeInTransaction(tx, subscriber, staff, "staff");
+      recordAudit(tx, user, { action: "newsletter_subscriber.confirm", ...subscriberSubject(id), detail: { via: "account" } });
     },
     { behavior: "immediate" },
   );

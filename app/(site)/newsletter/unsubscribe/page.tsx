@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { UnsubscribeForm } from "@/components/newsletter/unsubscribe-form";
 import { unsubscribeByLinkAction } from "@/lib/actions/newsletter";
-import { describeUnsubscribeLink, LINK_PROBLEMS } from "@/lib/newsletter/subscriptions";
+import { LINK_PROBLEMS } from "@/lib/newsletter/subscriptions";
+import { describeUnsubscribeLink } from "@/lib/newsletter/unsubscribe";
 
 export const metadata: Metadata = { title: "Unsubscribe from the newsletter", robots: { index: false, follow: false } };
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { isAppError } from "@/lib/errors";
-import { unsubscribeByToken } from "@/lib/newsletter/subscriptions";
+import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 
 /*
  * RFC 8058 one-click unsubscribe. Every newsletter email's List-Unsubscribe URL is the

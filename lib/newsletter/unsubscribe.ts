@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/db";
+import { recordAudit, type AuditActor } from "@/db/queries/audit";
+import type { Tx } from "@/db/queries/executor";
+import {
+  cancelQueuedNewsletterEmails,
+  getSubscriberByEmail,
+  getSubscriberById,
+  getSubscriberByUnsubscribeTokenHash,
+  markSubscriberUnsubscribed,
+} from "@/db/queries/newsletter-subscribers";
+import type { NewsletterSubscriber } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { LINK_PROBLEMS, subscriberSubject, type SubscriptionChannel } from "./subscriptions";
+import { hashNewsletterToken, isWellFormedToken } from "./tokens";
+
+export type UnsubscribeLinkState = { state: "valid"; alreadyUnsubscribed: boolean } | { state: "unknown" };
+
+/** What the unsubscribe page may say about a link before its button is pressed. */
+export function describeUnsubscribeLink(token: string): UnsubscribeLinkState {
+  if (!isWellFormedToken(token)) return { state: "unknown" };
+  const subscriber = getSubscriberByUnsubscribeTokenHash(db, hashNewsletterToken(token));
+  return subscriber ? { state: "valid", alreadyUnsubscribed: subscriber.status === "unsubscribed" } : { state: "unknown" };
+}
+
+/**
+ * Inside the caller's transaction: unsubscribes, cancels the campaign emails still
+ * waiting in the outbox for them, and audits how. Answers whether they were already out.
+ */
+function unsubscribeInTransaction(tx: Tx, subscriber: NewsletterSubscriber, actor: AuditActor | null, via: SubscriptionChannel) {
+  const changed = markSubscriberUnsubscribed(tx, subscriber.id, new Date());
+  const cancelledEmails = cancelQueuedNewsletterEmails(tx, subscriber.id);
+  if (changed || cancelledEmails > 0) {
+    recordAudit(tx, actor, { action: "newsletter_subscriber.unsubscribe", ...subscriberSubject(subscriber.id), detail: { via, cancelledEmails } });
+  }
+  return { alreadyUnsubscribed: !changed };
+}
+
+/**
+ * Unsubscribes whoever a token belongs to: a subscriber's own unsubscribe token or one
+ * campaign email's (newsletter_deliveries), from the link's page or the RFC 8058
+ * one-click POST. Their newsletter emails not yet sent are taken out of the outbox in the
+ * same transaction. Unsubscribe tokens do not expire: a link in an old email must keep
+ * working, and using one again changes nothing. An unknown token changes nothing and
+ * throws `not_found`.
+ */
+export function unsubscribeByToken(token: string, via: Extract<SubscriptionChannel, "link" | "one-click">) {
+  return db.transaction(
+    (tx) => {
+      const subscriber = isWellFormedToken(token) ? getSubscriberByUnsubscribeTokenHash(tx, hashNewsletterToken(token)) : null;
+      if (!subscriber) throw new AppError("not_found", LINK_PROBLEMS.unsubscribeUnknown);
+      return unsubscribeInTransaction(tx, subscriber, null, via);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** /account, signed in: unsubscribes the person's own address (nothing happens if it is not subscribed). */
+export function unsubscribeFromAccount(user: AuditActor) {
+  db.transaction(
+    (tx) => {
+      const subscriber = getSubscriberByEmail(tx, user.email.toLowerCase());
+      if (subscriber) unsubscribeInTransaction(tx, subscriber, user, "account");
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Staff: unsubscribes someone by hand (they asked at the till, the address bounces); audited with who did it. */
+export function unsubscribeByStaff(staff: AuditActor, subscriberId: number) {
+  return db.transaction(
+    (tx) => {
+      const subscriber = getSubscriberById(tx, subscriberId);
+      if (!subscriber) throw new AppError("not_found", "That subscriber no longer exists.");
+      return unsubscribeInTransaction(tx, subscriber, staff, "staff");
+    },
+    { behavior: "immediate" },
+  );
+}
