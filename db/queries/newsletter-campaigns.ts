@@ -1,13 +1,13 @@
 import "server-only";
-import { and, desc, eq, isNotNull, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { CampaignInput } from "@/lib/validations/newsletter-campaigns";
 import { db } from "../index";
-import { emailOutbox, newsletterCampaigns, newsletterDeliveries, newsletterSubscribers } from "../schema";
+import { newsletterCampaigns, newsletterSubscribers } from "../schema";
 import type { Executor } from "./executor";
+import { progressOfCampaigns } from "./newsletter-deliveries";
 
 const campaigns = newsletterCampaigns;
-const deliveries = newsletterDeliveries;
 const subscribers = newsletterSubscribers;
 
 function getCampaignOrThrow(executor: Executor, id: number) {
@@ -97,48 +97,6 @@ export function listSendingCampaignIds() {
     .map((row) => row.id);
 }
 
-/**
- * Confirmed subscribers (confirmed now, as this runs) who have no delivery of the campaign
- * yet, in a stable order. Run inside the transaction that inserts their deliveries.
- */
-export function listSubscribersWithoutDelivery(executor: Executor, campaignId: number, limit: number) {
-  return executor
-    .select({ id: subscribers.id, email: subscribers.email, firstName: subscribers.firstName })
-    .from(subscribers)
-    .where(
-      and(
-        eq(subscribers.status, "confirmed"),
-        notExists(
-          executor
-            .select({ one: sql`1` })
-            .from(deliveries)
-            .where(and(eq(deliveries.campaignId, campaignId), eq(deliveries.subscriberId, subscribers.id))),
-        ),
-      ),
-    )
-    .orderBy(subscribers.id)
-    .limit(limit)
-    .all();
-}
-
-function countSubscribersWithoutDelivery(campaignId: number) {
-  return db
-    .select({ n: sql<number>`count(*)` })
-    .from(subscribers)
-    .where(
-      and(
-        eq(subscribers.status, "confirmed"),
-        notExists(db.select({ one: sql`1` }).from(deliveries).where(and(eq(deliveries.campaignId, campaignId), eq(deliveries.subscriberId, subscribers.id)))),
-      ),
-    )
-    .get()!.n;
-}
-
-/** One subscriber's copy of a campaign, queued in the same transaction as its outbox message. */
-export function insertDelivery(executor: Executor, delivery: { campaignId: number; subscriberId: number; emailId: number; unsubscribeTokenHash: string }) {
-  executor.insert(deliveries).values(delivery).run();
-}
-
 /** Marks a sending campaign sent; false when it was not sending (another process finished it). */
 export function markCampaignSent(executor: Executor, id: number, now = new Date()) {
   return (
@@ -150,50 +108,14 @@ export function markCampaignSent(executor: Executor, id: number, now = new Date(
   );
 }
 
-export type DeliveryCounts = { queued: number; sent: number; failed: number };
-
 /**
- * Per campaign, its live deliveries by the state of their outbox message. A delivery whose
- * message was withdrawn (the person unsubscribed before it left) is not counted.
- */
-function deliveryCountsByCampaign(campaignId?: number) {
-  const rows = db
-    .select({
-      campaignId: deliveries.campaignId,
-      total: sql<number>`count(*)`,
-      sent: sql<number>`coalesce(sum(${emailOutbox.status} = 'sent'), 0)`,
-      failed: sql<number>`coalesce(sum(${emailOutbox.status} = 'failed'), 0)`,
-    })
-    .from(deliveries)
-    .innerJoin(emailOutbox, eq(emailOutbox.id, deliveries.emailId))
-    .where(and(eq(deliveries.status, "queued"), isNotNull(deliveries.emailId), campaignId === undefined ? undefined : eq(deliveries.campaignId, campaignId)))
-    .groupBy(deliveries.campaignId)
-    .all();
-  return new Map(rows.map((row) => [row.campaignId, { queued: row.total - row.sent - row.failed, sent: row.sent, failed: row.failed }]));
-}
-
-export type CampaignProgress = DeliveryCounts & {
-  /** Confirmed subscribers the sender has not reached yet (sending only). */
-  remaining: number;
-  total: number;
-};
-
-const progressOf = (counts: DeliveryCounts | undefined, remaining: number): CampaignProgress => {
-  const { queued, sent, failed } = counts ?? { queued: 0, sent: 0, failed: 0 };
-  return { queued, sent, failed, remaining, total: queued + sent + failed + remaining };
-};
-
-/**
- * How far a campaign has gone: `sent` messages the SMTP server accepted, out of `total`
- * = every live delivery plus, while sending, the confirmed subscribers still to be reached.
- * Null for a draft (nothing to count yet) or an unknown id.
+ * How far a campaign has gone (see `progressOfCampaigns`). Null for an unknown id; the
+ * progress is null for a draft, which has nothing to count yet.
  */
 export function getCampaignProgress(id: number) {
-  const campaign = db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, id)).get();
+  const campaign = db.select({ id: campaigns.id, status: campaigns.status }).from(campaigns).where(eq(campaigns.id, id)).get();
   if (!campaign) return null;
-  if (campaign.status === "draft") return { status: campaign.status, progress: null };
-  const remaining = campaign.status === "sending" ? countSubscribersWithoutDelivery(id) : 0;
-  return { status: campaign.status, progress: progressOf(deliveryCountsByCampaign(id).get(id), remaining) };
+  return { status: campaign.status, progress: progressOfCampaigns([campaign]).get(id) ?? null };
 }
 
 /** Every campaign, newest first, with its progress once it has started going out. */
@@ -211,11 +133,8 @@ export function listCampaignsForStaff() {
     .from(campaigns)
     .orderBy(desc(campaigns.updatedAt), desc(campaigns.id))
     .all();
-  const counts = deliveryCountsByCampaign();
-  return rows.map((row) => ({
-    ...row,
-    progress: row.status === "draft" ? null : progressOf(counts.get(row.id), row.status === "sending" ? countSubscribersWithoutDelivery(row.id) : 0),
-  }));
+  const progress = progressOfCampaigns(rows);
+  return rows.map((row) => ({ ...row, progress: progress.get(row.id) ?? null }));
 }
 
 /** Sent campaigns for the public archive, newest first. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { insertDelivery, listSendingCampaignIds, listSubscribersWithoutDelivery, markCampaignSent } from "@/db/queries/newsletter-campaigns";
+import { listSendingCampaignIds, markCampaignSent } from "@/db/queries/newsletter-campaigns";
+import { insertDelivery, listSubscribersWithoutDelivery } from "@/db/queries/newsletter-deliveries";
 import { getSiteSettings } from "@/db/queries/site";
 import { newsletterCampaigns } from "@/db/schema";
 import { revalidateTagsInBackground } from "@/lib/cache/revalidate-in-background";

@@ -1,5 +1,6 @@
 import "server-only";
-import { getCampaignProgress, listCampaignsForStaff, type CampaignProgress } from "@/db/queries/newsletter-campaigns";
+import { getCampaignProgress, listCampaignsForStaff } from "@/db/queries/newsletter-campaigns";
+import type { CampaignProgress } from "@/db/queries/newsletter-deliveries";
 import type { CampaignStatus } from "./vocabulary";
 
 export type { CampaignProgress };
