@@ -19,8 +19,14 @@ export const checkbox = z.preprocess((value) => value === true || value === "on"
 /** A calendar day as a date input sends it, YYYY-MM-DD, and a real one (no February 30). */
 export const day = z
   .string({ error: (issue) => (issue.input === undefined ? "Required." : undefined) })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Give a date like 2026-12-01." })
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "That day does not exist." });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Give a date like 2026-12-01.", abort: true })
+  .refine(isRealDay, { error: "That day does not exist." });
+
+/** 2026-02-28 is, 2026-02-30 and 2026-13-45 are not (the last is an invalid Date, whose toISOString throws). */
+function isRealDay(value: string) {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
 
 const DOLLARS_HINT = "Use dollars and cents, e.g. 25.00";
 
