@@ -3,6 +3,7 @@ import { eq, like, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { getCampaignProgress, insertCampaign, listSentCampaigns, startCampaignSend } from "@/db/queries/newsletter-campaigns";
 import { emailOutbox, newsletterCampaigns, newsletterDeliveries, newsletterSubscribers, users } from "@/db/schema";
+import { REDACTED_BODY, redactExpiredEmailBodies } from "@/db/queries/email";
 import { seedDatabase } from "@/db/seed";
 import { deliverDueEmails } from "@/lib/email/worker";
 import { queueCampaignBatch } from "@/lib/newsletter/campaign-sender";
@@ -78,5 +79,18 @@ describe("queueing a campaign", () => {
     expect(getCampaignProgress(campaignId)!.progress).toEqual({ queued: 6, sent: 0, failed: 0, remaining: 0, total: 6 });
     await deliverDueEmails({ send: async () => undefined }, 1000);
     expect(getCampaignProgress(campaignId)!.progress).toEqual({ queued: 0, sent: 6, failed: 0, remaining: 0, total: 6 });
+  });
+
+  it("keeps the sent copies' unsubscribe links in the outbox for a week only, then blanks bodies and headers", () => {
+    const sent = db.select().from(emailOutbox).where(like(emailOutbox.to, "reader-%")).all();
+    expect(sent).toHaveLength(6);
+    const aWeekOn = (email: (typeof sent)[number]) => email.createdAt.getTime() + 7 * 24 * 60 * 60_000;
+    for (const email of sent) expect(Math.abs(email.redactAfter!.getTime() - aWeekOn(email))).toBeLessThan(60_000);
+
+    expect(redactExpiredEmailBodies(new Date(Date.now() + 6 * 24 * 60 * 60_000))).toBe(0);
+    expect(redactExpiredEmailBodies(new Date(Date.now() + 8 * 24 * 60 * 60_000))).toBe(6);
+    for (const email of db.select().from(emailOutbox).where(like(emailOutbox.to, "reader-%")).all()) {
+      expect(email).toMatchObject({ text: REDACTED_BODY, html: REDACTED_BODY, headers: {}, redactAfter: null, messageId: expect.stringMatching(/^<campaign-/) });
+    }
   });
 });

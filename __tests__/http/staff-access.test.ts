@@ -186,7 +186,7 @@ describe("personal data in the outbox", () => {
     expect(message.status).toBe(200);
     const html = await message.text();
     expect(html).toContain(viewer);
-    expect(html).toContain("sign-in link hidden");
+    expect(html).toContain("personal link hidden");
     expect(html).not.toMatch(/token=[0-9a-f]{64}/);
     expect(viewsBy(viewer)).toEqual([
       { action: "outbox.view", subject_id: "sent" },

@@ -61,13 +61,13 @@ export function claimDueEmails(now: Date, limit: number, leaseMs: number): Outbo
     .all();
 }
 
-export const REDACTED_BODY = "[This message held a sign-in link, removed once it expired.]";
+export const REDACTED_BODY = "[This message held a personal link (sign-in, confirmation or unsubscribe), removed once it was no longer needed.]";
 
-/** Blanks the bodies of sent or failed messages whose secret has expired; returns how many. */
+/** Blanks the bodies and extra headers (List-Unsubscribe) of sent or failed messages whose secret is past keeping; returns how many. */
 export function redactExpiredEmailBodies(now: Date) {
   return db
     .update(emailOutbox)
-    .set({ text: REDACTED_BODY, html: REDACTED_BODY, redactAfter: null })
+    .set({ text: REDACTED_BODY, html: REDACTED_BODY, headers: {}, redactAfter: null })
     .where(and(lte(emailOutbox.redactAfter, now), inArray(emailOutbox.status, ["sent", "failed"])))
     .run().changes;
 }

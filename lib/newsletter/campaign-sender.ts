@@ -13,6 +13,12 @@ import { hashNewsletterToken, newNewsletterToken } from "./tokens";
 import { campaignArchiveUrl, campaignHeaders, campaignMessageId, prepareCampaignEmail, unsubscribePageUrl } from "./campaign-email";
 
 export const CAMPAIGN_BATCH_SIZE = 100;
+/**
+ * A campaign email's body and headers carry the subscriber's working unsubscribe link,
+ * which never expires; the outbox keeps that copy only while retries and a staff requeue
+ * may need it, then the worker blanks it like an expired sign-in link.
+ */
+const CAMPAIGN_COPY_KEPT_MS = 7 * 24 * 60 * 60_000;
 const POLL_MS = 1000;
 
 /** A campaign email's own unsubscribe token, stored only as its hash (see tokens.ts). */
@@ -50,6 +56,7 @@ export function queueCampaignBatch(campaignId: number, limit = CAMPAIGN_BATCH_SI
           ...emailFor(unsubscribeUrl),
           headers: campaignHeaders({ coopName, siteHost, unsubscribeUrl }),
           messageId: campaignMessageId(campaignId, subscriber.id, siteHost),
+          redactAfter: new Date(now.getTime() + CAMPAIGN_COPY_KEPT_MS),
         });
         insertDelivery(tx, { campaignId, subscriberId: subscriber.id, emailId, unsubscribeTokenHash: hash });
       }

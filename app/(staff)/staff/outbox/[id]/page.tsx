@@ -10,9 +10,9 @@ export const metadata: Metadata = { title: "Email message" };
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Links that would sign in whoever opens them: an admin sees that one was sent, not the link. */
+/** Links that act for whoever opens them (sign in, confirm, unsubscribe): an admin sees that one was sent, not the link. */
 function withSecretLinksHidden(text: string) {
-  return text.replace(/https?:\/\/\S*[?&]token=\S+/g, "[sign-in link hidden: it works for whoever opens it]");
+  return text.replace(/https?:\/\/\S*[?&]token=\S+/g, "[personal link hidden: it works for whoever opens it]");
 }
 
 /** One queued or sent message as the portal sends it (plain-text part), for tracing a delivery. */
