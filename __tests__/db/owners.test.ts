@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { approveOwnerApplication, declineOwnerApplication, getLatestApplicationByEmail, insertOwnerApplication } from "@/db/queries/owner-applications";
-import { getOwnerNumberState, getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
+import { getOwnerNumberState, getOwnershipForUser, replaceHouseholdMembers, setNextOwnerNumber } from "@/db/queries/owners";
 import { ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
 import { defaultEquityPlans } from "@/lib/owners/equity";
 import { ownerApplicationSchema, type OwnerApplicationInput } from "@/lib/validations/owners";
@@ -88,5 +88,62 @@ describe("approving an application", () => {
     db.transaction((tx) => setNextOwnerNumber(tx, 2000));
     expect(getOwnerNumberState(db)).toEqual({ next: 2000, highest });
     expect(approve(submit(application("after-move@example.org"))).ownerNumber).toBe(2000);
+  });
+});
+
+describe("one person, one household", () => {
+  const ownerOf = (email: string) => {
+    const user = db.select().from(users).where(eq(users.email, email)).get();
+    return user ? getOwnershipForUser(db, user.id) : null;
+  };
+
+  it("refuses an application that lists someone already in an ownership, at that member's email, writing nothing", () => {
+    const before = count(ownerApplications);
+    expect(() => submit(application("newcomer@example.org", [{ name: "Ada" }, { name: "Sam", email: "sam@example.org" }]))).toThrow(
+      expect.objectContaining({ code: "conflict", message: "household_email_in_ownership", fieldErrors: { "household.1.email": ["sam@example.org"] } }),
+    );
+    expect(count(ownerApplications)).toBe(before);
+  });
+
+  it("keeps an owner from adding someone who is waiting on their own application", () => {
+    submit(application("waiting@example.org"));
+    const rosa = ownerOf("rosa@example.org")!;
+    expect(() => db.transaction((tx) => replaceHouseholdMembers(tx, rosa.id, [{ name: "Sam", email: "sam@example.org" }, { name: "Wanda", email: "waiting@example.org" }]))).toThrow(
+      expect.objectContaining({ code: "conflict", message: "email_has_pending_application", fieldErrors: { "household.1.email": ["waiting@example.org"] } }),
+    );
+    expect(ownerOf("rosa@example.org")!.household.map((member) => member.email)).toEqual(["sam@example.org", null]);
+  });
+
+  it("refuses to approve an applicant who joined another household since applying, and takes no number", () => {
+    const first = submit(application("first@example.org", [{ name: "Later", email: "later@example.org" }]));
+    const later = submit(application("later@example.org"));
+    approve(first);
+    const { next } = getOwnerNumberState(db);
+    expect(() => approve(later)).toThrow(expect.objectContaining({ code: "conflict", message: "applicant_in_ownership" }));
+    expect(getOwnerNumberState(db).next).toBe(next);
+    expect(getLatestApplicationByEmail("later@example.org")!.status).toBe("submitted");
+    expect(ownerOf("later@example.org")).toMatchObject({ isPrimary: false, ownerNumber: ownerOf("first@example.org")!.ownerNumber });
+  });
+
+  it("adds a household member who joined an ownership since the application by name only, and says so", () => {
+    const shared = submit(application("shared@example.org", [{ name: "Moved", email: "moved@example.org" }]));
+    approve(submit(application("moved@example.org")));
+    const { ownerId, membersWithoutSignIn } = approve(shared);
+    expect(membersWithoutSignIn).toEqual(["Moved"]);
+    expect(db.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all()).toEqual([
+      expect.objectContaining({ name: "Moved", email: null, userId: null }),
+    ]);
+    expect(ownerOf("moved@example.org")).toMatchObject({ isPrimary: true });
+  });
+
+  it("is also a fact of the database: a second household row for one address is refused", () => {
+    const rosa = ownerOf("rosa@example.org")!;
+    const other = ownerOf("first@example.org")!;
+    expect(() => db.insert(ownerHouseholdMembers).values({ ownerId: other.id, name: "Sam again", email: "sam@example.org" }).run()).toThrow(
+      expect.objectContaining({ code: "SQLITE_CONSTRAINT_UNIQUE" }),
+    );
+    expect(() => db.insert(owners).values({ ownerNumber: 9999, userId: rosa.userId, name: "Rosa twice", planId: "monthly", joinedOn: "2026-11-26" }).run()).toThrow(
+      expect.objectContaining({ code: "SQLITE_CONSTRAINT_UNIQUE" }),
+    );
   });
 });

@@ -83,6 +83,17 @@ describe("one application per address", () => {
     });
     expect(applicationFootprint()).toEqual(before);
   });
+
+  it("refuses a household member whose address already belongs to an ownership, at that member's email, and stores nothing", async () => {
+    const before = applicationFootprint();
+    const fields = applicationFields(newEmail("household"), { "household.0.name": "Demo Household Member", "household.0.email": "household@coop.example" });
+    expect(await submitApplication(fields)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      fieldErrors: { "household.0.email": [expect.stringMatching(/already belongs to an ownership, and each person can be in one household/)] },
+    });
+    expect(applicationFootprint()).toEqual(before);
+  });
 });
 
 describe("the emails a new application sends", () => {
@@ -182,12 +193,17 @@ describe("many applications at once", () => {
 });
 
 describe("the hourly limit per address", () => {
-  it("at the default of 10 an hour, the 11th application from one address is refused with a message and stores nothing", async () => {
+  it("at the default of 10 an hour, the 11th application from one address is refused with a message and stores nothing; answers that an address is taken count too", async () => {
     // The suite's portal raises the limit; this one runs with the defaults.
     expect(process.env.PUBLIC_FORM_LIMIT_PER_IP).toBeUndefined();
     await withOwnPortal("owners-limit", {}, async () => {
-      for (let count = 1; count <= 10; count++) {
-        expect({ count, answer: await submitApplication(applicationFields(newEmail("limit"))) }).toEqual({ count, answer: thanks });
+      const first = newEmail("limit");
+      for (let count = 1; count <= 5; count++) {
+        expect({ count, answer: await submitApplication(applicationFields(count === 1 ? first : newEmail("limit"))) }).toEqual({ count, answer: thanks });
+      }
+      // Someone testing addresses one after another for who has applied or is an owner.
+      for (let count = 6; count <= 10; count++) {
+        expect({ count, answer: await submitApplication(applicationFields(first)) }).toEqual({ count, answer: expect.objectContaining({ ok: false, code: "conflict" }) });
       }
       const before = applicationFootprint();
       const eleventh = await submitApplication(applicationFields(newEmail("limit")));

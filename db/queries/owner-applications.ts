@@ -11,8 +11,10 @@ import { ensureUserByEmail } from "./users";
 
 /**
  * Stores an application with its household. Refuses (code `conflict`) a second pending
- * application for the same address and an address that already belongs to an ownership;
- * run it inside the caller's IMMEDIATE transaction with the emails it causes.
+ * application for the same address, an applicant's address that already belongs to an
+ * ownership, and a household member's (`household_email_in_ownership`, the field in
+ * fieldErrors): one person, one household. Run it inside the caller's IMMEDIATE
+ * transaction with the emails it causes.
  */
 export function insertOwnerApplication(executor: Executor, input: OwnerApplicationInput, terms: { plan: EquityPlan; signedOn: string }) {
   const email = input.applicant.email;
@@ -23,6 +25,11 @@ export function insertOwnerApplication(executor: Executor, input: OwnerApplicati
     .where(and(eq(ownerApplications.email, email), eq(ownerApplications.status, "submitted")))
     .get();
   if (pending) throw new AppError("conflict", "application_pending");
+  input.household.forEach((member, index) => {
+    if (member.email && findOwnershipByEmail(executor, member.email)) {
+      throw new AppError("conflict", "household_email_in_ownership", { [`household.${index}.email`]: [member.email] });
+    }
+  });
   const { id } = executor
     .insert(ownerApplications)
     .values({
@@ -84,10 +91,16 @@ export type Approval = {
  * the applicant's account (made if needed), links household members who gave an email to
  * theirs, and records a first payment taken at the register. Run it in the caller's
  * IMMEDIATE transaction; `conflict` when the application is no longer pending.
+ *
+ * One person, one household: addresses were free when the application came in, but an
+ * owner may have added one to their household since. An applicant who now belongs to an
+ * ownership is refused (`applicant_in_ownership`); a household member who does is added
+ * by name without their address, and named in `membersWithoutSignIn`.
  */
 export function approveOwnerApplication(executor: Executor, approval: Approval) {
   const application = getOwnerApplication(executor, approval.applicationId);
   if (!application) throw new AppError("not_found", "application_not_found");
+  if (application.status === "submitted" && findOwnershipByEmail(executor, application.email)) throw new AppError("conflict", "applicant_in_ownership");
   const claimed = executor
     .update(ownerApplications)
     .set({ status: "approved", decidedBy: approval.decidedBy, decidedAt: new Date() })
@@ -109,12 +122,15 @@ export function approveOwnerApplication(executor: Executor, approval: Approval) 
     })
     .returning({ id: owners.id })
     .get();
+  const membersWithoutSignIn: string[] = [];
   for (const member of application.household) {
-    const userId = member.email ? ensureUserByEmail(executor, member.email, member.name) : null;
-    executor.insert(ownerHouseholdMembers).values({ ownerId, name: member.name, email: member.email, userId }).run();
+    const email = member.email && !findOwnershipByEmail(executor, member.email) ? member.email : null;
+    if (member.email && !email) membersWithoutSignIn.push(member.name);
+    const userId = email ? ensureUserByEmail(executor, email, member.name) : null;
+    executor.insert(ownerHouseholdMembers).values({ ownerId, name: member.name, email, userId }).run();
   }
   if (approval.firstPayment) {
     recordEquityPayment(executor, { ownerId, ...approval.firstPayment, paidOn: approval.joinedOn, recordedBy: approval.decidedBy });
   }
-  return { ownerId, ownerNumber };
+  return { ownerId, ownerNumber, membersWithoutSignIn };
 }

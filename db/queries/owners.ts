@@ -1,8 +1,8 @@
 import "server-only";
-import { asc, eq, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { db } from "../index";
-import { equityPayments, ownerHouseholdMembers, ownerNumberSequence, owners, users, type EquityPaymentMethod } from "../schema";
+import { equityPayments, ownerApplications, ownerHouseholdMembers, ownerNumberSequence, owners, users, type EquityPaymentMethod } from "../schema";
 import type { Executor } from "./executor";
 import { ensureUserByEmail } from "./users";
 
@@ -16,6 +16,15 @@ export function findOwnershipByEmail(executor: Executor, email: string) {
     .get();
   if (primary) return primary;
   return executor.select({ ownerId: ownerHouseholdMembers.ownerId }).from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.email, email)).get() ?? null;
+}
+
+function hasPendingApplication(executor: Executor, email: string) {
+  const pending = executor
+    .select({ id: ownerApplications.id })
+    .from(ownerApplications)
+    .where(and(eq(ownerApplications.email, email), eq(ownerApplications.status, "submitted")))
+    .get();
+  return Boolean(pending);
 }
 
 /** Takes the next owner number: one statement reads and advances the sequence, so no two callers get the same one. */
@@ -48,6 +57,9 @@ export function getOwnershipForUser(executor: Executor, userId: string) {
         sql`${owners.id} in (select ${ownerHouseholdMembers.ownerId} from ${ownerHouseholdMembers} where ${ownerHouseholdMembers.userId} = ${userId})`,
       ),
     )
+    // Approval and the household editor keep a person in one ownership; should two ever
+    // match (rows from before that rule), the person's own comes first, then the oldest.
+    .orderBy(desc(sql`${owners.userId} = ${userId}`), asc(owners.id))
     .get();
   if (!owner) return null;
   const household = executor
@@ -96,8 +108,10 @@ export function ownerExists(executor: Executor, ownerId: number) {
 /**
  * Makes an ownership's household exactly `members`: people kept by email (or by name
  * when they have none) keep their row and sign-in; new emails get an account; people
- * left out lose access. An email that belongs to another ownership is refused
- * (`conflict`, message `email_in_other_ownership`, with the address in fieldErrors' key).
+ * left out lose access. One person, one household: an email that belongs to another
+ * ownership is refused (`conflict`, `email_in_other_ownership`), and so is one whose
+ * person is waiting for their own application's decision (`email_has_pending_application`);
+ * fieldErrors' key names the field.
  */
 export function replaceHouseholdMembers(executor: Executor, ownerId: number, members: { name: string; email?: string }[]) {
   const current = executor.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all();
@@ -107,6 +121,9 @@ export function replaceHouseholdMembers(executor: Executor, ownerId: number, mem
     const elsewhere = findOwnershipByEmail(executor, member.email);
     if ((elsewhere && elsewhere.ownerId !== ownerId) || member.email === primaryEmail) {
       throw new AppError("conflict", "email_in_other_ownership", { [`household.${index}.email`]: [member.email] });
+    }
+    if (!elsewhere && hasPendingApplication(executor, member.email)) {
+      throw new AppError("conflict", "email_has_pending_application", { [`household.${index}.email`]: [member.email] });
     }
   });
   const kept = new Set<number>();

@@ -108,7 +108,8 @@ export const owners = sqliteTable(
       .$defaultFn(() => new Date()),
   },
   (table) => [
-    index("owners_user_idx").on(table.userId),
+    // One person, one household (the queries keep to it; these indexes make it a fact).
+    uniqueIndex("owners_one_per_user_idx").on(table.userId),
     check("owners_status_check", sql`${table.status} in ('active', 'inactive')`),
   ],
 );
@@ -127,7 +128,7 @@ export const ownerHouseholdMembers = sqliteTable(
     email: text(),
     userId: text().references(() => users.id, { onDelete: "set null" }),
   },
-  (table) => [uniqueIndex("owner_household_members_email_idx").on(table.ownerId, table.email), index("owner_household_members_user_idx").on(table.userId)],
+  (table) => [uniqueIndex("owner_household_members_one_household_idx").on(table.email), index("owner_household_members_user_idx").on(table.userId)],
 );
 
 export { equityPaymentMethods, type EquityPaymentMethod } from "@/lib/owners/equity";

@@ -46,6 +46,13 @@ export const setFlowerVerificationAction = defineAction({
   },
 });
 
+/** Why the query layer refused an address in the household, in the owner's words. */
+const householdProblems: Record<string, string> = {
+  email_in_other_ownership: "This address belongs to another ownership or to you. Each person can be in one household.",
+  email_has_pending_application:
+    "This person has applied to become an owner themselves, and each person can be in one household. Add them once staff have decided on their application.",
+};
+
 /**
  * The primary owner: replaces the household's members and their sign-in emails (at most 6).
  * Household members see the ownership but cannot change it.
@@ -64,13 +71,10 @@ export const saveHouseholdAction = defineAction({
         try {
           change = replaceHouseholdMembers(tx, ownership.id, household);
         } catch (error) {
-          if (isAppError(error) && error.message === "email_in_other_ownership") {
-            const [field] = Object.keys(error.fieldErrors ?? {});
-            throw new AppError("conflict", "Please correct the fields marked below.", {
-              [field!]: ["This address belongs to another ownership or to you. Each person can be in one household."],
-            });
-          }
-          throw error;
+          const problem = isAppError(error) ? householdProblems[error.message] : undefined;
+          if (!isAppError(error) || !problem) throw error;
+          const [field] = Object.keys(error.fieldErrors ?? {});
+          throw new AppError("conflict", "Please correct the fields marked below.", { [field!]: [problem] });
         }
         recordAudit(tx, actor, { action: "owner.household", subjectType: "owner", subjectId: String(ownership.id), detail: change });
       },

@@ -17,6 +17,12 @@ function explained(error: unknown): never {
     throw new AppError("conflict", "This application was already decided, perhaps by someone else a moment ago. Reload the page to see how.");
   }
   if (isAppError(error) && error.message === "application_not_found") throw new AppError("not_found", "That application no longer exists.");
+  if (isAppError(error) && error.message === "applicant_in_ownership") {
+    throw new AppError(
+      "conflict",
+      "Since applying, this person has been added to an existing ownership's household, and each person can be in one household. Decline the application saying so, or ask that owner to remove them first.",
+    );
+  }
   throw error;
 }
 
@@ -32,7 +38,7 @@ export function approveApplication(
   try {
     const approved = db.transaction(
       (tx) => {
-        const { ownerId, ownerNumber } = approveOwnerApplication(tx, { ...input, decidedBy: actor.id });
+        const { ownerId, ownerNumber, membersWithoutSignIn } = approveOwnerApplication(tx, { ...input, decidedBy: actor.id });
         const application = getOwnerApplication(tx, input.applicationId)!;
         queueEmail(tx, {
           to: application.email,
@@ -48,9 +54,9 @@ export function approveApplication(
           action: "owner_application.approve",
           subjectType: "owner_application",
           subjectId: String(input.applicationId),
-          detail: { ownerNumber, firstPaymentCents: input.firstPayment?.amountCents ?? 0 },
+          detail: { ownerNumber, firstPaymentCents: input.firstPayment?.amountCents ?? 0, membersWithoutSignIn: membersWithoutSignIn.length },
         });
-        return { ownerId, ownerNumber };
+        return { ownerId, ownerNumber, membersWithoutSignIn };
       },
       { behavior: "immediate" },
     );

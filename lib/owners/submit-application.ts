@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { insertOwnerApplication } from "@/db/queries/owner-applications";
 import { getEquityPlans } from "@/db/queries/owner-settings";
-import { consumeRateLimits } from "@/db/queries/rate-limits";
+import { consumeRateLimits, recordRateLimitHit } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
@@ -32,6 +32,9 @@ const refusals: Record<string, { message: string; field: string }> = {
  * Stores an application, counts it against the sender's hourly limit, and queues the
  * applicant's and the staff's emails, all in one IMMEDIATE transaction: a refused or
  * failed application leaves nothing behind, an accepted one is never without its mail.
+ * A refusal that says an address is taken still counts against the limit (in its own
+ * transaction, after the rollback), so the form cannot be used to test address after
+ * address for who is an owner.
  */
 export function submitOwnerApplication(input: OwnerApplicationInput, ip: string) {
   const plan = getEquityPlans().find((candidate) => candidate.id === input.planId);
@@ -39,10 +42,11 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
   const settings = getSiteSettings();
   const site = { coopName: settings.coopName, siteUrl: getEnv().siteUrl };
   const now = new Date();
+  const limitKey = `owners:apply:ip:${sha256(ip)}`;
   try {
     const applicationId = db.transaction(
       (tx) => {
-        const verdict = consumeRateLimits(tx, [{ key: `owners:apply:ip:${sha256(ip)}`, limit: getEnv().publicFormLimitPerIp, windowMs: HOUR_MS }], now);
+        const verdict = consumeRateLimits(tx, [{ key: limitKey, limit: getEnv().publicFormLimitPerIp, windowMs: HOUR_MS }], now);
         if (!verdict.ok) {
           const minutes = Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000));
           throw new AppError("rate_limited", `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or apply at the store.`);
@@ -58,6 +62,13 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
     wakeEmailWorker();
     return applicationId;
   } catch (error) {
+    if (isAppError(error) && error.code === "conflict") db.transaction((tx) => recordRateLimitHit(tx, limitKey, now), { behavior: "immediate" });
+    if (isAppError(error) && error.message === "household_email_in_ownership") {
+      const [field] = Object.keys(error.fieldErrors ?? {});
+      throw new AppError("conflict", "Please correct the fields marked below.", {
+        [field!]: ["This address already belongs to an ownership, and each person can be in one household. Leave this email empty."],
+      });
+    }
     const refusal = isAppError(error) && error.code === "conflict" ? refusals[error.message] : undefined;
     if (refusal) throw new AppError("conflict", refusal.message, { "applicant.email": [refusal.field] });
     throw error;
