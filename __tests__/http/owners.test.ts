@@ -156,6 +156,29 @@ describe("the owners CSV export", () => {
   });
 });
 
+describe("finding an owner", () => {
+  it("staff find by number, email or name through a POST, so nothing typed lands in a URL; a member is refused", async () => {
+    const html = await (await get("/staff/owners", staff)).text();
+    const search = new JSDOM(html).window.document.querySelector('form[role="search"]')!;
+    expect(search.getAttribute("method")).not.toBe("get");
+    expect(html).not.toMatch(/[?&]q=/);
+    const form = await scrapeForm("/staff/owners", staff, hasField("q"));
+    const find = (q: string, cookie = staff) => callAction("/staff/owners", { ...form, q }, cookie);
+    const numbersFound = async (q: string) => {
+      const answer = await find(q);
+      expect(answer).toMatchObject({ ok: true, data: { query: q } });
+      return (answer as { data: { rows: { ownerNumber: number; email: string }[] } }).data.rows.map((row) => row.ownerNumber);
+    };
+
+    expect(await numbersFound("1001")).toEqual([1001]);
+    expect(await numbersFound("OWNER@coop.example")).toEqual([1001]);
+    expect(await numbersFound("Demo Owner")).toContain(1001);
+    expect(await numbersFound("nobody-by-this-name")).toEqual([]);
+    expect(await find("  ")).toMatchObject({ ok: false, fieldErrors: { q: ["Required."] } });
+    expect(await find("1001", await signIn("finder-member@coop.example"))).toMatchObject({ ok: false, message: "This is for co-op staff." });
+  });
+});
+
 describe("one person's application and ownership, kept from another", () => {
   const a = { email: "isolation-a@coop.example", name: "Avery Isolation" };
   const b = { email: "isolation-b@coop.example", name: "Beatrix Bystander", phone: "585-555-0177", home: "isolation-b-home@coop.example" };

@@ -42,6 +42,8 @@ export function listOwners(filter: { search?: string; page?: number }) {
   return { rows: rows.slice(0, OWNERS_PAGE_SIZE), hasMore: rows.length > OWNERS_PAGE_SIZE, page };
 }
 
+export type OwnerListRow = ReturnType<typeof listOwners>["rows"][number];
+
 /** One ownership with everything staff see: contact (from the application), household, payments with who recorded them. */
 export function getOwnerForStaff(id: number) {
   const owner = db

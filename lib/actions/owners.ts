@@ -3,9 +3,20 @@
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getOwnershipForUser, ownerExists, recordEquityPayment, replaceHouseholdMembers, setFlowerVerifiedUntil } from "@/db/queries/owners";
+import { listOwners } from "@/db/queries/owners-directory";
 import { AppError, isAppError } from "@/lib/errors";
-import { equityPaymentSchema, flowerVerificationSchema, householdFormSchema } from "@/lib/validations/owners";
+import { equityPaymentSchema, flowerVerificationSchema, householdFormSchema, ownerSearchSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
+
+/**
+ * Staff: finds owners by name, email or number. A POST, not a `?q=` link, because rule 7
+ * keeps personal data out of URLs (history, logs, a sign-in redirect's callbackUrl).
+ */
+export const findOwnersAction = defineAction({
+  access: "staff",
+  schema: ownerSearchSchema,
+  run: ({ q }) => ({ query: q, ...listOwners({ search: q }) }),
+});
 
 /** Staff: records equity paid at the register, in cents. */
 export const recordEquityPaymentAction = defineAction({

@@ -112,6 +112,9 @@ export const approveApplicationSchema = z
 /** Staff decline an application; the applicant reads the reason in an email and on their account. */
 export const declineApplicationSchema = z.object({ applicationId: rowId, reason: line(1000) });
 
+/** Staff's search of the owners: a name, an email or an owner number. */
+export const ownerSearchSchema = z.object({ q: line(100) });
+
 /** An equity payment staff record, in cents. */
 export const equityPaymentSchema = z.object({
   ownerId: rowId,
