@@ -175,6 +175,14 @@ describe("staff write postings", () => {
     expect(audited.n).toBe(1);
   });
 
+  it("a draft cannot be closed, even by a hand-made request: that would publish a 'closed' page of something never public", async () => {
+    const { status } = await forms();
+    expect(jobRow(jobId)).toMatchObject({ status: "draft" });
+    const answer = await callAction(`/staff/jobs/${jobId}`, { ...status, status: "closed" }, staff);
+    expect(answer).toMatchObject({ ok: false, message: expect.stringContaining("A draft was never public") });
+    expect(jobRow(jobId)).toMatchObject({ status: "draft", closed_at: null });
+  });
+
   it("only drafts are deleted: a published posting is refused and stays", async () => {
     const { status, remove } = await forms();
     expect(await callAction(`/staff/jobs/${jobId}`, status, staff)).toMatchObject({ ok: true, data: { status: "published" } });

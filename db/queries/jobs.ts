@@ -49,6 +49,8 @@ export function setJobStatus(executor: Executor, id: number, status: Exclude<Job
   const before = executor.select().from(jobs).where(eq(jobs.id, id)).get();
   if (!before) throw new AppError("not_found", "job_not_found");
   if (before.status === status) throw new AppError("conflict", "same_status");
+  // Closing a draft would make a public "closed" page of something never published, and no longer deletable.
+  if (before.status === "draft" && status === "closed") throw new AppError("conflict", "draft_not_closable");
   const now = new Date();
   executor
     .update(jobs)

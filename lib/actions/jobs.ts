@@ -19,6 +19,7 @@ function explained(error: unknown): never {
     if (error.message === "slug_taken") throw new AppError("conflict", "Please correct the fields marked below.", { slug: ["Another posting has this address. Choose another."] });
     if (error.message === "job_not_found") throw new AppError("not_found", "That posting no longer exists.");
     if (error.message === "same_status") throw new AppError("conflict", "The posting is already in that state. Reload to see the latest.");
+    if (error.message === "draft_not_closable") throw new AppError("conflict", "A draft was never public, so there is nothing to close: publish it or delete it.");
     if (error.message === "not_draft") throw new AppError("conflict", "Only drafts can be deleted. Close a posting instead: its page stays for those who saved the link.");
   }
   throw error;
