@@ -38,6 +38,9 @@ async function signIn(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** The answer to the next server action the page calls (its request carries a Next-Action header). */
+const serverActionAnswer = (page: Page) => page.waitForResponse((response) => response.request().method() === "POST" && Boolean(response.request().headers()["next-action"]));
+
 describe("hiring through the portal", () => {
   it("staff write a posting and publish it from the list", async () => {
     staffPage = await (await browser.newContext()).newPage();
@@ -57,8 +60,13 @@ describe("hiring through the portal", () => {
     await staffPage.goto(portalUrl("/staff/jobs"));
     await expectNoAxeViolations(staffPage);
     const row = staffPage.getByRole("row", { name: new RegExp(title) });
+    const answered = serverActionAnswer(staffPage);
     await row.getByRole("button", { name: /Publish/ }).click();
+    // Shown at once (optimistic), then held once the server has answered: still so after a reload.
     await row.getByRole("cell", { name: "Published" }).waitFor();
+    expect((await answered).status()).toBe(200);
+    await staffPage.reload();
+    await staffPage.getByRole("row", { name: new RegExp(title) }).getByRole("cell", { name: "Published" }).waitFor();
   });
 
   it("a visitor finds it on /jobs, applies with a PDF after seeing the errors, and is thanked", async () => {
@@ -94,9 +102,10 @@ describe("hiring through the portal", () => {
     await status.waitFor();
     await expectNoAxeViolations(staffPage);
     expect(await status.inputValue()).toBe("new");
+    const answered = serverActionAnswer(staffPage);
     await status.selectOption("interview");
     expect(await status.inputValue()).toBe("interview");
-    await staffPage.waitForLoadState("networkidle");
+    expect((await answered).status()).toBe(200);
     expect(await staffPage.getByText(/^Not changed:/).count()).toBe(0);
     await staffPage.reload();
     expect(await staffPage.getByLabel(`Status of ${applicant.name}`).inputValue()).toBe("interview");

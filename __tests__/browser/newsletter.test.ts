@@ -68,7 +68,7 @@ describe("the email newsletter", () => {
     await staff.waitForURL(/\/staff\/newsletter\/campaigns\/\d+/);
     await staff.getByRole("link", { name: /^Send to \d+/ }).click();
     await staff.getByRole("button", { name: /^Yes, send it to/ }).click();
-    await staff.getByText(/sent|sending/i).first().waitFor();
+    await staff.getByRole("progressbar", { name: "Messages sent" }).waitFor();
     await expectNoAxeViolations(staff);
 
     const campaign = (await waitForEmails(portalMailDir(), reader, 2, 60_000)).find((message) => message.subject === subject)!;

@@ -66,8 +66,12 @@ describe("becoming an owner online", () => {
 
     await step(page, "Household").waitFor();
     await page.getByLabel("Name", { exact: true }).fill(member.name);
-    await page.getByLabel("Email (optional)").fill(member.email);
+    await page.getByLabel("Email (optional)").fill("sam-at-home");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByText(/email address like name@example\.com/).waitFor();
+    expect(await page.getByLabel("Email (optional)").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page);
+    await page.getByLabel("Email (optional)").fill(member.email);
     await page.getByRole("button", { name: "Next" }).click();
 
     await step(page, "Equity").waitFor();
@@ -77,6 +81,7 @@ describe("becoming an owner online", () => {
     await page.getByLabel("$25 now, then $15 a month").check();
     await page.getByRole("button", { name: "Next" }).click();
 
+    // Discounts are optional boxes to tick: this step has no error to show.
     await step(page, "Discounts").waitFor();
     await page.getByLabel("WIC").check();
     await expectNoAxeViolations(page);

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { JSDOM } from "jsdom";
 import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
@@ -52,9 +54,16 @@ function insertPosting(dataDir: string, row: Row) {
 }
 
 let portal: RunningPortal;
+/** The portal's clock runs ahead by the milliseconds written here (see helpers/shifted-clock.cjs). */
+let clockFile: string;
 
 beforeAll(async () => {
-  portal = await startPortal({ dataDir: temporaryDataDir("jobs-public"), env: { DEMO: "1" } });
+  const dataDir = temporaryDataDir("jobs-public");
+  clockFile = path.join(dataDir, "clock-offset");
+  portal = await startPortal({
+    dataDir,
+    env: { DEMO: "1", NODE_OPTIONS: `--require ${path.join(__dirname, "../helpers/shifted-clock.cjs")}`, SHIFTED_CLOCK_FILE: clockFile },
+  });
   for (const row of Object.values(postings)) insertPosting(portal.dataDir, row);
 });
 
@@ -316,5 +325,32 @@ describe("staff publishing and closing through the actions", () => {
     expect(text(document.querySelector("main"))).toContain("This position is closed.");
     expect(jobPostingData(document)).toEqual([]);
     expect(document.querySelector('main a[href$="/apply"]')).toBeNull();
+  });
+});
+
+// Last in the file: it moves this portal's clock a day ahead for good.
+describe("when a posting's closing day passes, with no one saving anything", () => {
+  const slug = postings.lastDay.slug;
+  const listed = async () => ({
+    list: text((await page("/jobs")).document.querySelector("main")).includes(postings.lastDay.title),
+    feed: (await feed()).xml.includes(url(`/jobs/${slug}`)),
+    sitemap: (await sitemapLocations()).includes(url(`/jobs/${slug}`)),
+    jobPosting: jobPostingData((await page(`/jobs/${slug}`)).document).length > 0,
+  });
+
+  it("it leaves /jobs, the feed and the sitemap, and its page loses its JobPosting, within the pages' revalidation", async () => {
+    expect(await listed()).toEqual({ list: true, feed: true, sitemap: true, jobPosting: true });
+    const rowBefore = withPortalDb((db) => db.prepare("select status, closes_on, updated_at from jobs where slug = ?").get(slug), portal.dataDir);
+
+    // The next day, in the store's time zone, and past every page's 60-second revalidation.
+    fs.writeFileSync(clockFile, String(24 * 60 * 60_000 + 61_000));
+    let now = await listed();
+    for (let tries = 0; tries < 40 && Object.values(now).some(Boolean); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      now = await listed();
+    }
+    expect(now).toEqual({ list: false, feed: false, sitemap: false, jobPosting: false });
+    expect(text((await page(`/jobs/${slug}`)).document.querySelector("main"))).toContain("This position is closed.");
+    expect(withPortalDb((db) => db.prepare("select status, closes_on, updated_at from jobs where slug = ?").get(slug), portal.dataDir)).toEqual(rowBefore);
   });
 });

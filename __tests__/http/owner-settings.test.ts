@@ -7,10 +7,12 @@ jest.setTimeout(90_000);
 const staffEmail = "owner-settings-staff@coop.example";
 const adminEmail = "owner-settings-admin@coop.example";
 
+let member: string;
 let staff: string;
 let admin: string;
 
 beforeAll(async () => {
+  member = await signIn("owner-settings-member@coop.example", "member");
   staff = await signIn(staffEmail, "staff");
   admin = await signIn(adminEmail, "admin");
 });
@@ -42,9 +44,12 @@ describe("equity plans in Settings", () => {
     expect(html).toContain("$25.00 at joining, then 5 payments of $15.00 every month: $100.00 in all");
   });
 
-  it("a staff member who is not an admin is refused and changes nothing", async () => {
+  it.each([
+    ["a member", () => member],
+    ["a staff member who is not an admin", () => staff],
+  ])("%s is refused and changes nothing", async (_caller, cookie) => {
     const before = { plans: plansRow(), audit: auditOf("settings.equity_plans") };
-    const answer = await callAction("/staff/settings", { ...original, "plans.1.installment": "5.00" }, staff);
+    const answer = await callAction("/staff/settings", { ...original, "plans.1.installment": "5.00" }, cookie());
     expect(answer).toEqual(expect.objectContaining({ ok: false, message: "This is for co-op admins." }));
     expect(answer).not.toHaveProperty("fieldErrors");
     expect({ plans: plansRow(), audit: auditOf("settings.equity_plans") }).toEqual(before);
@@ -116,10 +121,13 @@ describe("the next owner number in Settings", () => {
     });
   });
 
-  it("a staff member who is not an admin is refused and changes nothing", async () => {
+  it.each([
+    ["a member", () => member],
+    ["a staff member who is not an admin", () => staff],
+  ])("%s is refused and changes nothing", async (_caller, cookie) => {
     const form = await ownerNumberForm();
     const before = auditOf("owners.next_number");
-    const answer = await callAction("/staff/settings", { ...form, nextOwnerNumber: String(startingNext + 50) }, staff);
+    const answer = await callAction("/staff/settings", { ...form, nextOwnerNumber: String(startingNext + 50) }, cookie());
     expect(answer).toEqual(expect.objectContaining({ ok: false, message: "This is for co-op admins." }));
     expect(answer).not.toHaveProperty("fieldErrors");
     expect(nextOwnerNumber()).toBe(startingNext);

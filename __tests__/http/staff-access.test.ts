@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
@@ -38,6 +40,42 @@ describe("who may open which page", () => {
     expect(await statusOf(path, member)).toBe(403);
     expect(await statusOf(path, staff)).toBe(403);
     expect(await statusOf(path, admin)).toBe(200);
+  });
+
+  // Read from disk, so that a staff page or route handler added later is covered without anyone listing it here.
+  it("every staff page and route handler under app/(staff) refuses a member with 403; admins open every page", async () => {
+    const root = path.join(process.cwd(), "app/(staff)");
+    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file));
+    // Each [id] is filled with a row that exists, so that a 403 is about who asks, not a missing row.
+    const tableOf: Record<string, string> = {
+      jobs: "jobs",
+      applicants: "job_applications",
+      monographs: "monographs",
+      campaigns: "newsletter_campaigns",
+      outbox: "email_outbox",
+      owners: "owners",
+      applications: "owner_applications",
+    };
+    const urlOf = (file: string) => {
+      const segments = path.dirname(file).split(path.sep);
+      return `/${segments
+        .map((segment, index) => {
+          if (segment === "[...slug]") return "about";
+          if (segment !== "[id]") return segment;
+          const table = tableOf[segments[index - 1]!];
+          if (!table) throw new Error(`No table known for ${file}: add its parent folder to tableOf`);
+          return String(withPortalDb((db) => (db.prepare(`select min(id) as id from ${table}`).get() as { id: number }).id));
+        })
+        .join("/")}`;
+    };
+    const checked = files.map((file) => ({ file, url: urlOf(file) }));
+    expect(checked.length).toBeGreaterThanOrEqual(28);
+
+    for (const { file, url } of checked) {
+      const asMember = await fetch(portalUrl(url), { redirect: "manual", headers: { Cookie: member } });
+      expect({ url, status: asMember.status, attachment: asMember.headers.get("content-disposition") }).toEqual({ url, status: 403, attachment: null });
+      if (file.endsWith("page.tsx")) expect({ url, status: await statusOf(url, admin) }).toEqual({ url, status: 200 });
+    }
   });
 
   it("a stale or forged session cookie is treated as no session", async () => {
