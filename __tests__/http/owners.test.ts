@@ -176,6 +176,14 @@ describe("finding an owner", () => {
     expect(await numbersFound("nobody-by-this-name")).toEqual([]);
     expect(await find("  ")).toMatchObject({ ok: false, fieldErrors: { q: ["Required."] } });
     expect(await find("1001", await signIn("finder-member@coop.example"))).toMatchObject({ ok: false, message: "This is for co-op staff." });
+
+    // Staff views of personal data are logged (rule 7): the list once per page shown, each search with how many it showed, never what was typed.
+    const views = readPortalDb((db) =>
+      db.prepare("select subject_id as subject, detail from audit_log where action = 'owner.view' and actor_email = ? and subject_id in ('list', 'search') order by id").all(staffEmail),
+    ) as { subject: string; detail: string }[];
+    expect(views.filter((view) => view.subject === "list").length).toBeGreaterThanOrEqual(2);
+    const searches = views.filter((view) => view.subject === "search").map((view) => JSON.parse(view.detail) as unknown);
+    expect(searches).toEqual([{ rows: 1 }, { rows: 1 }, { rows: expect.any(Number) }, { rows: 0 }]);
   });
 });
 

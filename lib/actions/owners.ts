@@ -15,7 +15,12 @@ import { defineAction } from "./safe-action";
 export const findOwnersAction = defineAction({
   access: "staff",
   schema: ownerSearchSchema,
-  run: ({ q }) => ({ query: q, ...listOwners({ search: q }) }),
+  run: ({ q }, actor) => {
+    const found = listOwners({ search: q });
+    // What was searched for stays out of the log too; how many people it showed is kept.
+    recordAudit(db, actor, { action: "owner.view", subjectType: "owner", subjectId: "search", detail: { rows: found.rows.length } });
+    return { query: q, ...found };
+  },
 });
 
 /** Staff: records equity paid at the register, in cents. */

@@ -4,6 +4,7 @@ import { OwnerTable } from "@/components/owners/owner-table";
 import { countOwnerApplicationsByStatus } from "@/db/queries/owner-application-queue";
 import { listOwners } from "@/db/queries/owners-directory";
 import { findOwnersAction } from "@/lib/actions/owners";
+import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
 
 export const metadata = { title: "Owners" };
@@ -11,8 +12,9 @@ export const metadata = { title: "Owners" };
 type Props = { searchParams: Promise<{ page?: string }> };
 
 export default async function OwnersPage({ searchParams }: Props) {
-  await requirePageRole("staff", "/staff/owners");
+  const staff = await requirePageRole("staff", "/staff/owners");
   const { rows, hasMore, page } = listOwners({ page: Number.parseInt((await searchParams).page ?? "1", 10) || 1 });
+  recordPersonalDataView(staff, { action: "owner.view", subjectType: "owner", subjectId: "list", detail: { page, rows: rows.length } });
   const waiting = countOwnerApplicationsByStatus({}).submitted;
   const pageLink = (target: number) => `/staff/owners?page=${target}`;
   return (

@@ -10,6 +10,7 @@ import { updateApplicantAction } from "@/lib/actions/job-applicants";
 import { applicantRows } from "@/lib/jobs/applicant-rows";
 import { getJobById } from "@/db/queries/jobs";
 import { deleteDraftJobAction, setJobStatusAction, updateJobAction } from "@/lib/actions/jobs";
+import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Job posting" };
@@ -18,9 +19,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?
 
 export default async function StaffJobPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requirePageRole("staff", `/staff/jobs/${id}`);
+  const staff = await requirePageRole("staff", `/staff/jobs/${id}`);
   const job = /^\d{1,12}$/.test(id) ? getJobById(Number(id)) : null;
   if (!job) notFound();
+  const applicants = applicantRows(listApplicationsForJob(job.id));
+  // The list's later refreshes (React Query) continue this one view; they are not logged again.
+  recordPersonalDataView(staff, { action: "job_application.view", subjectType: "job", subjectId: String(job.id), detail: { rows: applicants.length } });
   const { created } = await searchParams;
   return (
     <>
@@ -47,7 +51,7 @@ export default async function StaffJobPage({ params, searchParams }: Props) {
           Applicants
         </h2>
         <QueryProvider>
-          <ApplicantList jobId={job.id} initial={applicantRows(listApplicationsForJob(job.id))} update={updateApplicantAction} />
+          <ApplicantList jobId={job.id} initial={applicants} update={updateApplicantAction} />
         </QueryProvider>
       </section>
       <details className="mt-8" open={job.status === "draft"}>

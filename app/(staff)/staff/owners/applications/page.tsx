@@ -3,6 +3,7 @@ import { cellClass, DataTable } from "@/components/ui/data-table";
 import { Select, selectClass } from "@/components/ui/select";
 import { countOwnerApplicationsByStatus, listOwnerApplications, type ApplicationQueueFilter } from "@/db/queries/owner-application-queue";
 import { ownerApplicationStatuses, type OwnerApplicationStatus } from "@/db/schema";
+import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime, nextDay, startOfStoreDay } from "@/lib/format";
 import { applicationStatusLabels } from "@/lib/owners/labels";
@@ -31,10 +32,11 @@ function filterOf(query: Query): ApplicationQueueFilter & { fromDay?: string; to
 }
 
 export default async function OwnerApplicationsPage({ searchParams }: Props) {
-  await requirePageRole("staff", "/staff/owners/applications");
+  const staff = await requirePageRole("staff", "/staff/owners/applications");
   const query = await searchParams;
   const filter = filterOf(query);
   const { rows, hasMore, page } = listOwnerApplications(filter);
+  recordPersonalDataView(staff, { action: "owner_application.view", subjectType: "owner_application", subjectId: "queue", detail: { page, rows: rows.length } });
   const counts = countOwnerApplicationsByStatus(filter);
   const link = (changes: Partial<Query>) => {
     const params = new URLSearchParams(
