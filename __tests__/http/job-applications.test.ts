@@ -278,6 +278,14 @@ describe("applying with a résumé file", () => {
 });
 
 describe("refused résumé files leave nothing behind", () => {
+  it("an old Excel spreadsheet (an OLE compound file like a .doc, without a WordDocument stream) renamed .doc is refused", async () => {
+    const email = `xls-${run}@example.org`;
+    const answer = await expectNothingWritten(email, async () =>
+      callAction(applyPath, await application(email, { resume: file(minimalCompoundFile("Workbook"), "cv.doc", "application/msword") })),
+    );
+    expect(answer).toMatchObject({ ok: false, fieldErrors: { resume: [expect.stringMatching(/^This file is not a PDF or a Word document\./)] } });
+  });
+
   it("an HTML file renamed .pdf is refused at the file field", async () => {
     const email = `html-${run}@example.org`;
     const html = "<!doctype html><html><body><script>alert(1)</script></body></html>";
@@ -466,9 +474,10 @@ function zlibCrc32(data: Buffer) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** An OLE compound file header (what a .doc is), padded to one sector. */
-function minimalCompoundFile() {
-  const header = Buffer.alloc(1024);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-  return header;
+/** An OLE compound file header and one directory entry naming its stream: WordDocument in a .doc, Workbook in an .xls. */
+function minimalCompoundFile(stream = "WordDocument") {
+  const file = Buffer.alloc(1024);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(file);
+  Buffer.from(stream, "utf16le").copy(file, 512);
+  return file;
 }
