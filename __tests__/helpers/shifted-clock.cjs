@@ -1,7 +1,8 @@
 // Preloaded into a test portal (NODE_OPTIONS=--require) so that a test can move its clock
-// forward, as the days pass for a real server: Date.now() and `new Date()` run ahead by
-// the milliseconds written in $SHIFTED_CLOCK_FILE, read again every 200 ms. Nothing else
-// of the server changes. The portal's own code never loads this file.
+// forward, as the days pass for a real server: Date.now(), `new Date()` and
+// performance.now() (which Next's page cache reads its time from) run ahead by the
+// milliseconds written in $SHIFTED_CLOCK_FILE, read again every 200 ms. Nothing else of
+// the server changes. The portal's own code never loads this file.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a --require preload is CommonJS
 const fs = require("node:fs");
 
@@ -28,4 +29,7 @@ if (file) {
   ShiftedDate.parse = RealDate.parse;
   ShiftedDate.UTC = RealDate.UTC;
   globalThis.Date = ShiftedDate;
+
+  const realPerformanceNow = performance.now.bind(performance);
+  Object.defineProperty(performance, "now", { value: () => realPerformanceNow() + offset, configurable: true, writable: true });
 }

@@ -65,7 +65,8 @@ async function postOnOwnConnection(urlPath: string, fields: FormFields) {
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const encoded = new Response(form);
   const body = Buffer.from(await encoded.arrayBuffer());
-  return new Promise<number>((resolve, reject) => {
+  // Next may answer and close before the whole body is written: the client then sees a reset instead of a status.
+  return new Promise<number | "connection reset">((resolve, reject) => {
     const request = http.request(portalUrl(urlPath), {
       method: "POST",
       agent: false,
@@ -75,7 +76,7 @@ async function postOnOwnConnection(urlPath: string, fields: FormFields) {
       response.resume();
       resolve(response.statusCode!);
     });
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? resolve("connection reset") : reject(error)));
     request.end(body);
   });
 }
@@ -310,7 +311,7 @@ describe("refused résumé files leave nothing behind", () => {
   it("a file beyond Next's body limit (21 MB) is cut off before the action runs", async () => {
     const email = `huge-${run}@example.org`;
     const status = await expectNothingWritten(email, async () => postOnOwnConnection(applyPath, await application(email, { resume: file(Buffer.alloc(24 * MB, 0x25), "huge.pdf") })));
-    expect(status).toBeGreaterThanOrEqual(400);
+    expect(String(status)).toMatch(/^([45]\d\d|connection reset)$/);
   });
 
   it("neither a file nor pasted text: an error at the file field, and what was typed comes back", async () => {
