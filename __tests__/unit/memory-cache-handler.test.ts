@@ -30,4 +30,17 @@ describe("MemoryCacheHandler", () => {
     await handler.set("site-settings", fetchEntry("new"), { tags: ["settings"] });
     expect((await handler.get("site-settings", {}))?.value.data.body).toBe("new");
   });
+
+  it("expires tags from outside a request through any copy of the module: one store per process", async () => {
+    await handler.set("newsletter:archive", fetchEntry("before the send"), { tags: ["newsletter-campaigns"] });
+    let secondCopy: typeof MemoryCacheHandler;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      secondCopy = require("@/lib/cache/memory-cache-handler.js");
+    });
+    expect(secondCopy!).not.toBe(MemoryCacheHandler);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    secondCopy!.expireTags(["newsletter-campaigns"]);
+    expect(await handler.get("newsletter:archive", {})).toBeNull();
+  });
 });

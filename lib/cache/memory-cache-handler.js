@@ -14,10 +14,20 @@
 
 const MAX_ENTRIES = 5000;
 
-/** @type {Map<string, { value: unknown, lastModified: number, tags: string[] }>} */
-const entries = new Map();
-/** @type {Map<string, number>} tag -> when it was last revalidated */
-const revalidatedAt = new Map();
+/**
+ * One store per process, however many copies of this file are loaded: Next requires it
+ * for its cache, and the server bundle carries its own copy for `expireTags` (work that
+ * runs outside any request, where Next's revalidateTag cannot be called).
+ * @type {{ entries: Map<string, { value: unknown, lastModified: number, tags: string[] }>, revalidatedAt: Map<string, number> }}
+ */
+const store = (/** @type {any} */ (globalThis)[Symbol.for("coop-portal.memory-cache")] ??= { entries: new Map(), revalidatedAt: new Map() });
+const { entries, revalidatedAt } = store;
+
+/** @param {string | string[]} tags */
+function expireTags(tags) {
+  const now = Date.now();
+  for (const tag of [tags].flat()) revalidatedAt.set(tag, now);
+}
 
 /** @param {unknown} list */
 function asTags(list) {
@@ -75,8 +85,16 @@ module.exports = class MemoryCacheHandler {
 
   /** @param {string | string[]} tags */
   async revalidateTag(tags) {
-    const now = Date.now();
-    for (const tag of [tags].flat()) revalidatedAt.set(tag, now);
+    expireTags(tags);
+  }
+
+  /**
+   * Expires tags from outside a request (the newsletter sender's loop): the entries they
+   * cover are misses at their next read, as after Next's own revalidateTag.
+   * @param {string[]} tags
+   */
+  static expireTags(tags) {
+    expireTags(tags);
   }
 
   resetRequestCache() {}

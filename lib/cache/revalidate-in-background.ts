@@ -1,16 +1,13 @@
 import "server-only";
-
-type IncrementalCache = { revalidateTag(tags: string[], durations?: unknown): Promise<void> };
+import MemoryCacheHandler from "./memory-cache-handler";
 
 /**
  * Expires cache tags from work that runs outside any request (the newsletter sender's
- * loop): Next's revalidateTag() needs a request's store and throws without one. Next
- * keeps the server's incremental cache on `globalThis.__incrementalCache` from the
- * first request on, and at the end of a request that revalidated it calls exactly this
- * method, which reaches our cache handler (lib/cache/memory-cache-handler.js). Before
- * the first request nothing is cached in this process, so there is nothing to expire.
+ * loop), where Next's revalidateTag() throws for want of a request's store. The cache is
+ * our own handler (lib/cache/memory-cache-handler.js), which keeps one store per process
+ * and treats an entry under an expired tag as a miss, so expiring the tag there is all
+ * that a request's revalidateTag would have done for these pages.
  */
-export async function revalidateTagsInBackground(tags: string[]) {
-  const cache = (globalThis as { __incrementalCache?: IncrementalCache }).__incrementalCache;
-  await cache?.revalidateTag(tags);
+export function revalidateTagsInBackground(tags: string[]) {
+  MemoryCacheHandler.expireTags(tags);
 }

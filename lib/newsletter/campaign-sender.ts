@@ -79,7 +79,7 @@ export async function queueSendingCampaigns() {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  if (finished > 0) await revalidateTagsInBackground([cacheTags.newsletterCampaigns]);
+  if (finished > 0) revalidateTagsInBackground([cacheTags.newsletterCampaigns]);
   return finished;
 }
 
