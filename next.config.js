@@ -60,6 +60,10 @@ module.exports = (phase) => {
       // gets an error at its field; beyond it (which the forms' scripts stop before
       // sending) Next's 413 stands.
       serverActions: { bodySizeLimit: "21mb" },
+      // proxy.ts runs on /staff/**, where the issue upload is posted, and Next hands the
+      // proxy at most 10 MB of a body by default: past that the action got a cut-off form
+      // and answered 500. The same ceiling as the actions'.
+      proxyClientMaxBodySize: "21mb",
     },
     async headers() {
       return [

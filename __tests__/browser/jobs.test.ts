@@ -95,6 +95,23 @@ describe("hiring through the portal", () => {
     await waitForEmails(portalMailDir(), applicant.email, 1);
   });
 
+  it("another visitor pastes the résumé as text, leaving the file input empty, and is thanked", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const email = `leo.${stamp}@coop.example`;
+    await page.goto(portalUrl("/jobs"));
+    await page.getByRole("link", { name: title }).click();
+    await page.getByRole("link", { name: "Apply for this job" }).first().click();
+    await page.waitForURL(/\/apply$/);
+    await page.getByLabel("Full name").fill("Leo Okafor");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Phone").fill("585-555-0178");
+    await page.getByLabel("Availability").fill("Mornings");
+    await page.getByLabel("Or paste your résumé as text").fill("Five years stocking shelves at a food co-op.");
+    await page.getByRole("button", { name: "Send my application" }).click();
+    await page.waitForURL(/\/apply\/thanks$/);
+    await waitForEmails(portalMailDir(), email, 1);
+  });
+
   it("staff move the applicant to interview from the list, and the change holds", async () => {
     await staffPage.goto(portalUrl("/staff/jobs"));
     await staffPage.getByRole("link", { name: title }).click();

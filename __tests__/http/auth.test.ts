@@ -107,6 +107,26 @@ describe("signing in by an emailed link", () => {
   });
 });
 
+describe("odd requests to the sign-in pages", () => {
+  it.each(["null", "[]", "42", '"token"'])("a callback POST whose JSON body is %s goes back to /login, signing nobody in", async (body) => {
+    const response = await fetch(portalUrl("/api/auth/callback/email"), {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json", Origin: new URL(portalUrl()).origin },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toMatch(/\/login\?error=Verification$/);
+    expect(sessionCookieFrom(response)).toBeUndefined();
+  });
+
+  it.each(["__proto__", "constructor", "toString"])("/login?error=%s shows the general notice", async (error) => {
+    const login = await fetchPage(`/login?error=${error}`);
+    expect(login.status).toBe(200);
+    expect(text(login.document.querySelector('[role="alert"]'))).toBe("Signing in did not work. Please ask for a new link.");
+  });
+});
+
 describe("sign-in by GET", () => {
   it("a GET of the callback address signs nobody in, says why on /login, and leaves the link usable", async () => {
     const attacker = "auth-get-forgery@coop.example";

@@ -173,6 +173,15 @@ describe("staff write postings", () => {
     expect(jobRow(id)).toMatchObject({ status: "draft", slug: `bakery-assistant-${stamp}`, pay_min_cents: 1600, pay_max_cents: 1750 });
     const audited = withPortalDb((db) => db.prepare("select count(*) as n from audit_log where action = 'job.create' and subject_id = ?").get(String(id))) as { n: number };
     expect(audited.n).toBe(1);
+
+    // The same title again, its address left blank: the next free address, not a refusal.
+    const again = await callAction(
+      "/staff/jobs/new",
+      { ...list, title: `Bakery Assistant ${stamp}`, slug: "", department: "Bakery", hours: "Weekends", payMin: "16", payMax: "", description: "Bake more bread.", closesOn: "2099-01-01" },
+      staff,
+    );
+    const secondId = Number(/\/(\d+)\?/.exec((again as { redirect: string }).redirect)![1]);
+    expect(jobRow(secondId)).toMatchObject({ status: "draft", slug: `bakery-assistant-${stamp}-2` });
   });
 
   it("a draft cannot be closed, even by a hand-made request: that would publish a 'closed' page of something never public", async () => {

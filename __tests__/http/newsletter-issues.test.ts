@@ -68,6 +68,15 @@ describe("uploading an issue of The Rutabaga Rap", () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it("stores a 15 MB PDF (an issue full of photos): the staff area's proxy passes bodies up to the actions' limit", async () => {
+    const big = Buffer.concat([await issuePdf(`The photo issue ${run}`), Buffer.alloc(15 * 1024 * 1024, 0x20)]);
+    const answer = await callAction(staffPath, await uploadForm({ title: `The photo issue ${run}`, issuedOn: "2020-01-01", pdf: file(big, "photos.pdf") }), staff);
+    expect(answer).toMatchObject({ ok: true });
+    const stored = issueByTitle(`The photo issue ${run}`)!;
+    expect(stored.size_bytes).toBe(big.length);
+    expect(fs.statSync(path.join(uploadsDir(), stored.upload_id)).size).toBe(big.length);
+  });
+
   const title = `The compost issue ${run}`;
   let pdf: Buffer;
   let issue: IssueRow;

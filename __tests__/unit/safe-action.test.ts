@@ -70,6 +70,17 @@ describe("defineAction", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it.each([[[null]], [[]], ["text"], [null], [{ title: "Valid" }], [[["title", "Valid"]]]])(
+    "answers a hand-made call whose argument is %p instead of a form with a plain refusal, after the role check, and never runs",
+    async (argument) => {
+      const call = staffAction as unknown as (previous: null, argument: unknown) => ReturnType<typeof staffAction>;
+      expect(await call(null, argument)).toMatchObject({ ok: false, message: "Please sign in first." });
+      signedIn = "staff";
+      expect(await call(null, argument)).toEqual({ ok: false, code: "bad_request", message: "This form could not be read. Reload the page and send it again." });
+      expect(run).not.toHaveBeenCalled();
+    },
+  );
+
   it("runs with the parsed input and the signed-in person, and answers with its data", async () => {
     signedIn = "admin";
     expect(await staffAction(null, form({ title: "Board" }))).toEqual({ ok: true, data: "saved Board", message: "Saved." });

@@ -16,7 +16,8 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; sig
 
 export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl, error, signedOut } = await searchParams;
-  const notice = error ? (errorMessages[error] ?? "Signing in did not work. Please ask for a new link.") : undefined;
+  // Object.hasOwn: `?error=__proto__` must not read the object's prototype.
+  const notice = error ? ((typeof error === "string" && Object.hasOwn(errorMessages, error) ? errorMessages[error] : undefined) ?? "Signing in did not work. Please ask for a new link.") : undefined;
   return (
     <>
       <h1 className="text-3xl font-bold text-leaf-900">Sign in</h1>

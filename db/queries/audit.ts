@@ -3,6 +3,7 @@ import { and, desc, eq, like, type SQL } from "drizzle-orm";
 import { db } from "../index";
 import { auditLog } from "../schema";
 import type { Executor } from "./executor";
+import { clampPage } from "@/lib/pagination";
 
 export type AuditActor = { id: string; email: string };
 
@@ -31,7 +32,7 @@ export function listAuditEntries(filter: AuditFilter) {
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.subjectType) conditions.push(eq(auditLog.subjectType, filter.subjectType));
   const where = conditions.length ? and(...conditions) : undefined;
-  const page = Math.max(1, filter.page ?? 1);
+  const page = clampPage(filter.page);
   const rows = db
     .select()
     .from(auditLog)

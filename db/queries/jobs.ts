@@ -6,6 +6,7 @@ import type { JobPostingInput } from "@/lib/validations/jobs";
 import { db } from "../index";
 import { jobApplications, jobs } from "../schema";
 import type { Executor } from "./executor";
+import { freeSlug } from "./free-slug";
 
 type PostingFields = Omit<JobPostingInput, "slug" | "payMin" | "payMax"> & { slug: string; payMinCents: number; payMaxCents: number | null };
 
@@ -15,6 +16,9 @@ export function jobSlugExists(executor: Executor, slug: string, exceptId?: numbe
 }
 
 /** Adds a draft posting; `conflict` (`slug_taken`) when its address is in use. */
+/** A new posting's address made from its title: `base`, or `base-2`, `base-3`… when taken. */
+export const freeJobSlug = (executor: Executor, base: string) => freeSlug(executor, jobs, base);
+
 export function insertJob(executor: Executor, fields: PostingFields, userId: string) {
   if (jobSlugExists(executor, fields.slug)) throw new AppError("conflict", "slug_taken");
   return executor

@@ -5,6 +5,7 @@ import type { CampaignInput } from "@/lib/validations/newsletter-campaigns";
 import { db } from "../index";
 import { newsletterCampaigns, newsletterSubscribers } from "../schema";
 import type { Executor } from "./executor";
+import { freeSlug } from "./free-slug";
 import { progressOfCampaigns } from "./newsletter-deliveries";
 
 const campaigns = newsletterCampaigns;
@@ -50,19 +51,7 @@ export function deleteDraftCampaign(executor: Executor, id: number) {
 }
 
 /** A draft's archive address: `base`, or `base-2`, `base-3`… when taken. */
-export function freeCampaignSlug(executor: Executor, base: string) {
-  const taken = new Set(
-    executor
-      .select({ slug: campaigns.slug })
-      .from(campaigns)
-      .where(sql`${campaigns.slug} = ${base} or ${campaigns.slug} like ${`${base}-%`}`)
-      .all()
-      .map((row) => row.slug),
-  );
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  return slug;
-}
+export const freeCampaignSlug = (executor: Executor, base: string) => freeSlug(executor, campaigns, base);
 
 /**
  * Moves a draft to "sending" with its archive address. From then on the campaign sender

@@ -3,6 +3,7 @@ import { desc, eq, isNotNull, sql } from "drizzle-orm";
 import { subscriberStatuses, type SubscriberStatus } from "@/lib/newsletter/vocabulary";
 import { db } from "../index";
 import { newsletterSubscribers } from "../schema";
+import { clampPage } from "@/lib/pagination";
 
 // The staff's reads of the subscriber list (the writes are in newsletter-subscribers.ts).
 
@@ -10,7 +11,7 @@ export const SUBSCRIBER_PAGE_SIZE = 50;
 
 /** Staff list, newest signups first. */
 export function listSubscribers(filter: { status?: SubscriberStatus; page?: number }) {
-  const page = Math.max(1, filter.page ?? 1);
+  const page = clampPage(filter.page);
   const rows = db
     .select({
       id: newsletterSubscribers.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
 import { ownerApplicationHousehold, ownerApplications, ownerApplicationStatuses, type OwnerApplicationStatus } from "../schema";
+import { clampPage } from "@/lib/pagination";
 
 export type ApplicationQueueFilter = {
   status?: OwnerApplicationStatus;
@@ -28,7 +29,7 @@ function conditionsOf(filter: ApplicationQueueFilter, withStatus: boolean) {
 
 /** The staff queue: oldest waiting first when looking at pending ones, newest first otherwise. */
 export function listOwnerApplications(filter: ApplicationQueueFilter) {
-  const page = Math.max(1, filter.page ?? 1);
+  const page = clampPage(filter.page);
   const householdSize = sql<number>`(select count(*) from ${ownerApplicationHousehold} where ${ownerApplicationHousehold.applicationId} = ${ownerApplications.id})`;
   const rows = db
     .select({

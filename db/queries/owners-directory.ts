@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
 import { equityPayments, ownerApplications, ownerHouseholdMembers, owners, users } from "../schema";
+import { clampPage } from "@/lib/pagination";
 
 // Staff reads of ownerships: the list, one ownership in full, and the point-of-sale export.
 
@@ -11,7 +12,7 @@ export const OWNERS_PAGE_SIZE = 50;
 
 /** Owners by number, newest first; `search` matches a name, an email or an owner number. */
 export function listOwners(filter: { search?: string; page?: number }) {
-  const page = Math.max(1, filter.page ?? 1);
+  const page = clampPage(filter.page);
   const conditions: SQL[] = [];
   const search = filter.search?.trim();
   if (search) {

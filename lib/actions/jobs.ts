@@ -4,7 +4,7 @@ import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { deleteDraftJob, insertJob, setJobStatus, updateJob } from "@/db/queries/jobs";
+import { deleteDraftJob, freeJobSlug, insertJob, setJobStatus, updateJob } from "@/db/queries/jobs";
 import { cacheTags } from "@/lib/cache-tags";
 import { AppError, isAppError } from "@/lib/errors";
 import { slugFromTitle } from "@/lib/jobs/slug";
@@ -41,7 +41,9 @@ export const createJobAction = defineAction({
     try {
       id = db.transaction(
         (tx) => {
-          const created = insertJob(tx, fieldsOf(input), actor.id);
+          const fields = fieldsOf(input);
+          // An address left blank is made from the title; when another posting has it, the next free one is taken instead of asking.
+          const created = insertJob(tx, input.slug ? fields : { ...fields, slug: freeJobSlug(tx, fields.slug) }, actor.id);
           recordAudit(tx, actor, { action: "job.create", subjectType: "job", subjectId: String(created), detail: { title: input.title } });
           return created;
         },

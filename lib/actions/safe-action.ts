@@ -51,9 +51,12 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
   successMessage?: string;
 }) {
   return async function action(_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> {
-    const values = submittedValues(formData);
+    // A hand-made request can send any serialisable arguments instead of a form's FormData.
+    const isForm = formData instanceof FormData;
+    const values = isForm ? submittedValues(formData) : {};
     try {
       const actor = (options.access === "public" ? null : await guards[options.access as keyof typeof guards]()) as Actor<A>;
+      if (!isForm) return { ok: false, message: "This form could not be read. Reload the page and send it again.", code: "bad_request" };
       const parsed = options.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
         return {

@@ -6,11 +6,12 @@ import { clientIp } from "./client-ip";
 import { safeCallbackPath } from "./callback-path";
 import { describeSignInLink, rateLimitedMessage, requestSignInLink } from "./sign-in-links";
 
+/** The posted fields; anything that is not an object of fields (JSON `null`, a list, a number) counts as none. */
 async function readForm(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
   try {
-    if (type.includes("application/json")) return (await request.json()) as Record<string, unknown>;
-    return Object.fromEntries(await request.formData());
+    const body: unknown = type.includes("application/json") ? await request.json() : Object.fromEntries(await request.formData());
+    return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   } catch {
     return {};
   }

@@ -1,11 +1,18 @@
 import { z } from "zod";
 
+/**
+ * Control characters other than tab and line breaks: nobody types them, and a NUL in a
+ * title breaks every XML feed that carries it.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** Text of at most `max` characters, trimmed; may be empty. A field left out of the form is "Required." like an empty one. */
 export const text = (max: number) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? "Required." : undefined) })
     .trim()
-    .max(max, { error: `At most ${max.toLocaleString("en-US")} characters.` });
+    .max(max, { error: `At most ${max.toLocaleString("en-US")} characters.` })
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: "Remove the invisible control characters from this text (they may have come with a copy and paste)." });
 
 /** A required line of at most `max` characters, trimmed. */
 export const line = (max: number) => text(max).min(1, { error: "Required." });
@@ -66,7 +73,11 @@ export const dollars = (blank?: number) =>
   });
 
 /** A row id posted by a form: a positive whole number. */
-export const rowId = z.coerce.number({ error: "Missing record." }).int().positive({ error: "Missing record." });
+/** A row's id as a form posts it: plain digits only (no "0x10", no "1e3", no `true`). */
+export const rowId = z.preprocess(
+  (value) => (typeof value === "string" && /^\d{1,12}$/.test(value) ? Number(value) : typeof value === "number" ? value : Number.NaN),
+  z.number({ error: "Missing record." }).int().positive({ error: "Missing record." }),
+);
 
 /** An email address, trimmed and lowercased (addresses are compared and stored that way). */
 export const emailAddress = z
@@ -80,3 +91,17 @@ export const emailAddress = z
 export const phoneNumber = line(30)
   .regex(/^[0-9+().\-\s]+$/, { error: "Use digits, spaces and + ( ) - only.", abort: true })
   .refine((value) => value.replace(/\D/g, "").length >= 10, { error: "Give the full number with area code." });
+
+/** A file posted in a form, whatever File class the server's form parser made it with. */
+export type UploadedFile = Blob & { name: string };
+
+export function isUploadedFile(value: unknown): value is UploadedFile {
+  return typeof value === "object" && value !== null && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number" && typeof (value as { name?: unknown }).name === "string";
+}
+
+/**
+ * A file input left empty still posts an empty, nameless file: no file was chosen. Posted
+ * by the browser itself its name is ""; through a server action's script (React encodes
+ * the form, Next parses it) it arrives named "undefined".
+ */
+export const noFileChosen = (value: unknown) => isUploadedFile(value) && value.size === 0 && (value.name === "" || value.name === "undefined");

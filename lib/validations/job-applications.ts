@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RESUME_MAX_BYTES } from "@/lib/jobs/vocabulary";
+import { isUploadedFile, noFileChosen, type UploadedFile } from "./fields";
 import { jobApplicationSchema } from "./jobs";
 
 export const RESUME_MAX_LABEL = `${RESUME_MAX_BYTES / (1024 * 1024)} MB`;
@@ -7,21 +8,15 @@ export const RESUME_MAX_LABEL = `${RESUME_MAX_BYTES / (1024 * 1024)} MB`;
 /** What the résumé field says when a file is too big: the same words in the browser and from the server. */
 export const resumeTooLargeMessage = `This file is larger than ${RESUME_MAX_LABEL}. Send a smaller file, or paste your résumé as text below.`;
 
-/** A file posted in a form, whatever File class the server's form parser made it with. */
-export type UploadedFile = Blob & { name: string };
-
-export function isUploadedFile(value: unknown): value is UploadedFile {
-  return typeof value === "object" && value !== null && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number" && typeof (value as { name?: unknown }).name === "string";
-}
+export type { UploadedFile } from "./fields";
 
 /**
- * The résumé file field. A file input left empty posts a nameless empty file: that is
- * no file. The size is checked here, from what the parsed form holds, before anything
+ * The résumé file field (an input left empty is no file). The size is checked here, from what the parsed form holds, before anything
  * reads the content; the type is checked by content once the rest of the form is valid
  * (see lib/jobs/resume-type.ts).
  */
 const resumeFile = z.preprocess(
-  (value) => (isUploadedFile(value) && value.size === 0 && value.name === "" ? undefined : value),
+  (value) => (noFileChosen(value) ? undefined : value),
   z
     .custom<UploadedFile>(isUploadedFile, { error: "Choose a file." })
     .refine((file) => file.size > 0, { error: "This file is empty. Choose your résumé file, or paste your résumé as text below.", abort: true })

@@ -2,20 +2,12 @@ import { z } from "zod";
 import { evidenceGrades, monographStatuses } from "@/db/schema/monographs";
 import { monographCategorySlugs } from "@/lib/monographs/categories";
 import { monographSectionKeys, type MonographSectionKey } from "@/lib/monographs/sections";
-import { line, optionalText, text } from "./fields";
+import { day, line, optionalText, rowId, text } from "./fields";
 import { linesOf, nestFormFields, withoutBlankRows } from "./form-fields";
 
 
-/** YAML turns 2026-03-14 into a Date; the portal keeps review dates as ISO day strings. */
-const isoDay = z.preprocess(
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === "" ? undefined : value),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date like 2026-03-14." })
-    .refine((value) => !Number.isNaN(Date.parse(value)), { error: "Not a real date." })
-    .optional(),
-);
-
+/** YAML turns 2026-03-14 into a Date; the portal keeps review dates as ISO day strings, real days only like every date field. */
+const isoDay = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === "" ? undefined : value), day.optional());
 
 export const evidenceRowSchema = z.object({
   condition: line(200),
@@ -83,10 +75,10 @@ export const monographFormSchema = z.preprocess(
       references: withoutBlankRows(nested.references ?? []),
     };
   },
-  monographSchema.extend({ id: z.coerce.number().int().positive().optional() }),
+  monographSchema.extend({ id: rowId.optional() }),
 );
 
-export const monographIdSchema = z.object({ id: z.coerce.number().int().positive() });
+export const monographIdSchema = z.object({ id: rowId });
 export const monographStatusChangeSchema = monographIdSchema.extend({ status: z.enum(monographStatuses) });
 export const monographDeleteSchema = monographIdSchema.extend({
   confirm: z.literal("yes", { error: "Tick the box to confirm the deletion." }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
 import { day, line, rowId, text } from "./fields";
-import { isUploadedFile, type UploadedFile } from "./job-applications";
+import { isUploadedFile, noFileChosen, type UploadedFile } from "./fields";
 
 export const ISSUE_PDF_MAX_LABEL = `${ISSUE_PDF_MAX_BYTES / (1024 * 1024)} MB`;
 
@@ -11,12 +11,11 @@ export const issuePdfTooLargeMessage = `This file is larger than ${ISSUE_PDF_MAX
 export const issueNotPdfMessage = "This file is not a PDF. Export the issue as a PDF and choose that file.";
 
 /**
- * The issue's PDF. A file input left empty posts a nameless empty file: that is no file.
- * The size is checked here, before anything reads the content; the type is checked by
+ * The issue's PDF (an input left empty is no file). The size is checked here, before anything reads the content; the type is checked by
  * content once the rest of the form is valid (lib/newsletter/publish-issue.ts).
  */
 const issuePdf = z.preprocess(
-  (value) => (isUploadedFile(value) && value.size === 0 && value.name === "" ? undefined : value),
+  (value) => (noFileChosen(value) ? undefined : value),
   z
     .custom<UploadedFile>(isUploadedFile, { error: "Choose the issue’s PDF file." })
     .refine((file) => file.size > 0, { error: "This file is empty. Choose the issue’s PDF file.", abort: true })

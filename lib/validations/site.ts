@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { line } from "./fields";
+import { line, text } from "./fields";
 
 const url = z.url({ protocol: /^https?$/, error: "Enter a full web address starting with https://" });
 
@@ -35,8 +35,8 @@ export const pageSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, { error: "Use lowercase words joined by hyphens, e.g. about/board." })
     .max(120),
   title: line(120),
-  description: z.string().trim().max(300, { error: "At most 300 characters." }).default(""),
-  markdown: z.string().trim().min(1, { error: "Required." }).max(50_000, { error: "At most 50,000 characters." }),
+  description: text(300).default(""),
+  markdown: text(50_000).min(1, { error: "Required." }),
 });
 
 export type PageInput = z.infer<typeof pageSchema>;

@@ -3,21 +3,21 @@ import { cellClass, DataTable } from "@/components/ui/data-table";
 import { listAuditEntries, listAuditFacets } from "@/db/queries/audit";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { pageFromQuery, queryText } from "@/lib/search-params";
+import { selectClass } from "@/components/ui/select";
 
 export const metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<{ actor?: string; action?: string; subject?: string; page?: string }> };
 
-import { selectClass } from "@/components/ui/select";
-
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageRole("admin", "/staff/audit");
   const query = await searchParams;
   const filter = {
-    actor: query.actor?.slice(0, 100) || undefined,
-    action: query.action?.slice(0, 100) || undefined,
-    subjectType: query.subject?.slice(0, 100) || undefined,
-    page: Number.parseInt(query.page ?? "1", 10) || 1,
+    actor: queryText(query.actor),
+    action: queryText(query.action),
+    subjectType: queryText(query.subject),
+    page: pageFromQuery(query.page),
   };
   const { rows, hasMore, page } = listAuditEntries(filter);
   const facets = listAuditFacets();

@@ -6,6 +6,7 @@ import { listOwners } from "@/db/queries/owners-directory";
 import { findOwnersAction } from "@/lib/actions/owners";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
+import { pageFromQuery } from "@/lib/search-params";
 
 export const metadata = { title: "Owners" };
 
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<{ page?: string }> };
 
 export default async function OwnersPage({ searchParams }: Props) {
   const staff = await requirePageRole("staff", "/staff/owners");
-  const { rows, hasMore, page } = listOwners({ page: Number.parseInt((await searchParams).page ?? "1", 10) || 1 });
+  const { rows, hasMore, page } = listOwners({ page: pageFromQuery((await searchParams).page) });
   recordPersonalDataView(staff, { action: "owner.view", subjectType: "owner", subjectId: "list", detail: { page, rows: rows.length } });
   const waiting = countOwnerApplicationsByStatus({}).submitted;
   const pageLink = (target: number) => `/staff/owners?page=${target}`;

@@ -9,6 +9,7 @@ import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { confirmedSubscribersByMonth } from "@/lib/newsletter/subscriber-growth";
 import { subscriberStatuses, subscriberStatusLabels, type SubscriberStatus } from "@/lib/newsletter/vocabulary";
+import { pageFromQuery } from "@/lib/search-params";
 
 export const metadata = { title: "Newsletter subscribers" };
 
@@ -24,7 +25,7 @@ export default async function NewsletterSubscribersPage({ searchParams }: Props)
   const query = await searchParams;
   const status = subscriberStatuses.includes(query.status as SubscriberStatus) ? (query.status as SubscriberStatus) : undefined;
   recordPersonalDataView(staff, { action: "newsletter_subscriber.view", subjectType: "newsletter_subscriber", subjectId: status ?? "all" });
-  const { rows, hasMore, page } = listSubscribers({ status, page: Number.parseInt(query.page ?? "1", 10) || 1 });
+  const { rows, hasMore, page } = listSubscribers({ status, page: pageFromQuery(query.page) });
   const counts = countSubscribersByStatus();
   const total = subscriberStatuses.reduce((sum, each) => sum + counts[each], 0);
   const link = (changes: { status?: string; page?: number }) => {

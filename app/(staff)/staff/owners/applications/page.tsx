@@ -7,6 +7,7 @@ import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime, nextDay, startOfStoreDay } from "@/lib/format";
 import { applicationStatusLabels } from "@/lib/owners/labels";
+import { pageFromQuery } from "@/lib/search-params";
 
 export const metadata = { title: "Owner applications" };
 
@@ -25,7 +26,7 @@ function filterOf(query: Query): ApplicationQueueFilter & { fromDay?: string; to
     flower: query.flower === "yes" || query.flower === "no" ? query.flower : undefined,
     from: fromDay ? startOfStoreDay(fromDay) : undefined,
     until: toDay ? startOfStoreDay(nextDay(toDay)) : undefined,
-    page: Number.parseInt(query.page ?? "1", 10) || 1,
+    page: pageFromQuery(query.page),
     fromDay,
     toDay,
   };
