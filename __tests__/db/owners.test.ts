@@ -54,6 +54,7 @@ describe("approving an application", () => {
     const sam = db.select().from(users).where(eq(users.email, "sam@example.org")).get()!;
     const ownership = getOwnershipForUser(db, rosa.id)!;
     expect(ownership).toMatchObject({ id: ownerId, ownerNumber: 1001, isPrimary: true, planId: "monthly", payments: [{ amountCents: 2500, paidOn: "2026-11-26", method: "cash" }] });
+    expect(ownership).toMatchObject({ phone: "585-555-0134", streetAddress: "14 Park Ave", locality: "Rochester", region: "NY", postalCode: "14607" });
     expect(ownership.household.map((member) => member.name)).toEqual(["Sam", "Ada"]);
     expect(getOwnershipForUser(db, sam.id)).toMatchObject({ ownerNumber: 1001, isPrimary: false });
     expect(db.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.name, "Ada")).get()!.userId).toBeNull();

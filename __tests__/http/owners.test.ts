@@ -359,6 +359,36 @@ describe("an owner's account", () => {
     expect(equityPayments(document)).toEqual({ headers: ["Paid on", "Amount", "Paid by"], amounts: demoPayments() });
   });
 
+  it("lets the primary owner keep the contact details up to date, which staff and the export then show; a household member cannot", async () => {
+    const owner = await signIn("owner@coop.example");
+    const demoOwner = scalar<number>("select id from owners where owner_number = 1001");
+    const contact = () => readPortalDb((db) => db.prepare("select phone, street_address, locality, region, postal_code from owners where id = ?").get(demoOwner));
+    const before = contact();
+    expect(before).toEqual({ phone: "585-555-0150", street_address: "18 Oxford St", locality: "Rochester", region: "NY", postal_code: "14607" });
+    const form = await scrapeForm("/account", owner, hasField("streetAddress"));
+    expect(form).toMatchObject({ phone: "585-555-0150", streetAddress: "18 Oxford St", postalCode: "14607" });
+
+    expect(await callAction("/account", { ...form, streetAddress: "5 Elm St", postalCode: "1460" }, owner)).toMatchObject({ ok: false, fieldErrors: { postalCode: [expect.stringMatching(/ZIP code like 14607/)] } });
+    expect(await callAction("/account", { ...form, streetAddress: "5 Elm St" }, await signIn("household@coop.example"))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Only the primary owner can change/),
+    });
+    expect(contact()).toEqual(before);
+
+    try {
+      expect(await callAction("/account", { ...form, streetAddress: "5 Elm St", postalCode: "14620" }, owner)).toMatchObject({ ok: true, message: "Contact details saved." });
+      expect(contact()).toMatchObject({ street_address: "5 Elm St", postal_code: "14620" });
+      expect(await pageText(`/staff/owners/${demoOwner}`, staff)).toContain("5 Elm St, Rochester, NY 14620");
+      const [header, ...rows] = parseCsv(await (await get("/staff/owners/export.csv", staff)).text());
+      const row = rows.find((cells) => cells[header!.indexOf("owner_number")] === "1001")!;
+      expect([row[header!.indexOf("street_address")], row[header!.indexOf("zip")]]).toEqual(["5 Elm St", "14620"]);
+      const audit = readPortalDb((db) => db.prepare("select detail from audit_log where action = 'owner.contact' and subject_id = ? order by id desc").get(String(demoOwner))) as { detail: string };
+      expect(JSON.parse(audit.detail)).toEqual({ changed: ["streetAddress", "postalCode"] });
+    } finally {
+      await callAction("/account", form, owner);
+    }
+  });
+
   it("shows a household member the same ownership, its household and payments, but not how they were paid", async () => {
     const document = new JSDOM(await (await get("/account", await signIn("household@coop.example"))).text()).window.document;
     expect(text(document.querySelector("#ownership-heading"))).toBe("Owner no. 1001");

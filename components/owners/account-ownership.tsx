@@ -1,11 +1,12 @@
 import { cellClass, DataTable } from "@/components/ui/data-table";
-import { saveHouseholdAction } from "@/lib/actions/owners";
+import { saveHouseholdAction, saveOwnerContactAction } from "@/lib/actions/owners";
 import { formatCents, formatDay } from "@/lib/format";
 import type { EquityPlan } from "@/lib/owners/equity";
 import { paymentMethodLabels } from "@/lib/owners/labels";
 import type { EquityPaymentMethod } from "@/lib/owners/equity";
 import { EquityStandingSummary } from "./equity-standing-summary";
 import { HouseholdEditor } from "./household-editor";
+import { OwnerContactEditor } from "./owner-contact-editor";
 
 type Ownership = {
   ownerNumber: number;
@@ -13,6 +14,11 @@ type Ownership = {
   joinedOn: string;
   equityPlan: EquityPlan | null;
   flowerVerifiedUntil: string | null;
+  phone: string | null;
+  streetAddress: string | null;
+  locality: string | null;
+  region: string | null;
+  postalCode: string | null;
   isPrimary: boolean;
   household: { name: string; email: string | null }[];
   payments: { amountCents: number; paidOn: string; method: EquityPaymentMethod }[];
@@ -65,6 +71,13 @@ export function AccountOwnership({ ownership, today }: { ownership: Ownership; t
             ))}
           </ul>
           <p className="mt-2 text-sm text-muted">Only the primary owner can change the household.</p>
+        </>
+      )}
+      {ownership.isPrimary && (
+        <>
+          <h3 className="mt-6 text-xl font-bold text-leaf-900">Contact details</h3>
+          <p className="mt-2 max-w-prose text-sm text-muted">Where the store reaches you about your ownership. Moved or changed your number? Update it here.</p>
+          <OwnerContactEditor contact={ownership} action={saveOwnerContactAction} />
         </>
       )}
     </section>

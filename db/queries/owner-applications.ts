@@ -119,6 +119,11 @@ export function approveOwnerApplication(executor: Executor, approval: Approval) 
       planId: application.planId,
       equityPlan: application.equityPlan,
       joinedOn: approval.joinedOn,
+      phone: application.phone,
+      streetAddress: application.streetAddress,
+      locality: application.locality,
+      region: application.region,
+      postalCode: application.postalCode,
     })
     .returning({ id: owners.id })
     .get();

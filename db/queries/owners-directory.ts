@@ -45,17 +45,17 @@ export function listOwners(filter: { search?: string; page?: number }) {
 
 export type OwnerListRow = ReturnType<typeof listOwners>["rows"][number];
 
-/** One ownership with everything staff see: contact (from the application), household, payments with who recorded them. */
+/** One ownership with everything staff see: contact, household, payments with who recorded them. */
 export function getOwnerForStaff(id: number) {
   const owner = db
     .select({
       owner: owners,
       email: users.email,
-      phone: ownerApplications.phone,
-      streetAddress: ownerApplications.streetAddress,
-      locality: ownerApplications.locality,
-      region: ownerApplications.region,
-      postalCode: ownerApplications.postalCode,
+      phone: owners.phone,
+      streetAddress: owners.streetAddress,
+      locality: owners.locality,
+      region: owners.region,
+      postalCode: owners.postalCode,
       flowerPrograms: ownerApplications.flowerPrograms,
     })
     .from(owners)
@@ -94,11 +94,11 @@ export function listOwnersForExport() {
       ownerNumber: owners.ownerNumber,
       name: owners.name,
       email: users.email,
-      phone: ownerApplications.phone,
-      streetAddress: ownerApplications.streetAddress,
-      locality: ownerApplications.locality,
-      region: ownerApplications.region,
-      postalCode: ownerApplications.postalCode,
+      phone: owners.phone,
+      streetAddress: owners.streetAddress,
+      locality: owners.locality,
+      region: owners.region,
+      postalCode: owners.postalCode,
       householdNames,
       equityPlan: owners.equityPlan,
       planId: owners.planId,

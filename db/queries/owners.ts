@@ -3,6 +3,7 @@ import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { db } from "../index";
 import { equityPayments, ownerApplications, ownerHouseholdMembers, ownerNumberSequence, owners, users, type EquityPaymentMethod } from "../schema";
+import type { OwnerContact } from "@/lib/validations/owners";
 import type { Executor } from "./executor";
 import { ensureUserByEmail } from "./users";
 
@@ -98,6 +99,18 @@ export function setNextOwnerNumber(executor: Executor, next: number) {
 export function setFlowerVerifiedUntil(executor: Executor, ownerId: number, day: string | null) {
   const changed = executor.update(owners).set({ flowerVerifiedUntil: day }).where(eq(owners.id, ownerId)).run().changes;
   if (changed === 0) throw new AppError("not_found", "owner_not_found");
+}
+
+/** Replaces an ownership's contact details; answers the ones it had, for the audit entry. */
+export function updateOwnerContact(executor: Executor, ownerId: number, contact: OwnerContact) {
+  const before = executor
+    .select({ phone: owners.phone, streetAddress: owners.streetAddress, locality: owners.locality, region: owners.region, postalCode: owners.postalCode })
+    .from(owners)
+    .where(eq(owners.id, ownerId))
+    .get();
+  if (!before) throw new AppError("not_found", "owner_not_found");
+  executor.update(owners).set(contact).where(eq(owners.id, ownerId)).run();
+  return before;
 }
 
 /** Whether an ownership exists (actions check before writing a child row). */

@@ -102,6 +102,13 @@ export const owners = sqliteTable(
     joinedOn: text().notNull(),
     /** FLOWER discount verified at the store, valid through this day (YYYY-MM-DD). */
     flowerVerifiedUntil: text(),
+    // Contact details: the application's at approval, then the primary owner keeps them up
+    // to date on /account (the point-of-sale export reads them from here).
+    phone: text(),
+    streetAddress: text(),
+    locality: text(),
+    region: text(),
+    postalCode: text(),
     status: text({ enum: ownerStatuses }).notNull().default("active"),
     createdAt: integer({ mode: "timestamp_ms" })
       .notNull()

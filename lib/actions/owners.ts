@@ -2,10 +2,10 @@
 
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { getOwnershipForUser, ownerExists, recordEquityPayment, replaceHouseholdMembers, setFlowerVerifiedUntil } from "@/db/queries/owners";
+import { getOwnershipForUser, ownerExists, recordEquityPayment, replaceHouseholdMembers, setFlowerVerifiedUntil, updateOwnerContact } from "@/db/queries/owners";
 import { listOwners } from "@/db/queries/owners-directory";
 import { AppError, isAppError } from "@/lib/errors";
-import { equityPaymentSchema, flowerVerificationSchema, householdFormSchema, ownerSearchSchema } from "@/lib/validations/owners";
+import { equityPaymentSchema, flowerVerificationSchema, householdFormSchema, ownerContactSchema, ownerSearchSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
 
 /**
@@ -59,6 +59,30 @@ export const setFlowerVerificationAction = defineAction({
       { behavior: "immediate" },
     );
     return { verifiedUntil: verifiedUntil ?? null };
+  },
+});
+
+/**
+ * The primary owner: keeps the ownership's phone and mailing address up to date (the
+ * store's point-of-sale export reads them). Audited with which fields changed, not their values.
+ */
+export const saveOwnerContactAction = defineAction({
+  access: "member",
+  schema: ownerContactSchema,
+  successMessage: "Contact details saved.",
+  run: (contact, actor) => {
+    db.transaction(
+      (tx) => {
+        const ownership = getOwnershipForUser(tx, actor.id);
+        if (!ownership) throw new AppError("forbidden", "Only owners have contact details to change here.");
+        if (!ownership.isPrimary) throw new AppError("forbidden", "Only the primary owner can change the ownership’s contact details. Ask them to do it.");
+        const before = updateOwnerContact(tx, ownership.id, contact);
+        const changed = (Object.keys(contact) as (keyof typeof contact)[]).filter((field) => before[field] !== contact[field]);
+        recordAudit(tx, actor, { action: "owner.contact", subjectType: "owner", subjectId: String(ownership.id), detail: { changed } });
+      },
+      { behavior: "immediate" },
+    );
+    return null;
   },
 });
 

@@ -112,6 +112,10 @@ export const approveApplicationSchema = z
 /** Staff decline an application; the applicant reads the reason in an email and on their account. */
 export const declineApplicationSchema = z.object({ applicationId: rowId, reason: line(1000) });
 
+/** The primary owner's contact details as they keep them up to date on /account. */
+export const ownerContactSchema = applicantSchema.pick({ phone: true, streetAddress: true, locality: true, region: true, postalCode: true });
+export type OwnerContact = z.output<typeof ownerContactSchema>;
+
 /** Staff's search of the owners: a name, an email or an owner number. */
 export const ownerSearchSchema = z.object({ q: line(100) });
 
