@@ -62,8 +62,9 @@ module.exports = (phase) => {
       serverActions: { bodySizeLimit: "21mb" },
       // proxy.ts runs on /staff/**, where the issue upload is posted, and Next hands the
       // proxy at most 10 MB of a body by default: past that the action got a cut-off form
-      // and answered 500. The same ceiling as the actions'.
-      proxyClientMaxBodySize: "21mb",
+      // and answered 500. A little above the actions' ceiling, so that a body over that
+      // reaches the action whole and gets Next's 413 rather than a cut-off form.
+      proxyClientMaxBodySize: "22mb",
     },
     async headers() {
       return [

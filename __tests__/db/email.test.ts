@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { claimDueEmails, insertQueuedEmail, requeueFailedEmail } from "@/db/queries/email";
 import { emailOutbox } from "@/db/schema";
@@ -91,5 +91,17 @@ describe("messages that carry a sign-in link", () => {
     expect(rowOf(row.id)).toMatchObject({ text: REDACTED_BODY, html: REDACTED_BODY, redactAfter: null, status: "sent" });
     expect(rowOf(waiting).text).toBe(REDACTED_BODY);
     expect(JSON.stringify(db.select().from(emailOutbox).all())).not.toMatch(/token=[0-9a-f]{64}/);
+  });
+
+  it("once blanked, cannot be put back in the queue (it would send the placeholder)", async () => {
+    const { REDACTED_BODY, redactExpiredEmailBodies, requeueFailedEmail } = await import("@/db/queries/email");
+    const blanked = insertQueuedEmail(db, { ...message, redactAfter: new Date(Date.now() - 1) }, "coop.example");
+    const plain = insertQueuedEmail(db, message, "coop.example");
+    db.update(emailOutbox).set({ status: "failed" }).where(inArray(emailOutbox.id, [blanked, plain])).run();
+    redactExpiredEmailBodies(new Date());
+    expect(rowOf(blanked).text).toBe(REDACTED_BODY);
+    expect(requeueFailedEmail(db, blanked)).toBe(false);
+    expect(requeueFailedEmail(db, plain)).toBe(true);
+    expect([rowOf(blanked).status, rowOf(plain).status]).toEqual(["failed", "queued"]);
   });
 });

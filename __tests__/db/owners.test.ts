@@ -115,31 +115,44 @@ describe("one person, one household", () => {
     expect(ownerOf("rosa@example.org")!.household.map((member) => member.email)).toEqual(["sam@example.org", null]);
   });
 
-  it("refuses to approve an applicant who joined another household since applying, and takes no number", () => {
-    const first = submit(application("first@example.org", [{ name: "Later", email: "later@example.org" }]));
+  it("refuses an application that lists someone waiting on their own application, at that member's email", () => {
+    submit(application("applied-first@example.org"));
+    const before = count(ownerApplications);
+    expect(() => submit(application("lists-them@example.org", [{ name: "Applied First", email: "applied-first@example.org" }]))).toThrow(
+      expect.objectContaining({ code: "conflict", message: "household_email_has_pending_application", fieldErrors: { "household.0.email": ["applied-first@example.org"] } }),
+    );
+    expect(count(ownerApplications)).toBe(before);
+  });
+
+  it("adds household members who, since the application, joined an ownership or applied themselves by name only, and says so", () => {
+    const shared = submit(application("shared@example.org", [{ name: "Moved", email: "moved@example.org" }, { name: "Waiting", email: "waiting-too@example.org" }]));
+    approve(submit(application("moved@example.org")));
+    const waiting = submit(application("waiting-too@example.org"));
+    const { ownerId, membersWithoutSignIn } = approve(shared);
+    expect(membersWithoutSignIn).toEqual(["Moved", "Waiting"]);
+    expect(db.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all()).toEqual([
+      expect.objectContaining({ name: "Moved", email: null, userId: null }),
+      expect.objectContaining({ name: "Waiting", email: null, userId: null }),
+    ]);
+    expect(ownerOf("moved@example.org")).toMatchObject({ isPrimary: true });
+    // The one who was waiting can still be approved as an owner of their own.
+    expect(approve(waiting).ownerNumber).toBeGreaterThan(0);
+    expect(ownerOf("waiting-too@example.org")).toMatchObject({ isPrimary: true });
+  });
+
+  it("refuses to approve an applicant who is in a household by now (a row from before these rules), and takes no number", () => {
     const later = submit(application("later@example.org"));
-    approve(first);
+    const first = ownerOf("shared@example.org")!;
+    db.insert(ownerHouseholdMembers).values({ ownerId: first.id, name: "Later", email: "later@example.org" }).run();
     const { next } = getOwnerNumberState(db);
     expect(() => approve(later)).toThrow(expect.objectContaining({ code: "conflict", message: "applicant_in_ownership" }));
     expect(getOwnerNumberState(db).next).toBe(next);
     expect(getLatestApplicationByEmail("later@example.org")!.status).toBe("submitted");
-    expect(ownerOf("later@example.org")).toMatchObject({ isPrimary: false, ownerNumber: ownerOf("first@example.org")!.ownerNumber });
-  });
-
-  it("adds a household member who joined an ownership since the application by name only, and says so", () => {
-    const shared = submit(application("shared@example.org", [{ name: "Moved", email: "moved@example.org" }]));
-    approve(submit(application("moved@example.org")));
-    const { ownerId, membersWithoutSignIn } = approve(shared);
-    expect(membersWithoutSignIn).toEqual(["Moved"]);
-    expect(db.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all()).toEqual([
-      expect.objectContaining({ name: "Moved", email: null, userId: null }),
-    ]);
-    expect(ownerOf("moved@example.org")).toMatchObject({ isPrimary: true });
   });
 
   it("is also a fact of the database: a second household row for one address is refused", () => {
     const rosa = ownerOf("rosa@example.org")!;
-    const other = ownerOf("first@example.org")!;
+    const other = ownerOf("shared@example.org")!;
     expect(() => db.insert(ownerHouseholdMembers).values({ ownerId: other.id, name: "Sam again", email: "sam@example.org" }).run()).toThrow(
       expect.objectContaining({ code: "SQLITE_CONSTRAINT_UNIQUE" }),
     );

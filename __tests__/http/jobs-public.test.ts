@@ -62,7 +62,11 @@ beforeAll(async () => {
   clockFile = path.join(dataDir, "clock-offset");
   portal = await startPortal({
     dataDir,
-    env: { DEMO: "1", NODE_OPTIONS: `--require ${path.join(__dirname, "../helpers/shifted-clock.cjs")}`, SHIFTED_CLOCK_FILE: clockFile },
+    env: {
+      DEMO: "1",
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${path.join(__dirname, "../helpers/shifted-clock.cjs")}"`.trim(),
+      SHIFTED_CLOCK_FILE: clockFile,
+    },
   });
   for (const row of Object.values(postings)) insertPosting(portal.dataDir, row);
 });

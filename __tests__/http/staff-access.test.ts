@@ -43,9 +43,12 @@ describe("who may open which page", () => {
   });
 
   // Read from disk, so that a staff page or route handler added later is covered without anyone listing it here.
-  it("every staff page and route handler under app/(staff) refuses a member with 403; admins open every page", async () => {
-    const root = path.join(process.cwd(), "app/(staff)");
-    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file));
+  it("every staff page and route handler under app/(staff) and app/api/staff refuses a member with 403; admins open every page", async () => {
+    const filesUnder = (folder: string) =>
+      (fs.readdirSync(path.join(process.cwd(), folder), { recursive: true }) as string[])
+        .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
+        .map((file) => (folder === "app/(staff)" ? file : path.join("api/staff", file)));
+    const files = [...filesUnder("app/(staff)"), ...filesUnder("app/api/staff")];
     // Each [id] is filled with a row that exists, so that a 403 is about who asks, not a missing row.
     const tableOf: Record<string, string> = {
       jobs: "jobs",
@@ -69,7 +72,7 @@ describe("who may open which page", () => {
         .join("/")}`;
     };
     const checked = files.map((file) => ({ file, url: urlOf(file) }));
-    expect(checked.length).toBeGreaterThanOrEqual(28);
+    expect(checked.length).toBeGreaterThanOrEqual(32);
 
     for (const { file, url } of checked) {
       const asMember = await fetch(portalUrl(url), { redirect: "manual", headers: { Cookie: member } });

@@ -39,15 +39,16 @@ export function OwnerSearch({ find }: { find: typeof findOwnersAction }) {
       ) : (
         <FormMessage result={failed} />
       )}
-      {found && (
-        <div role="status" className="mt-2">
+      {/* Always on the page, so that screen readers announce what appears in it. */}
+      <div role="status" className="mt-2">
+        {found && (
           <p className="font-semibold">
             {found.rows.length === 0
               ? `No owners match “${found.query}”.`
-              : `${found.rows.length}${found.hasMore ? "+" : ""} ${found.rows.length === 1 ? "owner matches" : "owners match"} “${found.query}”${found.hasMore ? "; the first 50 are shown, so narrow the search" : ""}.`}
+              : `${found.rows.length}${found.hasMore ? "+" : ""} ${found.rows.length === 1 ? "owner matches" : "owners match"} “${found.query}”${found.hasMore ? `; the first ${found.pageSize} are shown, so narrow the search` : ""}.`}
           </p>
-        </div>
-      )}
+        )}
+      </div>
       {found && found.rows.length > 0 && <OwnerTable caption={`Owners matching “${found.query}”`} rows={found.rows} />}
     </section>
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "../index";
 import { emailOutbox, type EmailStatus, type OutboxEmail } from "../schema";
 import type { Executor } from "./executor";
@@ -93,13 +93,13 @@ export function markEmailFailed(id: number, error: string) {
     .run();
 }
 
-/** Puts a failed message back in the queue with a fresh set of attempts. */
+/** Puts a failed message back in the queue with a fresh set of attempts; never one whose body was blanked (it would send the placeholder). */
 export function requeueFailedEmail(executor: Executor, id: number) {
   return (
     executor
       .update(emailOutbox)
       .set({ status: "queued", attempts: 0, nextTryAt: new Date(), lastError: null })
-      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed")))
+      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed"), ne(emailOutbox.text, REDACTED_BODY)))
       .run().changes > 0
   );
 }

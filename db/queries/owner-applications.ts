@@ -6,14 +6,15 @@ import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { db } from "../index";
 import { ownerApplicationHousehold, ownerApplications, ownerHouseholdMembers, owners, type EquityPaymentMethod } from "../schema";
 import type { Executor } from "./executor";
-import { findOwnershipByEmail, recordEquityPayment, takeOwnerNumber } from "./owners";
+import { findOwnershipByEmail, hasPendingApplication, recordEquityPayment, takeOwnerNumber } from "./owners";
 import { ensureUserByEmail } from "./users";
 
 /**
  * Stores an application with its household. Refuses (code `conflict`) a second pending
  * application for the same address, an applicant's address that already belongs to an
- * ownership, and a household member's (`household_email_in_ownership`, the field in
- * fieldErrors): one person, one household. Run it inside the caller's IMMEDIATE
+ * ownership, and a household member's that does (`household_email_in_ownership`) or
+ * whose person has applied themselves (`household_email_has_pending_application`; the
+ * field in fieldErrors): one person, one household. Run it inside the caller's IMMEDIATE
  * transaction with the emails it causes.
  */
 export function insertOwnerApplication(executor: Executor, input: OwnerApplicationInput, terms: { plan: EquityPlan; signedOn: string }) {
@@ -28,6 +29,9 @@ export function insertOwnerApplication(executor: Executor, input: OwnerApplicati
   input.household.forEach((member, index) => {
     if (member.email && findOwnershipByEmail(executor, member.email)) {
       throw new AppError("conflict", "household_email_in_ownership", { [`household.${index}.email`]: [member.email] });
+    }
+    if (member.email && hasPendingApplication(executor, member.email)) {
+      throw new AppError("conflict", "household_email_has_pending_application", { [`household.${index}.email`]: [member.email] });
     }
   });
   const { id } = executor
@@ -92,10 +96,11 @@ export type Approval = {
  * theirs, and records a first payment taken at the register. Run it in the caller's
  * IMMEDIATE transaction; `conflict` when the application is no longer pending.
  *
- * One person, one household: addresses were free when the application came in, but an
- * owner may have added one to their household since. An applicant who now belongs to an
- * ownership is refused (`applicant_in_ownership`); a household member who does is added
- * by name without their address, and named in `membersWithoutSignIn`.
+ * One person, one household: addresses were free when the application came in, but a
+ * household member may have joined an ownership or applied themselves since: they are
+ * added by name without their address, and named in `membersWithoutSignIn`. An applicant
+ * who belongs to an ownership by now (rows from before these rules) is refused
+ * (`applicant_in_ownership`).
  */
 export function approveOwnerApplication(executor: Executor, approval: Approval) {
   const application = getOwnerApplication(executor, approval.applicationId);
@@ -129,7 +134,7 @@ export function approveOwnerApplication(executor: Executor, approval: Approval) 
     .get();
   const membersWithoutSignIn: string[] = [];
   for (const member of application.household) {
-    const email = member.email && !findOwnershipByEmail(executor, member.email) ? member.email : null;
+    const email = member.email && !findOwnershipByEmail(executor, member.email) && !hasPendingApplication(executor, member.email) ? member.email : null;
     if (member.email && !email) membersWithoutSignIn.push(member.name);
     const userId = email ? ensureUserByEmail(executor, email, member.name) : null;
     executor.insert(ownerHouseholdMembers).values({ ownerId, name: member.name, email, userId }).run();

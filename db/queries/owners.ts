@@ -19,7 +19,8 @@ export function findOwnershipByEmail(executor: Executor, email: string) {
   return executor.select({ ownerId: ownerHouseholdMembers.ownerId }).from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.email, email)).get() ?? null;
 }
 
-function hasPendingApplication(executor: Executor, email: string) {
+/** Whether someone with this address is waiting for their own application's decision. */
+export function hasPendingApplication(executor: Executor, email: string) {
   const pending = executor
     .select({ id: ownerApplications.id })
     .from(ownerApplications)

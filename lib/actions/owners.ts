@@ -3,7 +3,7 @@
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getOwnershipForUser, ownerExists, recordEquityPayment, replaceHouseholdMembers, setFlowerVerifiedUntil, updateOwnerContact } from "@/db/queries/owners";
-import { listOwners } from "@/db/queries/owners-directory";
+import { listOwners, OWNERS_PAGE_SIZE } from "@/db/queries/owners-directory";
 import { AppError, isAppError } from "@/lib/errors";
 import { equityPaymentSchema, flowerVerificationSchema, householdFormSchema, ownerContactSchema, ownerSearchSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
@@ -19,7 +19,7 @@ export const findOwnersAction = defineAction({
     const found = listOwners({ search: q });
     // What was searched for stays out of the log too; how many people it showed is kept.
     recordAudit(db, actor, { action: "owner.view", subjectType: "owner", subjectId: "search", detail: { rows: found.rows.length } });
-    return { query: q, ...found };
+    return { query: q, pageSize: OWNERS_PAGE_SIZE, ...found };
   },
 });
 
@@ -89,8 +89,7 @@ export const saveOwnerContactAction = defineAction({
 /** Why the query layer refused an address in the household, in the owner's words. */
 const householdProblems: Record<string, string> = {
   email_in_other_ownership: "This address belongs to another ownership or to you. Each person can be in one household.",
-  email_has_pending_application:
-    "This person has applied to become an owner themselves, and each person can be in one household. Add them once staff have decided on their application.",
+  email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household.",
 };
 
 /**

@@ -28,6 +28,12 @@ const refusals: Record<string, { message: string; field: string }> = {
   },
 };
 
+/** Household members refused for being someone else's (one person, one household), at their email field. */
+const householdRefusals: Record<string, string> = {
+  household_email_in_ownership: "This address already belongs to an ownership, and each person can be in one household. Leave this email empty.",
+  household_email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household. Leave this email empty.",
+};
+
 /**
  * Stores an application, counts it against the sender's hourly limit, and queues the
  * applicant's and the staff's emails, all in one IMMEDIATE transaction: a refused or
@@ -63,11 +69,10 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
     return applicationId;
   } catch (error) {
     if (isAppError(error) && error.code === "conflict") db.transaction((tx) => recordRateLimitHit(tx, limitKey, now), { behavior: "immediate" });
-    if (isAppError(error) && error.message === "household_email_in_ownership") {
+    const householdProblem = isAppError(error) ? householdRefusals[error.message] : undefined;
+    if (isAppError(error) && householdProblem) {
       const [field] = Object.keys(error.fieldErrors ?? {});
-      throw new AppError("conflict", "Please correct the fields marked below.", {
-        [field!]: ["This address already belongs to an ownership, and each person can be in one household. Leave this email empty."],
-      });
+      throw new AppError("conflict", "Please correct the fields marked below.", { [field!]: [householdProblem] });
     }
     const refusal = isAppError(error) && error.code === "conflict" ? refusals[error.message] : undefined;
     if (refusal) throw new AppError("conflict", refusal.message, { "applicant.email": [refusal.field] });

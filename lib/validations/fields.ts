@@ -72,7 +72,6 @@ export const dollars = (blank?: number) =>
     return cents;
   });
 
-/** A row id posted by a form: a positive whole number. */
 /** A row's id as a form posts it: plain digits only (no "0x10", no "1e3", no `true`). */
 export const rowId = z.preprocess(
   (value) => (typeof value === "string" && /^\d{1,12}$/.test(value) ? Number(value) : typeof value === "number" ? value : Number.NaN),

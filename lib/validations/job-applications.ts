@@ -11,9 +11,9 @@ export const resumeTooLargeMessage = `This file is larger than ${RESUME_MAX_LABE
 export type { UploadedFile } from "./fields";
 
 /**
- * The résumé file field (an input left empty is no file). The size is checked here, from what the parsed form holds, before anything
- * reads the content; the type is checked by content once the rest of the form is valid
- * (see lib/jobs/resume-type.ts).
+ * The résumé file field (an input left empty is no file). The size is checked here,
+ * from what the parsed form holds, before anything reads the content; the type is
+ * checked by content once the rest of the form is valid (see lib/jobs/resume-type.ts).
  */
 const resumeFile = z.preprocess(
   (value) => (noFileChosen(value) ? undefined : value),

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
-import { day, line, rowId, text } from "./fields";
-import { isUploadedFile, noFileChosen, type UploadedFile } from "./fields";
+import { day, isUploadedFile, line, noFileChosen, rowId, text, type UploadedFile } from "./fields";
 
 export const ISSUE_PDF_MAX_LABEL = `${ISSUE_PDF_MAX_BYTES / (1024 * 1024)} MB`;
 
