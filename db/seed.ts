@@ -8,8 +8,8 @@ import { pageSchema, type PageInput } from "@/lib/validations/site";
 import type { DB } from "./client";
 import { ensureMonographCategories, monographSlugExists, saveMonograph } from "./queries/monographs";
 import { pages, settings, users } from "./schema";
-import { demoUsers, formerDemoEmails } from "./seed-data/demo-users";
-import { disableUsersByEmail, enableUsersByEmail } from "./queries/users";
+import { demoUsers, isFormerDemoAccount } from "./seed-data/demo-users";
+import { disableUsersByEmail, enableUsersByEmail, listUsersByName } from "./queries/users";
 import { defaultSiteSettings } from "./seed-data/site-settings";
 import { seedDemoCampaigns } from "./seed-demo-campaigns";
 import { seedDemoJobs } from "./seed-demo-jobs";
@@ -115,6 +115,7 @@ function seedInTransaction(
       }
       const demoEmails = demoUsers.map((user) => user.email);
       if (options.demo) enableUsersByEmail(tx, demoEmails);
+      const formerDemoEmails = listUsersByName(tx, demoUsers.map((user) => user.name)).filter(isFormerDemoAccount).map((user) => user.email);
       const demoAccountsDisabled = disableUsersByEmail(tx, options.demo ? formerDemoEmails : [...demoEmails, ...formerDemoEmails]);
       ensureMonographCategories(tx, monographCategoryList);
       let monographsAdded = 0;

@@ -49,6 +49,11 @@ export function deleteSessionsOfUser(executor: Executor, userId: string) {
  * Disables the accounts with these addresses that are still enabled, and ends their
  * sessions. Returns the addresses it disabled (none when run again).
  */
+/** Accounts by name (the seed finds the demo accounts of earlier versions by theirs). */
+export function listUsersByName(executor: Executor, names: string[]) {
+  return executor.select({ email: users.email, name: users.name }).from(users).where(inArray(users.name, names)).all();
+}
+
 export function disableUsersByEmail(executor: Executor, emails: string[], now = new Date()) {
   const disabled = executor
     .update(users)

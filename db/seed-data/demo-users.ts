@@ -12,5 +12,16 @@ export const demoUsers: { email: string; name: string; role: Role }[] = [
   { email: "household@coop.example", name: "Demo Household Member", role: "member" },
 ];
 
-/** Demo accounts of earlier versions, on a domain someone could own: disabled outside demo mode. */
-export const formerDemoEmails = ["admin@example.coop", "staff@example.coop", "owner@example.coop"];
+const DEMO_DOMAIN = "coop.example";
+const mailboxOf = (email: string) => email.slice(0, email.lastIndexOf("@"));
+
+/**
+ * Whether an account is a demo account an earlier version seeded on a domain someone could
+ * own (disabled whatever the mode): a demo account's name and mailbox, on a domain other
+ * than the reserved one. Recognised by what the seed wrote, so that no real domain needs
+ * naming here.
+ */
+export function isFormerDemoAccount(user: { email: string; name: string | null }) {
+  if (user.email.endsWith(`@${DEMO_DOMAIN}`)) return false;
+  return demoUsers.some((demo) => demo.name === user.name && mailboxOf(demo.email) === mailboxOf(user.email));
+}
