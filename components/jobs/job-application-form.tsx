@@ -1,12 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFormKey } from "@/components/ui/use-form-key";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useUploadForm } from "@/components/ui/use-upload-form";
 import type { submitJobApplicationAction } from "@/lib/actions/job-applications";
 import { RESUME_MAX_BYTES, resumeContentTypes } from "@/lib/jobs/vocabulary";
 import { RESUME_MAX_LABEL, resumeTooLargeMessage } from "@/lib/validations/job-applications";
@@ -21,33 +19,11 @@ const FILE_NOT_KEPT = "Choose your file again: a browser does not keep a chosen 
  * sent, and focus moves to the first field in error when the server answers.
  */
 export function JobApplicationForm({ action, jobId }: { action: typeof submitJobApplicationAction; jobId: number }) {
-  const [result, formAction] = useActionState(action, null);
-  const failed = result && !result.ok ? result : undefined;
-  const formKey = useFormKey(result);
-  const enhanced = useHydrated();
-  const form = useRef<HTMLFormElement>(null);
-  const [fileTooLarge, setFileTooLarge] = useState(false);
-  const values = failed?.values ?? {};
-  const errors = failed?.fieldErrors ?? {};
+  const { result, failed, values, errors, fileTooLarge, onFileChange, formProps } = useUploadForm(action, { field: "resume", maxBytes: RESUME_MAX_BYTES });
   const resumeErrors = fileTooLarge ? [resumeTooLargeMessage] : errors.resume;
 
-  useEffect(() => {
-    if (!failed) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [failed]);
-
-  const checkFileSize = (event: React.FormEvent<HTMLFormElement>) => {
-    const input = event.currentTarget.elements.namedItem("resume") as HTMLInputElement | null;
-    const tooLarge = (input?.files?.[0]?.size ?? 0) > RESUME_MAX_BYTES;
-    setFileTooLarge(tooLarge);
-    if (tooLarge) {
-      event.preventDefault();
-      input?.focus();
-    }
-  };
-
   return (
-    <form key={formKey} ref={form} action={formAction} onSubmit={checkFileSize} noValidate={enhanced} className="mt-6 space-y-6">
+    <form {...formProps} className="mt-6 space-y-6">
       <FormMessage result={result} />
       <input type="hidden" name="jobId" value={jobId} />
       <div className="grid gap-5 sm:grid-cols-2">
@@ -88,7 +64,7 @@ export function JobApplicationForm({ action, jobId }: { action: typeof submitJob
           accept={acceptedFiles}
           hint={failed ? FILE_NOT_KEPT : "A PDF, or a Word document (.docx or .doc)."}
           errors={resumeErrors}
-          onChange={() => setFileTooLarge(false)}
+          onChange={onFileChange}
         />
         <Field
           label="Or paste your résumé as text"

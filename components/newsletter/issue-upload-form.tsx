@@ -1,11 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFormKey } from "@/components/ui/use-form-key";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useUploadForm } from "@/components/ui/use-upload-form";
 import type { publishNewsletterIssueAction } from "@/lib/actions/newsletter-issues";
 import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
 import { ISSUE_PDF_MAX_LABEL, issuePdfTooLargeMessage } from "@/lib/validations/newsletter-issues";
@@ -17,32 +15,10 @@ import { ISSUE_PDF_MAX_LABEL, issuePdfTooLargeMessage } from "@/lib/validations/
  * browsers do not keep it).
  */
 export function IssueUploadForm({ action, today }: { action: typeof publishNewsletterIssueAction; today: string }) {
-  const [result, formAction] = useActionState(action, null);
-  const failed = result && !result.ok ? result : undefined;
-  const formKey = useFormKey(result);
-  const enhanced = useHydrated();
-  const form = useRef<HTMLFormElement>(null);
-  const [fileTooLarge, setFileTooLarge] = useState(false);
-  const values = failed?.values ?? {};
-  const errors = failed?.fieldErrors ?? {};
-
-  useEffect(() => {
-    if (!failed) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [failed]);
-
-  const checkFileSize = (event: React.FormEvent<HTMLFormElement>) => {
-    const input = event.currentTarget.elements.namedItem("pdf") as HTMLInputElement | null;
-    const tooLarge = (input?.files?.[0]?.size ?? 0) > ISSUE_PDF_MAX_BYTES;
-    setFileTooLarge(tooLarge);
-    if (tooLarge) {
-      event.preventDefault();
-      input?.focus();
-    }
-  };
+  const { result, failed, values, errors, fileTooLarge, onFileChange, formProps } = useUploadForm(action, { field: "pdf", maxBytes: ISSUE_PDF_MAX_BYTES });
 
   return (
-    <form key={formKey} ref={form} action={formAction} onSubmit={checkFileSize} noValidate={enhanced} className="mt-4 max-w-2xl space-y-5">
+    <form {...formProps} className="mt-4 max-w-2xl space-y-5">
       <FormMessage result={result} />
       <Field label="Title" name="title" required maxLength={120} hint="E.g. “Winter 2026: the root cellar issue”." defaultValue={values.title} errors={errors.title} />
       <Field label="Date of the issue" name="issuedOn" type="date" required defaultValue={values.issuedOn ?? today} errors={errors.issuedOn} />
@@ -55,6 +31,7 @@ export function IssueUploadForm({ action, today }: { action: typeof publishNewsl
         required
         hint={failed ? "Choose the file again: a browser does not keep a chosen file when the form comes back." : undefined}
         errors={fileTooLarge ? [issuePdfTooLargeMessage] : errors.pdf}
+        onChange={onFileChange}
       />
       <SubmitButton pendingLabel="Uploading…">Publish the issue</SubmitButton>
     </form>

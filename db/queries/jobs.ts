@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { JobStatus } from "@/lib/jobs/vocabulary";
 import type { JobPostingInput } from "@/lib/validations/jobs";
@@ -92,16 +92,6 @@ export function getPublicJobBySlug(slug: string) {
 /** Published postings, newest first; whether each is still open depends on the day it is read (see lib/jobs/cached.ts). */
 export function listPublishedJobs() {
   return db.select().from(jobs).where(eq(jobs.status, "published")).orderBy(desc(jobs.publishedAt), desc(jobs.id)).all();
-}
-
-/** Published postings whose closing day is `today` or later, newest first. */
-export function listOpenJobs(today: string) {
-  return db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.status, "published"), gte(jobs.closesOn, today)))
-    .orderBy(desc(jobs.publishedAt), desc(jobs.id))
-    .all();
 }
 
 /** Every posting that ever was public (published or closed), for prerendering their pages. */

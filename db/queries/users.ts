@@ -5,10 +5,6 @@ import { db } from "../index";
 import { sessions, users, type Role } from "../schema";
 import type { Executor } from "./executor";
 
-export function getUserById(id: string) {
-  return db.select().from(users).where(eq(users.id, id)).get() ?? null;
-}
-
 export function listUsers() {
   return db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, lastSignInAt: users.lastSignInAt, createdAt: users.createdAt })
@@ -45,15 +41,15 @@ export function deleteSessionsOfUser(executor: Executor, userId: string) {
   return executor.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
 }
 
-/**
- * Disables the accounts with these addresses that are still enabled, and ends their
- * sessions. Returns the addresses it disabled (none when run again).
- */
 /** Accounts by name (the seed finds the demo accounts of earlier versions by theirs). */
 export function listUsersByName(executor: Executor, names: string[]) {
   return executor.select({ email: users.email, name: users.name }).from(users).where(inArray(users.name, names)).all();
 }
 
+/**
+ * Disables the accounts with these addresses that are still enabled, and ends their
+ * sessions. Returns the addresses it disabled (none when run again).
+ */
 export function disableUsersByEmail(executor: Executor, emails: string[], now = new Date()) {
   const disabled = executor
     .update(users)
