@@ -8,6 +8,7 @@ import { isEmailDisabled } from "@/db/queries/users";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { renderEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
+import { rateLimitKey } from "@/lib/rate-limits";
 import { safeCallbackPath } from "./callback-path";
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 10 * 60;
@@ -47,8 +48,8 @@ export function requestSignInLink(input: { email: string; ip: string; callbackPa
   const email = input.email.trim().toLowerCase();
   const now = new Date();
   const rules: RateLimitRule[] = [
-    { key: `signin:email:${sha256(email)}`, limit: SIGN_IN_LIMIT_PER_EMAIL, windowMs: SIGN_IN_WINDOW_MS },
-    { key: `signin:ip:${sha256(input.ip)}`, limit: env.signInLimitPerIp, windowMs: SIGN_IN_WINDOW_MS },
+    { key: rateLimitKey("signin:email", email), limit: SIGN_IN_LIMIT_PER_EMAIL, windowMs: SIGN_IN_WINDOW_MS },
+    { key: rateLimitKey("signin:ip", input.ip), limit: env.signInLimitPerIp, windowMs: SIGN_IN_WINDOW_MS },
   ];
   const token = randomBytes(32).toString("hex");
   const link = new URL("/login/verify", env.siteUrl);

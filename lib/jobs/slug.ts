@@ -1,6 +1,4 @@
-import slugify from "slugify";
+import { slugFrom } from "@/lib/slug";
 
 /** A posting's address made from its title: "Produce Clerk (Part-time)" → "produce-clerk-part-time". */
-export function slugFromTitle(title: string) {
-  return slugify(title, { lower: true, strict: true, trim: true }).slice(0, 80).replace(/-+$/, "") || "job";
-}
+export const slugFromTitle = (title: string) => slugFrom(title) || "job";

@@ -1,13 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getJobTakingApplications, insertJobApplication, type StoredResumeFile } from "@/db/queries/job-applications";
-import { consumeRateLimits } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
 import { resumeTooLargeMessage, type JobApplicationFormInput, type UploadedFile } from "@/lib/validations/job-applications";
 import { jobApplicationForStaffEmail, jobApplicationReceivedEmail } from "./application-emails";
@@ -15,9 +14,6 @@ import { resumeDownloadName } from "./resume-file-name";
 import { sniffResumeType } from "./resume-type";
 import { writePendingUpload, type PendingUpload } from "./uploads";
 import { RESUME_MAX_BYTES, resumeContentTypes } from "./vocabulary";
-
-const HOUR_MS = 60 * 60_000;
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 const CORRECT_FIELDS = "Please correct the fields marked below.";
 const resumeError = (message: string) => new AppError("bad_request", CORRECT_FIELDS, { resume: [message] });
@@ -74,11 +70,13 @@ export async function submitJobApplication(input: JobApplicationFormInput, ip: s
       (tx) => {
         // Again inside the transaction: staff may have closed the posting while the file was written.
         const open = getJobTakingApplications(tx, application.jobId, storeDay(now));
-        const verdict = consumeRateLimits(tx, [{ key: `jobs:apply:ip:${sha256(ip)}`, limit: getEnv().publicFormLimitPerIp, windowMs: HOUR_MS }], now);
-        if (!verdict.ok) {
-          const minutes = Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000));
-          throw new AppError("rate_limited", `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or bring your application to the store.`);
-        }
+        consumePublicFormLimit(
+          tx,
+          "jobs:apply",
+          ip,
+          now,
+          (minutes) => `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or bring your application to the store.`,
+        );
         const id = insertJobApplication(tx, application, file?.row);
         queueEmail(tx, { to: application.email, ...jobApplicationReceivedEmail(site, { name: application.name, jobTitle: open.title, jobSlug: open.slug }) });
         queueEmail(tx, { to: settings.staffNotificationEmail, ...jobApplicationForStaffEmail(site, open) });

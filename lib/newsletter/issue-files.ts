@@ -1,11 +1,11 @@
-import slugify from "slugify";
+import { slugFrom } from "@/lib/slug";
 
 // Names of an issue's address and download. Pure: the upload service, the seed, the
 // download route and unit tests use them.
 
 /** An issue's address under /newsletter/issues/: its date, then its title ("2026-11-01-the-harvest-issue"). */
 export function issueSlug(issuedOn: string, title: string) {
-  const words = slugify(title, { lower: true, strict: true, trim: true }).slice(0, 60).replace(/-+$/, "");
+  const words = slugFrom(title, 60);
   return words ? `${issuedOn}-${words}` : issuedOn;
 }
 

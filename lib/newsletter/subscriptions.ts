@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
 import {
@@ -15,12 +14,12 @@ import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { consumePublicFormLimit, HOUR_MS, rateLimitKey } from "@/lib/rate-limits";
 import type { NewsletterSignupInput } from "@/lib/validations/newsletter";
 import { confirmationEmail } from "./subscription-emails";
 import { hashNewsletterToken, isWellFormedToken, newNewsletterToken, unsubscribeUrls } from "./tokens";
 import { CONFIRM_LINK_DAYS } from "./vocabulary";
 
-const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Confirmation emails one address may be sent per hour, whoever asks. */
 export const SIGNUP_LIMIT_PER_EMAIL = 3;
@@ -31,7 +30,6 @@ export const SIGNUP_LIMIT_PER_EMAIL = 3;
  */
 export const consentAddress = (ip: string) => ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 /** The audit log names the subscriber row, never the address. */
 export const subscriberSubject = (id: number | string) => ({ subjectType: "newsletter_subscriber", subjectId: String(id) });
 
@@ -60,15 +58,11 @@ export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
   const { coopName } = getSiteSettings();
   const emailed = db.transaction(
     (tx) => {
-      const perIp = consumeRateLimits(tx, [{ key: `newsletter:signup:ip:${sha256(ip)}`, limit: getEnv().publicFormLimitPerIp, windowMs: HOUR_MS }], now);
-      if (!perIp.ok) {
-        // Says nothing about the address: every address gets this answer from this connection.
-        const minutes = Math.max(1, Math.ceil(perIp.retryAfterMs / 60_000));
-        throw new AppError("rate_limited", `Too many signups were sent from your connection. Please try again in ${minutes} minutes.`);
-      }
+      // Says nothing about the address: every address gets this answer from this connection.
+      consumePublicFormLimit(tx, "newsletter:signup", ip, now, (minutes) => `Too many signups were sent from your connection. Please try again in ${minutes} minutes.`);
       // Over the per-address limit the answer stays "check your inbox" but no email goes
       // out: a different answer would tell that the address was just signed up.
-      const perAddress = consumeRateLimits(tx, [{ key: `newsletter:signup:email:${sha256(input.email)}`, limit: SIGNUP_LIMIT_PER_EMAIL, windowMs: HOUR_MS }], now);
+      const perAddress = consumeRateLimits(tx, [{ key: rateLimitKey("newsletter:signup:email", input.email), limit: SIGNUP_LIMIT_PER_EMAIL, windowMs: HOUR_MS }], now);
       const existing = getSubscriberByEmail(tx, input.email);
       if (!perAddress.ok || existing?.status === "confirmed") {
         recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subscriberSubject(existing?.id ?? "none"), detail: { emailed: false, reason: perAddress.ok ? "already_confirmed" : "address_limit" } });

@@ -3,18 +3,16 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { insertOwnerApplication } from "@/db/queries/owner-applications";
 import { getEquityPlans } from "@/db/queries/owner-settings";
-import { consumeRateLimits, recordRateLimitHit } from "@/db/queries/rate-limits";
+import { recordRateLimitHit } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { consumePublicFormLimit, publicFormLimitKey } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
-import { createHash } from "node:crypto";
 import { applicationForStaffEmail, applicationReceivedEmail } from "./emails";
 
-const HOUR_MS = 60 * 60_000;
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /** What each refusal of the query layer means to the person applying. */
 const refusals: Record<string, { message: string; field: string }> = {
@@ -48,15 +46,16 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
   const settings = getSiteSettings();
   const site = { coopName: settings.coopName, siteUrl: getEnv().siteUrl };
   const now = new Date();
-  const limitKey = `owners:apply:ip:${sha256(ip)}`;
   try {
     const applicationId = db.transaction(
       (tx) => {
-        const verdict = consumeRateLimits(tx, [{ key: limitKey, limit: getEnv().publicFormLimitPerIp, windowMs: HOUR_MS }], now);
-        if (!verdict.ok) {
-          const minutes = Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000));
-          throw new AppError("rate_limited", `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or apply at the store.`);
-        }
+        consumePublicFormLimit(
+          tx,
+          "owners:apply",
+          ip,
+          now,
+          (minutes) => `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or apply at the store.`,
+        );
         const id = insertOwnerApplication(tx, input, { plan, signedOn: storeDay(now) });
         queueEmail(tx, { to: input.applicant.email, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }) });
         queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id) });
@@ -68,7 +67,7 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
     wakeEmailWorker();
     return applicationId;
   } catch (error) {
-    if (isAppError(error) && error.code === "conflict") db.transaction((tx) => recordRateLimitHit(tx, limitKey, now), { behavior: "immediate" });
+    if (isAppError(error) && error.code === "conflict") db.transaction((tx) => recordRateLimitHit(tx, publicFormLimitKey("owners:apply", ip), now), { behavior: "immediate" });
     const householdProblem = isAppError(error) ? householdRefusals[error.message] : undefined;
     if (isAppError(error) && householdProblem) {
       const [field] = Object.keys(error.fieldErrors ?? {});
