@@ -46,6 +46,12 @@ module.exports = async () => ({
       globalTeardown: "<rootDir>/__tests__/helpers/portal-global-teardown.ts",
     }),
     project({
+      // `npm run test:load`: each file starts the portals it needs (load, crash, full disk, read-only, restore).
+      displayName: "load",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/load/**/*.test.ts"],
+    }),
+    project({
       displayName: "browser",
       testEnvironment: "node",
       testMatch: ["<rootDir>/__tests__/browser/**/*.test.ts"],

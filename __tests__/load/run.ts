@@ -1,0 +1,17 @@
+/**
+ * `npm run test:load [-- --full] [jest arguments]`: the load, fault and restore suites,
+ * one file after another (they share two cores with the portals they start). `--full`
+ * is ours, not jest's: it sets LOAD_FULL=1 for the README's figures.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const args = process.argv.slice(2);
+const full = args.includes("--full");
+const jest = require.resolve("jest/bin/jest");
+const result = spawnSync(process.execPath, [jest, "--selectProjects", "load", "--runInBand", ...args.filter((arg) => arg !== "--full")], {
+  cwd: path.resolve(__dirname, "..", ".."),
+  stdio: "inherit",
+  env: { ...process.env, ...(full && { LOAD_FULL: "1" }) },
+});
+process.exit(result.status ?? 1);
