@@ -8,7 +8,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
-import { resumeTooLargeMessage, type JobApplicationFormInput, type UploadedFile } from "@/lib/validations/job-applications";
+import { resumeNoSpaceMessage, resumeTooLargeMessage, type JobApplicationFormInput, type UploadedFile } from "@/lib/validations/job-applications";
 import { jobApplicationForStaffEmail, jobApplicationReceivedEmail } from "./application-emails";
 import { resumeDownloadName } from "./resume-file-name";
 import { sniffResumeType } from "./resume-type";
@@ -40,6 +40,7 @@ async function receiveResumeFile(file: UploadedFile): Promise<{ pending: Pending
     pending = await writePendingUpload(file, RESUME_MAX_BYTES);
   } catch (error) {
     if (error instanceof Error && error.message === "upload_too_large") throw resumeError(resumeTooLargeMessage);
+    if (error instanceof Error && error.message === "upload_no_space") throw resumeError(resumeNoSpaceMessage);
     throw error;
   }
   const originalName = resumeDownloadName(file.name, resumeContentTypes[contentType]);

@@ -38,7 +38,8 @@ export type PendingUpload = {
 
 /**
  * Writes `file` under a new random id with a temporary name, refusing (and removing what
- * was written) past `maxBytes` whatever size the sender announced.
+ * was written) past `maxBytes` whatever size the sender announced, or when the disk is
+ * full (`upload_no_space`).
  */
 export async function writePendingUpload(file: Blob, maxBytes: number): Promise<PendingUpload> {
   fs.mkdirSync(uploadsFolder(), { recursive: true });
@@ -57,6 +58,8 @@ export async function writePendingUpload(file: Blob, maxBytes: number): Promise<
     await pipeline(Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>), limit, fs.createWriteStream(pendingPath, { flags: "wx", mode: 0o600 }));
   } catch (error) {
     discard();
+    // A full disk (or quota) is the server's state, not the sender's mistake: callers say so on the file's field.
+    if ((error as NodeJS.ErrnoException).code === "ENOSPC" || (error as NodeJS.ErrnoException).code === "EDQUOT") throw new Error("upload_no_space");
     throw error;
   }
   return { id, sizeBytes, keep: () => fs.renameSync(pendingPath, finalPath), discard };

@@ -6,7 +6,7 @@ import { deleteNewsletterIssue, getNewsletterIssueBySlug, insertNewsletterIssue 
 import { AppError, isAppError } from "@/lib/errors";
 import { resumeDownloadName } from "@/lib/jobs/resume-file-name";
 import { removeStoredUploads, writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
-import { issueNotPdfMessage, issuePdfTooLargeMessage, type NewsletterIssueInput } from "@/lib/validations/newsletter-issues";
+import { issueNotPdfMessage, issuePdfNoSpaceMessage, issuePdfTooLargeMessage, type NewsletterIssueInput } from "@/lib/validations/newsletter-issues";
 import { issueSlug } from "./issue-files";
 import { ISSUE_PDF_MAX_BYTES } from "./vocabulary";
 
@@ -38,6 +38,7 @@ export async function publishNewsletterIssue(input: NewsletterIssueInput, actor:
     pending = await writePendingUpload(pdf, ISSUE_PDF_MAX_BYTES);
   } catch (error) {
     if (error instanceof Error && error.message === "upload_too_large") throw fieldError("pdf", issuePdfTooLargeMessage);
+    if (error instanceof Error && error.message === "upload_no_space") throw fieldError("pdf", issuePdfNoSpaceMessage);
     throw error;
   }
   const file = { id: pending.id, originalName: resumeDownloadName(pdf.name, "pdf"), contentType: "application/pdf", sizeBytes: pending.sizeBytes };

@@ -6,6 +6,7 @@ import { jobApplicationSchema } from "./jobs";
 export const RESUME_MAX_LABEL = `${RESUME_MAX_BYTES / (1024 * 1024)} MB`;
 
 /** What the résumé field says when a file is too big: the same words in the browser and from the server. */
+export const resumeNoSpaceMessage = "We cannot store files right now. Please paste your résumé as text below, or try again later.";
 export const resumeTooLargeMessage = `This file is larger than ${RESUME_MAX_LABEL}. Send a smaller file, or paste your résumé as text below.`;
 
 export type { UploadedFile } from "./fields";

@@ -5,6 +5,7 @@ import { day, isUploadedFile, line, noFileChosen, rowId, text, type UploadedFile
 export const ISSUE_PDF_MAX_LABEL = `${ISSUE_PDF_MAX_BYTES / (1024 * 1024)} MB`;
 
 /** What the PDF field says when a file is too big: the same words in the browser and from the server. */
+export const issuePdfNoSpaceMessage = "The server has no room to store this file right now, so nothing was saved. Ask an administrator to free disk space, then send it again.";
 export const issuePdfTooLargeMessage = `This file is larger than ${ISSUE_PDF_MAX_LABEL}. Export the issue again as a smaller PDF (for screen rather than for print).`;
 
 export const issueNotPdfMessage = "This file is not a PDF. Export the issue as a PDF and choose that file.";
