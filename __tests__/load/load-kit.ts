@@ -89,7 +89,7 @@ export async function resumePdf(name: string) {
   return Buffer.from(await document.save());
 }
 
-export type Submission = { kind: Kind; index: number; email: string; resume?: Buffer };
+export type Submission = { kind: Kind; index: number; email: string; resume?: Buffer; resumeText?: string };
 
 export type Outcome = {
   submission: Submission;
@@ -98,6 +98,8 @@ export type Outcome = {
   /** What the action said: stored (a redirect to thanks, or ok), or refused with its message. */
   stored: boolean;
   detail: string;
+  /** The action's message on the résumé field, if any. */
+  resumeError?: string;
   ms: number;
   /** Date.now() when the answer came. */
   at: number;
@@ -157,7 +159,9 @@ function fieldsOf(forms: Forms, submission: Submission): [string, Record<string,
       phone: "585-555-0134",
       availability: "Weekday evenings",
       coverLetter: "I love this store.",
-      resume: new File([new Uint8Array(submission.resume!)], `CV ${index}.pdf`, { type: "application/pdf" }),
+      ...(submission.resume
+        ? { resume: new File([new Uint8Array(submission.resume)], `CV ${index}.pdf`, { type: "application/pdf" }) }
+        : { resumeText: submission.resumeText ?? "" }),
     },
   ];
 }
@@ -187,17 +191,19 @@ export async function submit(url: string, forms: Forms, submission: Submission):
     const answerRow = /^1:(.*)$/m.exec(text)?.[1];
     let stored = false;
     let detail = redirect ?? "";
+    let resumeError: string | undefined;
     if (redirect) stored = /\/thanks(;|$)/.test(redirect);
     else if (answerRow) {
       try {
-        const answer = JSON.parse(answerRow) as { ok?: boolean; message?: string };
+        const answer = JSON.parse(answerRow) as { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> };
         stored = answer.ok === true;
         detail = answer.message ?? answerRow.slice(0, 200);
+        resumeError = answer.fieldErrors?.resume?.join(" ");
       } catch {
         detail = answerRow.slice(0, 200);
       }
     } else detail = text.slice(0, 200);
-    return { submission, status: response.status, stored, detail, ms, at: Date.now() };
+    return { submission, status: response.status, stored, detail, resumeError, ms, at: Date.now() };
   } catch (error) {
     return { submission, status: "no answer", stored: false, detail: String((error as Error).cause ?? error), ms: performance.now() - started, at: Date.now() };
   }

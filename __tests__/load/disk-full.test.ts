@@ -1,0 +1,97 @@
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { temporaryDataDir } from "../helpers/portal-server";
+import {
+  insertOpenPosting,
+  readForms,
+  sendAll,
+  startPortal,
+  storedState,
+  submit,
+  uploadsOnDisk,
+  type Forms,
+  type RunningPortal,
+  type Submission,
+} from "./load-kit";
+
+jest.setTimeout(3 * 60_000);
+
+/** Mounting a file system needs root; CI runs as root. */
+const asRoot = process.getuid?.() === 0;
+if (!asRoot) console.warn("Skipped the full-disk suite: mounting a small tmpfs over uploads/ needs root, and this process is not root.");
+
+const run = crypto.randomBytes(3).toString("hex");
+const jobSlug = `disk-${run}`;
+/** Room for a few of the résumés below and then a part of one. */
+const UPLOADS_SIZE = "1m";
+
+let dataDir: string;
+let uploadsMount: string;
+let mounted = false;
+let portal: RunningPortal | undefined;
+let forms: Forms;
+
+/** A real PDF of about 180 kB: a page of text and an attachment of random (incompressible) bytes. */
+async function largeResumePdf(name: string) {
+  const document = await PDFDocument.create();
+  document.addPage().drawText(`${name} - ten years in retail`, { x: 50, y: 700, font: await document.embedFont(StandardFonts.Helvetica) });
+  await document.attach(crypto.randomBytes(180_000), "references.bin", { mimeType: "application/octet-stream" });
+  return Buffer.from(await document.save());
+}
+
+(asRoot ? describe : describe.skip)("a full disk under uploads/ (a 1 MB tmpfs)", () => {
+  beforeAll(async () => {
+    dataDir = temporaryDataDir("disk-full");
+    uploadsMount = path.join(dataDir, "uploads");
+    fs.mkdirSync(uploadsMount, { recursive: true });
+    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${UPLOADS_SIZE},mode=0700`, "tmpfs", uploadsMount]);
+    mounted = true;
+    // The mail outbox lives beside uploads/, on the roomy disk: only the uploads fill.
+    portal = await startPortal({ dataDir, env: { DEMO: "1", PUBLIC_FORM_LIMIT_PER_IP: "100000" } });
+    insertOpenPosting(dataDir, jobSlug);
+    forms = await readForms(portal.url, jobSlug);
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await portal?.stop();
+    if (mounted) execFileSync("umount", [uploadsMount]);
+  });
+
+  it("refuses each application whose résumé no longer fits with a message on the résumé field, and stores nothing half", async () => {
+    const applicants: Submission[] = [];
+    for (let index = 0; index < 12; index++) {
+      applicants.push({ kind: "job", index, email: `disk-${run}-${index}@coop.example`, resume: await largeResumePdf(`Applicant ${index}`) });
+    }
+    const outcomes = await sendAll(portal!.url, forms, applicants);
+
+    expect(outcomes.filter((outcome) => outcome.status !== 200)).toEqual([]);
+    const stored = outcomes.filter((outcome) => outcome.stored);
+    const refused = outcomes.filter((outcome) => !outcome.stored);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const outcome of refused) {
+      expect(outcome.detail).toBe("Please correct the fields marked below.");
+      expect(outcome.resumeError).toMatch(/cannot store files right now.*paste your résumé as text/i);
+    }
+
+    // What was stored is whole, and what was refused left nothing.
+    const rows = storedState(dataDir, applicants.map((applicant) => applicant.email));
+    expect([...rows.jobApplications.keys()].sort()).toEqual(stored.map((outcome) => outcome.submission.email).sort());
+    for (const outcome of stored) {
+      const row = rows.jobApplications.get(outcome.submission.email)!;
+      expect(fs.readFileSync(path.join(uploadsMount, row.uploadId!)).equals(outcome.submission.resume!)).toBe(true);
+    }
+    const disk = uploadsOnDisk(dataDir);
+    expect({ part: disk.partFiles, strays: disk.strays, missing: disk.missing }).toEqual({ part: [], strays: [], missing: [] });
+  });
+
+  it("still takes an application with the résumé pasted as text while the disk is full", async () => {
+    const email = `disk-${run}-pasted@coop.example`;
+    const outcome = await submit(portal!.url, forms, { kind: "job", index: 99, email, resumeText: "Ten years in retail, five in produce." });
+    expect(outcome).toMatchObject({ status: 200, stored: true });
+    expect(storedState(dataDir, [email]).jobApplications.get(email)).toMatchObject({ uploadId: null });
+  });
+});
