@@ -34,7 +34,7 @@ import {
 
 jest.setTimeout(fullRun ? 30 * 60_000 : 5 * 60_000);
 
-const counts: Record<Kind, number> = fullRun ? { signup: 2000, owner: 500, job: 200 } : { signup: 450, owner: 120, job: 60 };
+const counts: Record<Kind, number> = fullRun ? { signup: 2000, owner: 500, job: 200 } : { signup: 900, owner: 240, job: 100 };
 const run = crypto.randomBytes(3).toString("hex");
 const jobSlug = `load-${run}`;
 
@@ -59,6 +59,13 @@ afterAll(async () => {
   await receiver?.stop();
 });
 
+/** How many times each command of the second process ran, e.g. "monographs:import ×3, db:maintain ×3". */
+function secondProcessRuns() {
+  const runs = new Map<string, number>();
+  for (const result of writerResults) runs.set(result.command.split(" ")[2]!, (runs.get(result.command.split(" ")[2]!) ?? 0) + 1);
+  return [...runs].map(([script, times]) => `${script} ×${times}`).join(", ");
+}
+
 const acknowledged = (outcome: Outcome) => typeof outcome.status === "number" && outcome.status < 400 && outcome.stored;
 
 describe(`${counts.signup} newsletter signups, ${counts.owner} owner applications and ${counts.job} job applications at concurrency 30`, () => {
@@ -79,7 +86,7 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
     const seconds = (performance.now() - started) / 1000;
     const loadEnd = Date.now();
     writerResults = await writer.stop();
-    console.log(`Load (${fullRun ? "full" : "CI size"}):\n${figures(outcomes, seconds)}\nSecond process: ${writerResults.map((result) => result.command.split(" ")[2]).join(", ")}`);
+    console.log(`Load (${fullRun ? "full" : "CI size"}):\n${figures(outcomes, seconds)}\nSecond process meanwhile: ${secondProcessRuns()}`);
 
     // Every answer is a 2xx (or the action's redirect to its thank-you page) that stored it.
     const notStored = outcomes.filter((outcome) => !acknowledged(outcome)).map(({ submission, status, detail }) => ({ kind: submission.kind, status, detail }));
