@@ -139,16 +139,15 @@ describe("the server killed with SIGKILL in the middle of the load, then started
       for (const file of emailFiles(receiver.folder)) if (!parsed.has(file)) parsed.set(file, await readEmail(receiver.folder, file));
       return [...parsed.values()];
     };
-    await waitFor(
-      "every acknowledged submission's email, and an empty queue",
-      async () => {
-        const reached = new Set((await received()).map((email) => email.to));
-        const waiting = withDb(dataDir, (sqlite) => sqlite.prepare("select count(*) from email_outbox where status in ('queued', 'sending')").pluck().get() as number);
-        return waiting === 0 && [...addresses].every((address) => reached.has(address)) ? true : undefined;
-      },
-      90_000,
-      500,
+    const unreached = async () => {
+      const reached = new Set((await received()).map((email) => email.to));
+      return [...addresses].filter((address) => !reached.has(address));
+    };
+    const queued = () => withDb(dataDir, (sqlite) => sqlite.prepare("select count(*) from email_outbox where status in ('queued', 'sending')").pluck().get() as number);
+    await waitFor("every acknowledged submission's email, and an empty queue", async () => ((await unreached()).length === 0 && queued() === 0 ? true : undefined), 90_000, 500).catch(
+      () => undefined,
     );
+    expect({ unreached: await unreached(), queued: queued() }).toEqual({ unreached: [], queued: 0 });
     const messages = await received();
     const byAddress = new Map<string, Set<string>>();
     for (const email of messages) byAddress.set(email.to, (byAddress.get(email.to) ?? new Set()).add(email.messageId));
