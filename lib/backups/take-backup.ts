@@ -34,18 +34,17 @@ class UploadGoneError extends Error {}
  * every table equal to the snapshot's, every file's size) and writes the manifest a
  * restore checks against. The folder takes its final name only once all that is done.
  */
-export async function takeBackup(options: { dataDir: string; reason: BackupReason }): Promise<BackupResult> {
+export async function takeBackup(options: { dataDir: string; reason: BackupReason; now?: Date }): Promise<BackupResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await takeBackupOnce(options.dataDir, options.reason);
+      return await takeBackupOnce(options.dataDir, options.reason, options.now ?? new Date());
     } catch (error) {
       if (!(error instanceof UploadGoneError) || attempt === ATTEMPTS) throw error;
     }
   }
 }
 
-async function takeBackupOnce(dataDir: string, reason: BackupReason): Promise<BackupResult> {
-  const takenAt = new Date();
+async function takeBackupOnce(dataDir: string, reason: BackupReason, takenAt: Date): Promise<BackupResult> {
   const paths = newBackupPaths(dataDir, takenAt);
   const databaseCopy = path.join(paths.incomplete, BACKUP_DATABASE_FILE);
   fs.mkdirSync(path.join(paths.incomplete, BACKUP_UPLOADS_FOLDER), { recursive: true, mode: 0o700 });

@@ -42,7 +42,7 @@ export async function runMaintenance(
   let backupTaken: string | null = null;
   let backupsRemoved = 0;
   if (options.trigger === "schedule" && dailyBackupDue(options.dataDir, now)) {
-    const backup = await takeBackup({ dataDir: options.dataDir, reason: "daily" });
+    const backup = await takeBackup({ dataDir: options.dataDir, reason: "daily", now });
     backupTaken = backup.folder.split(/[\\/]/).pop()!;
     backupsRemoved = pruneBackups(options.dataDir, options.backupKeep, now);
   }
