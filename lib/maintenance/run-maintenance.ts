@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import type { DB } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { listBackups, pruneBackups } from "@/lib/backups/backup-folders";
@@ -19,6 +20,8 @@ export type MaintenanceReport = {
   /** The folder name of the backup this run took, or null when none was due. */
   backupTaken: string | null;
   backupsRemoved: number;
+  /** Why the backup that was due failed, or null; the schedule tries again at its next look. */
+  backupError: string | null;
 };
 
 export function dailyBackupDue(dataDir: string, now: Date) {
@@ -41,12 +44,18 @@ export async function runMaintenance(
   const newsletterSignupsExpired = deleteExpiredNewsletterSignups(database, now);
   let backupTaken: string | null = null;
   let backupsRemoved = 0;
+  let backupError: string | null = null;
   if (options.trigger === "schedule" && dailyBackupDue(options.dataDir, now)) {
-    const backup = await takeBackup({ dataDir: options.dataDir, reason: "daily", now });
-    backupTaken = backup.folder.split(/[\\/]/).pop()!;
-    backupsRemoved = pruneBackups(options.dataDir, options.backupKeep, now);
+    // A failed backup (a full disk) must not hold up the deletions above, nor hide them from the audit log.
+    try {
+      const backup = await takeBackup({ dataDir: options.dataDir, reason: "daily", now });
+      backupTaken = path.basename(backup.folder);
+      backupsRemoved = pruneBackups(options.dataDir, options.backupKeep, now);
+    } catch (error) {
+      backupError = error instanceof Error ? error.message : String(error);
+    }
   }
-  const report = { jobApplicationsDeleted, newsletterSignupsExpired, backupTaken, backupsRemoved };
+  const report = { jobApplicationsDeleted, newsletterSignupsExpired, backupTaken, backupsRemoved, backupError };
   recordAudit(database, null, { action: "maintenance.run", subjectType: "maintenance", subjectId: options.trigger, detail: report });
   return report;
 }
@@ -57,6 +66,10 @@ export function maintenanceMessage(report: MaintenanceReport) {
   return [
     `Maintenance: deleted ${plural(report.jobApplicationsDeleted, "job application")} (with their résumé files) whose posting closed longer ago than Settings keeps them`,
     `deleted ${plural(report.newsletterSignupsExpired, "newsletter signup")} never confirmed within ${CONFIRM_LINK_DAYS} days`,
-    report.backupTaken ? `took backup ${report.backupTaken} and removed ${plural(report.backupsRemoved, "old backup")}` : "no backup due",
+    report.backupError
+      ? `the daily backup FAILED (${report.backupError}); trying again at the next check`
+      : report.backupTaken
+        ? `took backup ${report.backupTaken} and removed ${plural(report.backupsRemoved, "old backup")}`
+        : "no backup due",
   ].join("; ");
 }

@@ -11,8 +11,8 @@ const globalForSchedule = globalThis as unknown as { coopMaintenanceSchedule?: N
  * Runs maintenance inside the server: once at start, then whenever a day has passed since
  * the last run that succeeded (looked at every MAINTENANCE_CHECK_MS), so a server left
  * running for months keeps every deletion period the portal states. The day is measured
- * on the clock (`Date`), so it holds across a machine's sleep; a run that fails is tried
- * again at the next look.
+ * on the clock (`Date`), so it holds across a machine's sleep; a run that fails, or whose
+ * backup fails, is tried again at the next look.
  */
 export function startMaintenanceSchedule() {
   if (globalForSchedule.coopMaintenanceSchedule) return;
@@ -26,8 +26,11 @@ export function startMaintenanceSchedule() {
     const startedAt = Date.now();
     try {
       const report = await runMaintenance(db, { dataDir: env.dataDir, backupKeep: env.backupKeep, trigger: "schedule" });
-      lastRunAt = startedAt;
-      console.log(maintenanceMessage(report));
+      if (report.backupError) console.error(maintenanceMessage(report));
+      else {
+        lastRunAt = startedAt;
+        console.log(maintenanceMessage(report));
+      }
     } catch (error) {
       console.error("Maintenance failed; it runs again at the next check:", error);
     } finally {
