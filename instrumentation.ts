@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts, before it answers: every request gets its socket's
- * address stamped for the per-address limits, and the email queue's worker and the
- * newsletter's campaign sender live as long as the server.
+ * address stamped for the per-address limits, and the email queue's worker, the
+ * newsletter's campaign sender and the daily maintenance (retention, expiry, backups)
+ * live as long as the server.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -11,4 +12,6 @@ export async function register() {
   startEmailWorker();
   const { startCampaignSender } = await import("./lib/newsletter/campaign-sender");
   startCampaignSender();
+  const { startMaintenanceSchedule } = await import("./lib/maintenance/schedule");
+  startMaintenanceSchedule();
 }

@@ -25,6 +25,8 @@ const envSchema = z.object({
   SIGNIN_LIMIT_PER_IP: optional(z.coerce.number({ error: "expected a whole number" }).int().min(1).max(100_000)),
   PUBLIC_FORM_LIMIT_PER_IP: optional(wholeNumber(1, 100_000, "expected a whole number from 1 to 100000")),
   TRUST_PROXY: optional(wholeNumber(0, 10, "expected the number of reverse proxies in front of the portal (0 to 10)")),
+  BACKUP_KEEP: optional(wholeNumber(1, 1000, "expected how many backups to keep, from 1 to 1000")),
+  MAINTENANCE_CHECK_MS: optional(wholeNumber(100, 86_400_000, "expected milliseconds from 100 to 86400000")),
 });
 
 export type Env = {
@@ -47,6 +49,10 @@ export type Env = {
   publicFormLimitPerIp: number;
   /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0: the socket's peer is the client. */
   trustProxy: number;
+  /** How many backups DATA_DIR/backups/ keeps; older ones are removed after each new one. */
+  backupKeep: number;
+  /** How often the server looks whether a day has passed since its maintenance last ran. */
+  maintenanceCheckMs: number;
 };
 
 export class ConfigurationError extends Error {
@@ -104,6 +110,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     signInLimitPerIp: raw.SIGNIN_LIMIT_PER_IP ?? 20,
     publicFormLimitPerIp: raw.PUBLIC_FORM_LIMIT_PER_IP ?? 10,
     trustProxy: raw.TRUST_PROXY ?? 0,
+    backupKeep: raw.BACKUP_KEEP ?? 14,
+    maintenanceCheckMs: raw.MAINTENANCE_CHECK_MS ?? 10 * 60_000,
   };
 }
 

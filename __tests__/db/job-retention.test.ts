@@ -121,4 +121,17 @@ describe("retention of job applications", () => {
     expect(onDisk(open.file)).toBe(true);
     expect(db.select({ n: sql<number>`count(*)` }).from(jobApplications).get()!.n).toBe(2);
   });
+
+  it("gives a committed application's temporary résumé file its final name (a crash between the commit and the rename)", () => {
+    const jobId = posting("published", { closesOn: storeDay(daysAgo(-30)) });
+    const id = "d".repeat(32);
+    fs.writeFileSync(path.join(folder, `${id}.part`), "%PDF-1.7 résumé");
+    fs.utimesSync(path.join(folder, `${id}.part`), daysAgo(2), daysAgo(2));
+    const base = { jobId, name: "Applicant", email: "crash@example.org", phone: "585-555-0134", availability: "Weekends", isOwner: false, coverLetter: "" };
+    db.transaction((tx) => insertJobApplication(tx, base, { id, originalName: "cv.pdf", contentType: "application/pdf", sizeBytes: 16 }));
+
+    deleteExpiredJobApplications(db, now);
+    expect(onDisk(`${id}.part`)).toBe(false);
+    expect(fs.readFileSync(path.join(folder, id), "utf8")).toBe("%PDF-1.7 résumé");
+  });
 });

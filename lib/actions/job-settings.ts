@@ -11,7 +11,7 @@ import { defineAction } from "./safe-action";
 export const saveJobSettingsAction = defineAction({
   access: "admin",
   schema: jobSettingsFormSchema,
-  successMessage: "Saved. Applications are deleted on this schedule from the next maintenance run (at start-up or npm run db:maintain).",
+  successMessage: "Saved. Applications are deleted on this schedule from the next daily maintenance run.",
   run: (input, actor) => {
     db.transaction(
       (tx) => {

@@ -1,7 +1,8 @@
 /**
- * `npm start`: checks the configuration, prepares DATA_DIR and the database (migrate,
- * then seed an empty one, then the scheduled maintenance: application retention, expiry of unconfirmed newsletter signups), builds
- * when the build is missing or older than the sources, and serves with `next start`.
+ * `npm start`: checks the configuration, prepares DATA_DIR and the database (refuses a
+ * read-only one, takes a backup before applying new migrations, migrates, then seeds an
+ * empty one), builds when the build is missing or older than the sources, and serves
+ * with `next start`. The server itself runs the daily maintenance (instrumentation.ts).
  * `--dev` serves with `next dev`; `--build-only` stops after the build.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -40,18 +41,53 @@ function ensureSecret(env: Env): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-async function prepareData(env: Env) {
+/**
+ * Stops at start, with one line naming the path, when DATA_DIR or the database cannot be
+ * written: otherwise the portal would serve pages and fail on the first form. Tried by
+ * writing, not by permission bits, which say nothing of a read-only mount.
+ */
+function assertWritable(env: Env) {
+  const readOnly = (target: string, error: unknown) => {
+    console.error(`Storage error: ${target} is read-only (${(error as NodeJS.ErrnoException).code}): the portal writes its database, uploads, outbox and backups under DATA_DIR. Make it writable, or set DATA_DIR to a folder that is.`);
+    process.exit(1);
+  };
   for (const folder of ["", "outbox", "uploads", "backups"]) {
-    fs.mkdirSync(path.join(env.dataDir, folder), { recursive: true });
+    const target = path.join(env.dataDir, folder);
+    try {
+      fs.mkdirSync(target, { recursive: true });
+      const probe = path.join(target, `.write-check-${process.pid}`);
+      fs.writeFileSync(probe, "");
+      fs.rmSync(probe);
+    } catch (error) {
+      readOnly(target, error);
+    }
   }
+  const database = path.join(env.dataDir, "coop.db");
+  if (!fs.existsSync(database)) return;
+  try {
+    fs.closeSync(fs.openSync(database, "r+"));
+  } catch (error) {
+    readOnly(database, error);
+  }
+}
+
+async function prepareData(env: Env) {
+  assertWritable(env);
   // The database modules read DATA_DIR when first imported: point them at ours first.
   process.env.DATA_DIR = env.dataDir;
   const { databaseFile } = await import("../../db/client");
   const { db: database } = await import("../../db/index");
-  const { migrateDatabase } = await import("../../db/migrate");
+  const { migrateDatabase, pendingMigrations } = await import("../../db/migrate");
   const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/seed");
-  const { maintainDatabase, maintenanceMessage } = await import("../../db/maintain");
   try {
+    const { pending, hasData } = pendingMigrations(database);
+    if (pending > 0 && hasData) {
+      const { takeBackup } = await import("../backups/take-backup");
+      const { pruneBackups } = await import("../backups/backup-folders");
+      const { folder } = await takeBackup({ dataDir: env.dataDir, reason: "before-migration" });
+      pruneBackups(env.dataDir, env.backupKeep);
+      console.log(`Backup before ${pending} new migration${pending === 1 ? "" : "s"}: ${folder}`);
+    }
     migrateDatabase(database);
     const report = await seedDatabase(database, { demo: env.demo });
     const seeded =
@@ -62,8 +98,6 @@ async function prepareData(env: Env) {
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
-    const maintenance = maintainDatabase(database);
-    if (maintenance.jobApplicationsDeleted + maintenance.newsletterSignupsExpired > 0) console.log(maintenanceMessage(maintenance));
   } finally {
     database.$client.close();
   }

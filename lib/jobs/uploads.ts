@@ -13,9 +13,10 @@ import { getEnv } from "@/lib/env";
 // final-named file always has (or had) a row.
 
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
-const PENDING_SUFFIX = ".part";
+/** The temporary name's ending: `<id>.part` until the file's row commits. */
+export const PENDING_SUFFIX = ".part";
 
-const isUploadId = (value: string) => UPLOAD_ID.test(value);
+export const isUploadId = (value: string) => UPLOAD_ID.test(value);
 
 export function uploadsFolder() {
   return path.join(getEnv().dataDir, "uploads");
@@ -62,7 +63,7 @@ export async function writePendingUpload(file: Blob, maxBytes: number): Promise<
     if ((error as NodeJS.ErrnoException).code === "ENOSPC" || (error as NodeJS.ErrnoException).code === "EDQUOT") throw new Error("upload_no_space");
     throw error;
   }
-  return { id, sizeBytes, keep: () => fs.renameSync(pendingPath, finalPath), discard };
+  return { id, sizeBytes, keep: () => keepCommittedPending(pendingPath, finalPath), discard };
 }
 
 /**
@@ -80,11 +81,13 @@ export function removeStoredUploads(ids: string[]) {
 }
 
 /**
- * Files a crash left behind: temporary files older than `pendingOlderThanMs` (their
- * request is long over) and final-named files whose row is gone. The ids with a row are
- * read after the folder is listed: a file is renamed to its id only after its row
- * commits, so every final-named file listed has its row in what is read then, even
- * while the server is taking applications.
+ * Files a crash left behind. A temporary file whose row exists was fully written before
+ * its row committed, and only the rename after the commit was lost: it takes its final
+ * name, so the committed application keeps its résumé. Other temporary files older than
+ * `pendingOlderThanMs` (their request is long over) and final-named files whose row is
+ * gone are removed. The ids with a row are read after the folder is listed: a file is
+ * renamed to its id only after its row commits, so every final-named file listed has its
+ * row in what is read then, even while the server is taking applications.
  */
 export function removeLeftoverUploads(readKnownIds: () => Set<string>, now: Date, pendingOlderThanMs: number) {
   const folder = uploadsFolder();
@@ -94,10 +97,24 @@ export function removeLeftoverUploads(readKnownIds: () => Set<string>, now: Date
   for (const name of names) {
     const file = path.join(folder, name);
     const pendingId = name.endsWith(PENDING_SUFFIX) ? name.slice(0, -PENDING_SUFFIX.length) : null;
-    const orphan = isUploadId(name) && !known.has(name);
-    if (orphan || (pendingId !== null && isUploadId(pendingId) && modifiedBefore(file, now.getTime() - pendingOlderThanMs))) {
+    if (pendingId !== null && isUploadId(pendingId)) {
+      if (known.has(pendingId)) keepCommittedPending(file, path.join(folder, pendingId));
+      else if (modifiedBefore(file, now.getTime() - pendingOlderThanMs)) fs.rmSync(file, { force: true });
+    } else if (isUploadId(name) && !known.has(name)) {
       fs.rmSync(file, { force: true });
     }
+  }
+}
+
+/**
+ * Gives a committed upload's temporary file its final name. The request that wrote it and
+ * the start-up sweep may both try: whichever comes second finds the final name taken.
+ */
+function keepCommittedPending(pendingPath: string, finalPath: string) {
+  try {
+    fs.renameSync(pendingPath, finalPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !fs.existsSync(finalPath)) throw error;
   }
 }
 

@@ -5,7 +5,7 @@ import { deleteExpiredPendingSubscribers } from "@/db/queries/newsletter-subscri
 
 /**
  * Unconfirmed signups expire (issue 11): a pending subscriber whose confirmation link
- * ran out is deleted, audited as a count. Run by `npm run db:maintain` and at start.
+ * ran out is deleted, audited as a count. Run by the server's daily maintenance.
  */
 export function deleteExpiredNewsletterSignups(database: DB, now: Date) {
   return database.transaction(

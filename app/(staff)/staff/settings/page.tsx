@@ -56,8 +56,8 @@ export default async function SettingsPage() {
         </h2>
         <p className="mt-2 max-w-prose">
           Applications and their résumé files are personal data, kept only as long as hiring needs them. Once a posting has been closed (or
-          past its closing date) for this many days, its applications and résumés are deleted, at start-up and by{" "}
-          <code>npm run db:maintain</code>. The audit log records how many went.
+          past its closing date) for this many days, its applications and résumés are deleted by the maintenance the server runs every day
+          (and at start). The audit log records how many went.
         </p>
         <JobSettingsForm action={saveJobSettingsAction} settings={getJobSettings()} />
       </section>
