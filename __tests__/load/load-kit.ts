@@ -13,7 +13,7 @@ const root = path.resolve(__dirname, "..", "..");
  * Main's `npm run db:backup` and `npm run db:restore`: on, the second process backs up in
  * its loop and the restore drill runs.
  */
-export const BACKUP_COMMANDS_AVAILABLE = false;
+export const BACKUP_COMMANDS_AVAILABLE = true;
 
 /** `npm run test:load -- --full` sets LOAD_FULL=1: the figures the README quotes. */
 export const fullRun = process.env.LOAD_FULL === "1";
