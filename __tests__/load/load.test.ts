@@ -45,6 +45,8 @@ let outcomes: Outcome[] = [];
 let writerResults: CommandResult[] = [];
 /** The drill's backup, taken while the load runs, and what had been acknowledged before it started. */
 let drill: { backup: Promise<CommandResult>; acknowledgedBefore: Submission[] } | undefined;
+/** When the load's last answer came. */
+let loadEnd: number;
 
 beforeAll(async () => {
   const dataDir = temporaryDataDir("load");
@@ -71,7 +73,6 @@ const acknowledged = (outcome: Outcome) => typeof outcome.status === "number" &&
 describe(`${counts.signup} newsletter signups, ${counts.owner} owner applications and ${counts.job} job applications at concurrency 30, while a second process imports monographs, maintains and backs up the same database`, () => {
   let submissions: Submission[];
   let loadStart: number;
-  let loadEnd: number;
 
   beforeAll(async () => {
     submissions = plan(run, counts);
@@ -144,6 +145,7 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
   it("a backup taken under that load verifies and reports its folder", async () => {
     expect(drill).toBeDefined();
     const result = await drill!.backup;
+    expect(result.startedAt).toBeLessThan(loadEnd);
     expect(lockedPattern.test(result.output)).toBe(false);
     expect(result.code).toBe(0);
     const lastLine = result.output.trim().split("\n").at(-1)!;
@@ -156,6 +158,8 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
     const result = await npmRun("db:restore", [backupFolder], portal.dataDir);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/process.*(has|have).*open|open.*by.*process/i);
+    expect(result.output).toContain(path.join(portal.dataDir, "coop.db"));
+    expect(fs.existsSync(path.join(portal.dataDir, "replaced"))).toBe(false);
     expect(withDb(portal.dataDir, (sqlite) => sqlite.prepare("select count(*) from newsletter_subscribers").pluck().get())).toBe(before);
     expect((await fetch(`${portal.url}/api/health`)).status).toBe(200);
   });
@@ -189,6 +193,8 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
             return { email: submission.email, status: response.status, same };
           }),
       );
+      const kindsBefore = kinds.map((kind) => `${before.filter((submission) => submission.kind === kind).length} ${kind}`).join(", ");
+      console.log(`Restore drill: acknowledged before the backup and found in the restored portal: ${kindsBefore}; ${downloads.length} résumés downloaded by staff`);
       expect(downloads.length).toBeGreaterThan(0);
       expect(downloads.filter((download) => !download.same)).toEqual([]);
       expect(integrityCheck(freshDir)).toBe("ok");
