@@ -117,13 +117,12 @@ export async function readForms(url: string, jobSlug: string): Promise<Forms> {
 }
 
 export function plan(run: string, counts: Record<Kind, number>): Submission[] {
-  const submissions: Submission[] = [];
-  const longest = Math.max(...kinds.map((kind) => counts[kind]));
-  // Interleaved, so the three kinds are in flight together the whole time.
-  for (let index = 0; index < longest; index++) {
-    for (const kind of kinds) if (index < counts[kind]) submissions.push({ kind, index, email: `load-${kind}-${run}-${index}@coop.example` });
-  }
-  return submissions;
+  const submissions = kinds.flatMap((kind) =>
+    Array.from({ length: counts[kind] }, (_, index): Submission => ({ kind, index, email: `load-${kind}-${run}-${index}@coop.example` })),
+  );
+  // Spread evenly, so the three kinds are in flight together from the first request to the last.
+  const place = (submission: Submission) => (submission.index + 0.5) / counts[submission.kind];
+  return submissions.sort((a, b) => place(a) - place(b));
 }
 
 function fieldsOf(forms: Forms, submission: Submission): [string, Record<string, string | Blob>] {
