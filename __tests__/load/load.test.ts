@@ -41,6 +41,7 @@ const jobSlug = `load-${run}`;
 let receiver: SmtpReceiver;
 let portal: RunningPortal;
 let monographFolder: string;
+let staffSession: string;
 let outcomes: Outcome[] = [];
 let writerResults: CommandResult[] = [];
 /** The drill's backup, taken while the load runs, and what had been acknowledged before it started. */
@@ -54,6 +55,11 @@ beforeAll(async () => {
   portal = await startPortal({ dataDir, env: loadPortalEnv(receiver.port) });
   insertOpenPosting(dataDir, jobSlug);
   monographFolder = await exportMonographs(dataDir);
+  // A staff member signed in before the load: the session is in the backup, and downloads résumés from the restored portal.
+  // The sign-in helper speaks to whichever portal these name; nothing else in this file reads them.
+  Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });
+  staffSession = await signIn(`drill-staff-${run}@coop.example`, "staff");
+  for (const name of ["PORTAL_URL", "PORTAL_DATA_DIR", "PORTAL_MAIL_DIR"]) delete process.env[name];
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -180,15 +186,12 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
       expect(missing).toEqual([]);
 
       // Each résumé, as a staff member downloads it from the restored portal.
-      // The sign-in helper speaks to whichever portal these name; nothing else in this file reads them.
-      Object.assign(process.env, { PORTAL_URL: restored.url, PORTAL_DATA_DIR: freshDir, PORTAL_MAIL_DIR: receiver.folder });
-      const staff = await signIn(`drill-staff-${run}@coop.example`, "staff");
       const downloads = await Promise.all(
         before
           .filter((submission) => submission.kind === "job")
           .map(async (submission) => {
             const { id } = stored.jobApplications.get(submission.email)!;
-            const response = await fetch(`${restored.url}/staff/jobs/applicants/${id}/resume`, { headers: { Cookie: staff } });
+            const response = await fetch(`${restored.url}/staff/jobs/applicants/${id}/resume`, { headers: { Cookie: staffSession } });
             const same = response.status === 200 && sha256(Buffer.from(await response.arrayBuffer())) === sha256(submission.resume!);
             return { email: submission.email, status: response.status, same };
           }),
@@ -199,7 +202,6 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
       expect(downloads.filter((download) => !download.same)).toEqual([]);
       expect(integrityCheck(freshDir)).toBe("ok");
     } finally {
-      for (const name of ["PORTAL_URL", "PORTAL_DATA_DIR", "PORTAL_MAIL_DIR"]) delete process.env[name];
       await restored.stop();
     }
   });
