@@ -13,5 +13,9 @@ const result = spawnSync(process.execPath, [jest, "--selectProjects", "load", "-
   cwd: path.resolve(__dirname, "..", ".."),
   stdio: "inherit",
   env: { ...process.env, ...(full && { LOAD_FULL: "1" }) },
+  // Stops by itself whatever happens: well above the measured times (about 1 minute in CI, a few with --full).
+  timeout: (full ? 40 : 10) * 60_000,
+  killSignal: "SIGKILL",
 });
+if (result.error) console.error(`npm run test:load stopped: ${result.error.message}`);
 process.exit(result.status ?? 1);
