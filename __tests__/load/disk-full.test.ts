@@ -3,6 +3,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { signIn } from "../helpers/auth";
+import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { temporaryDataDir } from "../helpers/portal-server";
 import {
   insertOpenPosting,
@@ -53,9 +55,12 @@ async function largeResumePdf(name: string) {
     portal = await startPortal({ dataDir, env: { DEMO: "1", PUBLIC_FORM_LIMIT_PER_IP: "100000" } });
     insertOpenPosting(dataDir, jobSlug);
     forms = await readForms(portal.url, jobSlug);
+    // The sign-in and form helpers speak to whichever portal these name.
+    Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: path.join(dataDir, "outbox") });
   }, 15 * 60_000);
 
   afterAll(async () => {
+    for (const name of ["PORTAL_URL", "PORTAL_DATA_DIR", "PORTAL_MAIL_DIR"]) delete process.env[name];
     await portal?.stop();
     if (mounted) execFileSync("umount", [uploadsMount]);
   });
@@ -96,5 +101,20 @@ async function largeResumePdf(name: string) {
     const outcome = await submit(portal!.url, forms, { kind: "job", index: 99, email, resumeText: "Ten years in retail, five in produce." });
     expect(outcome).toMatchObject({ status: 200, stored: true });
     expect(storedState(dataDir, [email]).jobApplications.get(email)).toMatchObject({ uploadId: null });
+  });
+
+  it("refuses a Rutabaga Rap issue's PDF on its field while the disk is full, and stores nothing", async () => {
+    const staff = await signIn(`disk-staff-${run}@coop.example`, "staff");
+    const { pdf: _emptyFileInput, ...scraped } = await scrapeForm("/staff/newsletter/issues", staff, hasField("title"));
+    const before = uploadsOnDisk(dataDir);
+    const pdf = await largeResumePdf("The compost issue");
+    const answer = await callAction(
+      "/staff/newsletter/issues",
+      { ...scraped, title: `The full-disk issue ${run}`, summary: "", issuedOn: "2026-11-01", pdf: new File([new Uint8Array(pdf)], "issue.pdf", { type: "application/pdf" }) },
+      staff,
+    );
+    expect(answer).toMatchObject({ ok: false, fieldErrors: { pdf: [expect.stringMatching(/no room to store this file right now, so nothing was saved/)] } });
+    const after = uploadsOnDisk(dataDir);
+    expect({ files: after.files.sort(), rows: [...after.rows].sort() }).toEqual({ files: before.files.sort(), rows: [...before.rows].sort() });
   });
 });
