@@ -1,0 +1,273 @@
+import crypto from "node:crypto";
+import { PDFDocument } from "pdf-lib";
+import { signIn } from "../helpers/auth";
+import { actionAnswer, callAction, forgedSessionCookie, hasField, postAction, scrapeForm, type ActionAnswer } from "../helpers/forms";
+import { applicationFields, applicationIdOf, inPool, scalar, submitApplication } from "../helpers/owners";
+import { portalUrl, withPortalDb } from "../helpers/portal";
+import { builtActions, concreteUrl, exportedActions, routeFiles } from "../helpers/routes";
+
+jest.setTimeout(120_000);
+
+/*
+ * Who gets what: every page under /staff and /account, every route handler, and every
+ * exported server action, against the six kinds of people. The test below finds the
+ * routes and actions on disk and fails when one is missing here, or listed here and gone.
+ *
+ * Pages and route handlers are fetched with GET:
+ *   "login"  the page's own redirect to /login?callbackUrl=… (the visitor's cookie matches
+ *            no session, so proxy.ts lets it through and the page itself must refuse)
+ *   a number the HTTP status
+ * Actions are called by their id, as the page's script calls them, with an argument that
+ * is not a form, so that an action whose role check lets the caller through stops at
+ * "This form could not be read" and nothing runs:
+ *   "runs"         let through by the role check
+ *   "sign in"      refused by the action's own check: "Please sign in first."
+ *   "staff only"   refused by the action's own check: "This is for co-op staff."
+ *   "admins only"  refused by the action's own check: "This is for co-op admins."
+ */
+type Expected = "login" | 200 | 303 | 401 | 403 | "runs" | "sign in" | "staff only" | "admins only";
+type Row = readonly [anonymous: Expected, member: Expected, household: Expected, owner: Expected, staff: Expected, admin: Expected];
+
+// prettier-ignore
+const matrix: Record<string, Row> = {
+  // Pages                                                  anonymous      member         household      owner          staff          admin
+  "/account":                                              ["login",       200,           200,           200,           200,           200],
+  "/staff":                                                ["login",       403,           403,           403,           200,           200],
+  "/staff/audit":                                          ["login",       403,           403,           403,           403,           200],
+  "/staff/jobs":                                           ["login",       403,           403,           403,           200,           200],
+  "/staff/jobs/[id]":                                      ["login",       403,           403,           403,           200,           200],
+  "/staff/jobs/applicants/[id]":                           ["login",       403,           403,           403,           200,           200],
+  "/staff/jobs/new":                                       ["login",       403,           403,           403,           200,           200],
+  "/staff/monographs":                                     ["login",       403,           403,           403,           200,           200],
+  "/staff/monographs/[id]":                                ["login",       403,           403,           403,           200,           200],
+  "/staff/monographs/new":                                 ["login",       403,           403,           403,           200,           200],
+  "/staff/newsletter":                                     ["login",       403,           403,           403,           200,           200],
+  "/staff/newsletter/campaigns/[id]":                      ["login",       403,           403,           403,           200,           200],
+  "/staff/newsletter/campaigns/new":                       ["login",       403,           403,           403,           200,           200],
+  "/staff/newsletter/issues":                              ["login",       403,           403,           403,           200,           200],
+  "/staff/newsletter/subscribers":                         ["login",       403,           403,           403,           200,           200],
+  "/staff/outbox":                                         ["login",       403,           403,           403,           403,           200],
+  "/staff/outbox/[id]":                                    ["login",       403,           403,           403,           403,           200],
+  "/staff/owners":                                         ["login",       403,           403,           403,           200,           200],
+  "/staff/owners/[id]":                                    ["login",       403,           403,           403,           200,           200],
+  "/staff/owners/applications":                            ["login",       403,           403,           403,           200,           200],
+  "/staff/owners/applications/[id]":                       ["login",       403,           403,           403,           200,           200],
+  "/staff/pages":                                          ["login",       403,           403,           403,           200,           200],
+  "/staff/pages/[...slug]":                                ["login",       403,           403,           403,           200,           200],
+  "/staff/people":                                         ["login",       403,           403,           403,           403,           200],
+  "/staff/settings":                                       ["login",       403,           403,           403,           403,           200],
+  // Route handlers
+  "/api/auth/[...nextauth]":                               [200,           200,           200,           200,           200,           200],
+  "/api/health":                                           [200,           200,           200,           200,           200,           200],
+  "/api/monographs/search":                                [200,           200,           200,           200,           200,           200],
+  "/api/staff/jobs":                                       [401,           403,           403,           403,           200,           200],
+  "/api/staff/jobs/[id]/applicants":                       [401,           403,           403,           403,           200,           200],
+  "/api/staff/newsletter/campaigns":                       [401,           403,           403,           403,           200,           200],
+  "/api/staff/newsletter/campaigns/[id]/progress":         [401,           403,           403,           403,           200,           200],
+  "/jobs/feed.xml":                                        [200,           200,           200,           200,           200,           200],
+  "/newsletter/emails/feed.xml":                           [200,           200,           200,           200,           200,           200],
+  "/newsletter/issues/[slug]":                             [200,           200,           200,           200,           200,           200],
+  "/newsletter/issues/feed.xml":                           [200,           200,           200,           200,           200,           200],
+  "/newsletter/unsubscribe/one-click":                     [303,           303,           303,           303,           303,           303],
+  "/staff/jobs/applicants/[id]/resume":                    [401,           403,           403,           403,           200,           200],
+  "/staff/newsletter/subscribers/export.csv":              [401,           403,           403,           403,           200,           200],
+  "/staff/owners/applications/[id]/pdf":                   [401,           403,           403,           403,           200,           200],
+  "/staff/owners/export.csv":                              [401,           403,           403,           403,           200,           200],
+  // Server actions
+  "lib/actions/auth.ts#requestSignInLinkAction":           ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/auth.ts#signOutAction":                     ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/auth.ts#signOutEverywhereAction":           ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/email.ts#retryEmailAction":                 ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+  "lib/actions/job-applicants.ts#updateApplicantAction":   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/job-applications.ts#submitJobApplicationAction": ["runs",   "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/job-settings.ts#saveJobSettingsAction":     ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+  "lib/actions/jobs.ts#createJobAction":                   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/jobs.ts#deleteDraftJobAction":              ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/jobs.ts#setJobStatusAction":                ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/jobs.ts#updateJobAction":                   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/monographs.ts#deleteMonographAction":       ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/monographs.ts#saveMonographAction":         ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/monographs.ts#setMonographStatusAction":    ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/newsletter-campaigns.ts#createCampaignAction":      ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-campaigns.ts#deleteDraftCampaignAction": ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-campaigns.ts#sendTestCampaignAction":    ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-campaigns.ts#startCampaignSendAction":   ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-campaigns.ts#updateCampaignAction":      ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-issues.ts#deleteNewsletterIssueAction":  ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-issues.ts#publishNewsletterIssueAction": ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter.ts#confirmSubscriptionAction":   ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/newsletter.ts#staffUnsubscribeAction":      ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/newsletter.ts#subscribeFromAccountAction":  ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/newsletter.ts#subscribeToNewsletterAction": ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/newsletter.ts#unsubscribeByLinkAction":     ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/newsletter.ts#unsubscribeFromAccountAction":["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/owner-applications.ts#approveOwnerApplicationAction": ["sign in", "staff only", "staff only", "staff only", "runs",     "runs"],
+  "lib/actions/owner-applications.ts#declineOwnerApplicationAction": ["sign in", "staff only", "staff only", "staff only", "runs",     "runs"],
+  "lib/actions/owner-applications.ts#submitOwnerApplicationAction":  ["runs",    "runs",       "runs",       "runs",       "runs",     "runs"],
+  "lib/actions/owner-settings.ts#saveEquityPlansAction":   ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+  "lib/actions/owner-settings.ts#setNextOwnerNumberAction":["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+  "lib/actions/owners.ts#findOwnersAction":                ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/owners.ts#recordEquityPaymentAction":       ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/owners.ts#saveHouseholdAction":             ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/owners.ts#saveOwnerContactAction":          ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/owners.ts#setFlowerVerificationAction":     ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/site.ts#savePageAction":                    ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/site.ts#saveSettingsAction":                ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+  "lib/actions/users.ts#changeRoleAction":                 ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+};
+
+const people = ["anonymous", "member", "household", "owner", "staff", "admin"] as const;
+type Person = (typeof people)[number];
+
+const run = crypto.randomBytes(4).toString("hex");
+const cookies = {} as Record<Person, string>;
+const emails = {
+  member: `matrix-member-${run}@coop.example`,
+  household: "household@coop.example",
+  owner: "owner@coop.example",
+  staff: `matrix-staff-${run}@coop.example`,
+  admin: `matrix-admin-${run}@coop.example`,
+};
+/** Someone else's rows, which the people above ask for: a job applicant's résumé, an owner application. */
+let otherApplicantId: number;
+let otherOwnerApplicationId: number;
+
+async function onePagePdf() {
+  const document = await PDFDocument.create();
+  document.addPage();
+  return Buffer.from(await document.save());
+}
+
+beforeAll(async () => {
+  cookies.anonymous = forgedSessionCookie;
+  cookies.member = await signIn(emails.member, "member");
+  cookies.household = await signIn(emails.household);
+  cookies.owner = await signIn(emails.owner);
+  cookies.staff = await signIn(emails.staff, "staff");
+  cookies.admin = await signIn(emails.admin, "admin");
+
+  // A job applicant with a résumé, through the public form.
+  const applyPath = concreteUrl("/jobs/[slug]/apply");
+  const { resume: _fileInput, isOwner: _unticked, ...applyForm } = await scrapeForm(applyPath, "", hasField("jobId"));
+  const applicantEmail = `matrix-applicant-${run}@coop.example`;
+  const resume = new File([new Uint8Array(await onePagePdf())], "CV.pdf", { type: "application/pdf" });
+  const fields = { ...applyForm, name: "Other Applicant", email: applicantEmail, phone: "585-555-0101", availability: "Weekends", coverLetter: "Hello.", resume };
+  expect(await callAction(applyPath, fields)).toEqual({ redirect: expect.stringContaining("/thanks") });
+  otherApplicantId = scalar("select id from job_applications where email = ?", [applicantEmail]);
+
+  // An owner application from someone else, still waiting.
+  const ownerApplicant = `matrix-owner-applicant-${run}@coop.example`;
+  expect(await submitApplication(applicationFields(ownerApplicant))).toEqual({ redirect: "/owners/apply/thanks" });
+  otherOwnerApplicationId = applicationIdOf(ownerApplicant)!;
+});
+
+const isAction = (key: string) => key.includes("#");
+const built = builtActions();
+const routes = () => routeFiles().filter(({ kind, pattern }) => kind === "handler" || /^\/(staff|account|api)(\/|$)/.test(pattern));
+const ids = () => ({ applicants: otherApplicantId, applications: otherOwnerApplicationId });
+const withQuery = (pattern: string, url: string) => (pattern === "/api/monographs/search" ? `${url}?q=ginger` : url);
+
+describe("the access matrix", () => {
+  it("lists every page under /staff and /account, every route handler and every exported server action, and nothing else", () => {
+    const onDisk = [...routes().map(({ pattern }) => pattern), ...exportedActions()].sort();
+    expect(Object.keys(matrix).sort()).toEqual(onDisk);
+    // The build knows every listed action (its id is what a caller sends).
+    expect(exportedActions().filter((key) => !built.has(key))).toEqual([]);
+  });
+
+  /** What `person` got from a page or route handler, in the table's terms. */
+  async function answerOfRoute(pattern: string, person: Person): Promise<Expected | string> {
+    const url = withQuery(pattern, concreteUrl(pattern, ids()));
+    const response = await fetch(portalUrl(url), { redirect: "manual", headers: { Cookie: cookies[person] } });
+    await response.arrayBuffer();
+    if (response.status === 307) {
+      const location = new URL(response.headers.get("location")!, portalUrl());
+      const back = location.searchParams.get("callbackUrl") ?? "";
+      return location.pathname === "/login" && url.startsWith(back) ? "login" : `307 to ${location.pathname}${location.search}`;
+    }
+    if (response.status === 200 && response.headers.get("content-disposition") && pattern.startsWith("/staff") && !["staff", "admin"].includes(person)) {
+      return "a file for someone who is not staff";
+    }
+    return response.status as Expected;
+  }
+
+  /** What `person` got from an action, in the table's terms. */
+  async function answerOfAction(key: string, person: Person): Promise<Expected | string> {
+    const action = built.get(key)!;
+    const body = new FormData();
+    body.append("0", JSON.stringify([null, "not a form"]));
+    const path = concreteUrl(action.page);
+    const answer = (await actionAnswer(path, await postAction(path, action.id, body, { cookie: cookies[person] }))) as ActionAnswer & { code?: string };
+    const words: Record<string, Expected> = {
+      "This form could not be read. Reload the page and send it again.": "runs",
+      "Please sign in first.": "sign in",
+      "This is for co-op staff.": "staff only",
+      "This is for co-op admins.": "admins only",
+    };
+    return ("message" in answer && answer.ok === false && words[answer.message!]) || JSON.stringify(answer);
+  }
+
+  // Staff opening personal data is audited (rule 7): those entries are reads, not changes.
+  const isReadAudit = "(action like '%.view' or action like '%.resume' or action like '%.export' or action like '%.pdf')";
+
+  /**
+   * The rows the actions write, as they are now: personal data, content, settings, and
+   * what the people of the matrix changed (audit), and that a refused read is not audited. Sessions, the mail queue and rate limits
+   * change on their own and are left out.
+   */
+  function writableState() {
+    const tables = [
+      "users",
+      "owners",
+      "owner_household_members",
+      "owner_applications",
+      "owner_application_household",
+      "equity_payments",
+      "owner_number_sequence",
+      "jobs",
+      "job_applications",
+      "uploads",
+      "monographs",
+      "newsletter_subscribers",
+      "newsletter_campaigns",
+      "newsletter_issues",
+      "pages",
+      "settings",
+    ];
+    return withPortalDb((db) => ({
+      ...Object.fromEntries(
+        tables.map((table) => [table, crypto.createHash("sha256").update(JSON.stringify(db.prepare(`select * from ${table} order by rowid`).all())).digest("hex")]),
+      ),
+      auditedChangesByThesePeople: db
+        .prepare(`select count(*) from audit_log where actor_email in (${Object.keys(emails).map(() => "?").join(", ")}) and not ${isReadAudit}`)
+        .pluck()
+        .get(...Object.values(emails)),
+      auditedReadsByThoseNotStaff: db
+        .prepare(`select count(*) from audit_log where actor_email in (?, ?, ?) and ${isReadAudit}`)
+        .pluck()
+        .get(emails.member, emails.household, emails.owner),
+    }));
+  }
+
+  it("every person gets the answer the table gives, from the page, handler or action itself, and nothing is written", async () => {
+    const before = writableState();
+    const got: Record<string, (Expected | string)[]> = {};
+    await inPool(Object.keys(matrix), 6, async (key) => {
+      const answers: (Expected | string)[] = [];
+      for (const person of people) answers.push(isAction(key) ? await answerOfAction(key, person) : await answerOfRoute(key, person));
+      got[key] = answers;
+    });
+    // Compared as one table, so that a failure shows every cell that differs.
+    expect(Object.fromEntries(Object.keys(matrix).map((key) => [key, got[key]]))).toEqual(matrix);
+    expect(writableState()).toEqual(before);
+  });
+
+  it("a visitor without any session cookie is sent from every page under /staff and /account to sign in, and back", async () => {
+    for (const pattern of Object.keys(matrix).filter((key) => matrix[key]![0] === "login")) {
+      const url = concreteUrl(pattern, ids());
+      const response = await fetch(portalUrl(url), { redirect: "manual" });
+      const location = new URL(response.headers.get("location") ?? "/", portalUrl()).toString();
+      expect({ url, status: response.status, location }).toEqual({ url, status: 307, location: portalUrl(`/login?callbackUrl=${encodeURIComponent(url)}`) });
+    }
+  });
+});
