@@ -271,3 +271,124 @@ describe("the access matrix", () => {
     }
   });
 });
+
+describe("one person's data, asked for by another", () => {
+  const otherOwnerEmail = `matrix-other-owner-${run}@coop.example`;
+  let otherOwner: string;
+  let otherOwnerId: number;
+  let otherSubscriberId: number;
+  const ownOwnerId = () => scalar("select id from owners where owner_number = 1001");
+  const ownerRow = (id: number) => withPortalDb((db) => db.prepare("select * from owners where id = ?").get(id));
+  const householdOf = (id: number) => withPortalDb((db) => db.prepare("select * from owner_household_members where owner_id = ? order by id").all(id));
+  const paymentsOf = (id: number) => scalar("select count(*) from equity_payments where owner_id = ?", [id]);
+  const pressButton = (label: string) => (form: HTMLFormElement) => form.querySelector("button")?.textContent?.trim() === label;
+  const get = async (path: string, cookie: string) => {
+    const response = await fetch(portalUrl(path), { redirect: "manual", headers: { Cookie: cookie } });
+    return { status: response.status, html: await response.text() };
+  };
+
+  beforeAll(async () => {
+    // Another ownership: applied for on the public form, approved by staff, signed in to.
+    expect(await submitApplication(applicationFields(otherOwnerEmail, { "applicant.name": "Other Owner", "applicant.phone": "585-555-0199" }))).toEqual({
+      redirect: "/owners/apply/thanks",
+    });
+    const applicationPath = `/staff/owners/applications/${applicationIdOf(otherOwnerEmail)}`;
+    expect(await callAction(applicationPath, await scrapeForm(applicationPath, cookies.staff, hasField("joinedOn")), cookies.staff)).toMatchObject({ ok: true });
+    otherOwnerId = scalar("select id from owners where application_id = ?", [applicationIdOf(otherOwnerEmail)]);
+    otherOwner = await signIn(otherOwnerEmail);
+    expect(await callAction("/account", await scrapeForm("/account", otherOwner, pressButton("Subscribe")), otherOwner)).toMatchObject({ ok: true });
+    otherSubscriberId = scalar("select id from newsletter_subscribers where email = ?", [otherOwnerEmail]);
+  });
+
+  it("/account shows each owner their own ownership, never another's, nor another's application", async () => {
+    const own = await get("/account", cookies.owner);
+    expect(own.html).toContain("1001");
+    const otherNumber = scalar("select owner_number from owners where id = ?", [otherOwnerId]);
+    for (const foreign of [otherOwnerEmail, "Other Owner", "585-555-0199", `matrix-owner-applicant-${run}@coop.example`]) expect(own.html).not.toContain(foreign);
+    const other = await get("/account", otherOwner);
+    expect(other.html).toContain(String(otherNumber));
+    for (const foreign of ["Demo Owner", "18 Oxford St", "household@coop.example"]) expect(other.html).not.toContain(foreign);
+  });
+
+  it.each([
+    ["a member", "member"],
+    ["a household member", "household"],
+    ["an owner", "owner"],
+  ] as const)(
+    "by address, %s is refused another's ownership, owner application and its PDF, job application and résumé, and the subscriber list",
+    async (_label, person) => {
+      const applicationId = applicationIdOf(otherOwnerEmail);
+      for (const path of [
+        `/staff/owners/${otherOwnerId}`,
+        `/staff/owners/applications/${applicationId}`,
+        `/staff/owners/applications/${applicationId}/pdf`,
+        `/staff/jobs/applicants/${otherApplicantId}`,
+        `/staff/jobs/applicants/${otherApplicantId}/resume`,
+        "/staff/newsletter/subscribers/export.csv",
+        "/staff/owners/export.csv",
+      ]) {
+        const { status, html } = await get(path, cookies[person]);
+        expect({ path, status }).toEqual({ path, status: 403 });
+        expect(html).not.toContain(otherOwnerEmail);
+        expect(html).not.toContain("Other Applicant");
+      }
+    },
+  );
+
+  it("by action with another's ids, an owner cannot unsubscribe them, record their payments or change their contact details; nothing of theirs changes", async () => {
+    const before = { owner: ownerRow(otherOwnerId), household: householdOf(otherOwnerId), payments: paymentsOf(otherOwnerId) };
+    const subscriberPage = "/staff/newsletter/subscribers";
+    const asOwner = async (key: string, page: string, fields: Record<string, string>) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
+      body.append("0", JSON.stringify([null, "$K1"]));
+      return actionAnswer(page, await postAction(page, built.get(key)!.id, body, { cookie: cookies.owner }));
+    };
+    expect(await asOwner("lib/actions/newsletter.ts#staffUnsubscribeAction", subscriberPage, { subscriberId: String(otherSubscriberId) })).toMatchObject({
+      ok: false,
+      message: "This is for co-op staff.",
+    });
+    expect(
+      await asOwner("lib/actions/owners.ts#recordEquityPaymentAction", `/staff/owners/${otherOwnerId}`, {
+        ownerId: String(otherOwnerId),
+        amount: "25.00",
+        paidOn: "2026-12-01",
+        method: "cash",
+      }),
+    ).toMatchObject({ ok: false, message: "This is for co-op staff." });
+
+    // The contact form acts on the caller's own ownership whatever id is smuggled in: sent
+    // with the owner's own details and the other ownership's id, it leaves the other alone.
+    const contact = await scrapeForm("/account", cookies.owner, hasField("streetAddress"));
+    expect(await callAction("/account", { ...contact, ownerId: String(otherOwnerId), owner_id: String(otherOwnerId), id: String(otherOwnerId) }, cookies.owner)).toMatchObject({ ok: true });
+    expect(ownerRow(ownOwnerId())).toMatchObject({ street_address: "18 Oxford St" });
+
+    // Unsubscribing from the account acts on the caller's own address only.
+    const smuggled = { subscriberId: String(otherSubscriberId), email: otherOwnerEmail };
+    for (const button of ["Subscribe", "Unsubscribe"]) {
+      expect(await callAction("/account", { ...(await scrapeForm("/account", cookies.owner, pressButton(button))), ...smuggled }, cookies.owner)).toMatchObject({ ok: true });
+    }
+
+    expect({ owner: ownerRow(otherOwnerId), household: householdOf(otherOwnerId), payments: paymentsOf(otherOwnerId) }).toEqual(before);
+    expect(scalar("select status from newsletter_subscribers where id = ?", [otherSubscriberId])).toBe("confirmed");
+  });
+
+  it("a household member sees the ownership but is refused changing its household or contact details; a member without one is refused too", async () => {
+    const before = { owner: ownerRow(ownOwnerId()), household: householdOf(ownOwnerId()) };
+    const saveAs = async (key: string, cookie: string, fields: Record<string, string>) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
+      body.append("0", JSON.stringify([null, "$K1"]));
+      return actionAnswer("/account", await postAction("/account", built.get(key)!.id, body, { cookie }));
+    };
+    const household = { "household.0.name": "Taken Over", "household.0.email": `matrix-takeover-${run}@coop.example` };
+    const contact = { phone: "585-555-0000", streetAddress: "1 Elsewhere", locality: "Rochester", region: "NY", postalCode: "14600" };
+    expect((await get("/account", cookies.household)).html).toContain("1001");
+    expect(await saveAs("lib/actions/owners.ts#saveHouseholdAction", cookies.household, household)).toMatchObject({ ok: false, message: expect.stringMatching(/^Only the primary owner/) });
+    expect(await saveAs("lib/actions/owners.ts#saveOwnerContactAction", cookies.household, contact)).toMatchObject({ ok: false, message: expect.stringMatching(/^Only the primary owner/) });
+    expect(await saveAs("lib/actions/owners.ts#saveHouseholdAction", cookies.member, household)).toMatchObject({ ok: false, message: "Only owners have a household to change." });
+    expect(await saveAs("lib/actions/owners.ts#saveOwnerContactAction", cookies.member, contact)).toMatchObject({ ok: false, message: "Only owners have contact details to change here." });
+    expect({ owner: ownerRow(ownOwnerId()), household: householdOf(ownOwnerId()) }).toEqual(before);
+    expect(scalar("select count(*) from users where email = ?", [household["household.0.email"]])).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
 // The session is the one part replaced here: who is signed in is set per test. The real
-// guards are exercised over HTTP (__tests__/http/staff-access.test.ts); these tests pin
+// guards are exercised over HTTP (__tests__/http/access-matrix.test.ts); these tests pin
 // down the order and the shape of defineAction's answers.
 let signedIn: Role | null = null;
 jest.mock("@/lib/auth/session", () => {
