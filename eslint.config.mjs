@@ -33,6 +33,22 @@ const eslintConfig = [
     },
   },
   {
+    // A deferred transaction that reads before it writes fails at once with SQLITE_BUSY
+    // when another connection (the server's other work, `db:backup`, an import) wrote in
+    // between: SQLite cannot wait out a read lock's upgrade. Every transaction starts
+    // IMMEDIATE, taking the write lock first, where the busy timeout applies.
+    files: ["app/**/*.ts", "lib/**/*.ts", "db/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='transaction']:not(:has(Property[key.name='behavior'][value.value='immediate']))",
+          message: 'Start every transaction IMMEDIATE: pass { behavior: "immediate" }.',
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

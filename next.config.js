@@ -1,6 +1,6 @@
 // @ts-check
 const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
-const { contentSecurityPolicy, privatePathPrefixes, strictTransportSecurity } = require("./lib/security-headers.js");
+const { contentSecurityPolicy, nonDocumentPolicy, nonDocumentSources, privatePathPrefixes, strictTransportSecurity } = require("./lib/security-headers.js");
 
 const staticSecurityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -76,6 +76,12 @@ module.exports = (phase) => {
             ...(https ? [{ key: "Strict-Transport-Security", value: strictTransportSecurity }] : []),
           ],
         },
+        // Feeds, files and JSON: listed after the rule above, so this policy replaces the
+        // pages' one (a later rule's header wins) and each answer still has exactly one.
+        ...[`/((?!${notPrivate}).*\\.(?:xml|txt|csv))`, ...nonDocumentSources].map((source) => ({
+          source,
+          headers: [{ key: "Content-Security-Policy", value: nonDocumentPolicy }],
+        })),
       ];
     },
   };

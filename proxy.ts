@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, isPrivatePath, newNonce, strictTransportSecurity } from "@/lib/security-headers";
+import { contentSecurityPolicy, isNonDocumentPath, isPrivatePath, newNonce, nonDocumentPolicy, strictTransportSecurity } from "@/lib/security-headers";
 
 const sessionCookies = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
@@ -17,7 +17,8 @@ export async function proxy(request: NextRequest) {
   if (pathname === ONE_CLICK_PAGE) return routeOneClickUnsubscribe(request);
   if (!isPrivatePath(pathname)) return NextResponse.next();
   const https = (process.env.SITE_URL ?? "").startsWith("https:");
-  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", https });
+  // The staff area's files (CSV, PDF, résumé) are not pages: they get the policy that allows nothing.
+  const csp = isNonDocumentPath(pathname) ? nonDocumentPolicy : contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", https });
 
   let response: NextResponse;
   if (!pathname.startsWith("/login") && !sessionCookies.some((name) => request.cookies.has(name))) {

@@ -7,13 +7,13 @@ import { lastMigrationAt } from "./migration-level";
 export const migrationsFolder = path.join(__dirname, "migrations");
 
 /** Applies every committed migration not yet applied; a no-op on an up-to-date database. */
-export function migrateDatabase(database: DB) {
-  migrate(database, { migrationsFolder });
+export function migrateDatabase(database: DB, folder = migrationsFolder) {
+  migrate(database, { migrationsFolder: folder });
 }
 
 /** The `when` of each committed migration, as drizzle's journal lists them. */
-function committedMigrationTimes(): number[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+function committedMigrationTimes(folder = migrationsFolder): number[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
   return journal.entries.map((entry) => entry.when);
 }
 
@@ -27,9 +27,9 @@ export function newestMigrationAt() {
  * migrator does (those newer than the newest it recorded), and whether the database had
  * any applied before: a new, empty database has nothing to keep a backup of.
  */
-export function pendingMigrations(database: DB) {
+export function pendingMigrations(database: DB, folder = migrationsFolder) {
   const last = lastMigrationAt(database.$client);
-  const pending = committedMigrationTimes().filter((when) => last === null || when > last).length;
+  const pending = committedMigrationTimes(folder).filter((when) => last === null || when > last).length;
   return { pending, hasData: last !== null };
 }
 

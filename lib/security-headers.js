@@ -43,6 +43,45 @@ function contentSecurityPolicy({ nonce, dev, https }) {
   return directives.join("; ");
 }
 
+/**
+ * Feeds, files and JSON are not pages: nothing in them is meant to run or load, so their
+ * policy allows nothing, and `sandbox` keeps a browser that renders one anyway (an RSS
+ * item, a PDF, a CSV cell) from running script or posting forms as this origin.
+ */
+const nonDocumentPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/**
+ * The route handlers' addresses (feeds, files, JSON), for proxy.ts; next.config.js lists
+ * the public ones as `nonDocumentSources`. __tests__/http/forged-requests.test.ts finds
+ * every route handler on disk and checks that it answers with this policy.
+ */
+const nonDocumentPatterns = [
+  /\.(xml|txt|csv)$/,
+  /^\/api\//,
+  /^\/newsletter\/issues\/[^/]+$/,
+  /^\/newsletter\/unsubscribe\/one-click$/,
+  /^\/staff\/owners\/applications\/[^/]+\/pdf$/,
+  /^\/staff\/jobs\/applicants\/[^/]+\/resume$/,
+];
+
+/**
+ * The public ones among them as next.config.js `headers()` sources (path-to-regexp);
+ * next.config.js adds the `.xml`, `.txt` and `.csv` addresses outside the private paths.
+ */
+const nonDocumentSources = [
+  "/api/:path*",
+  "/newsletter/issues/:slug",
+  "/newsletter/unsubscribe/one-click",
+];
+
+/**
+ * Whether `pathname` is answered by a route handler with something other than a page.
+ * @param {string} pathname
+ */
+function isNonDocumentPath(pathname) {
+  return nonDocumentPatterns.some((pattern) => pattern.test(pathname));
+}
+
 /** 128 random bits, base64: a nonce nobody can predict. */
 function newNonce() {
   const bytes = new Uint8Array(16);
@@ -58,4 +97,13 @@ function isPrivatePath(pathname) {
   return privatePathPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-module.exports = { contentSecurityPolicy, isPrivatePath, newNonce, privatePathPrefixes, strictTransportSecurity };
+module.exports = {
+  contentSecurityPolicy,
+  isNonDocumentPath,
+  isPrivatePath,
+  newNonce,
+  nonDocumentPolicy,
+  nonDocumentSources,
+  privatePathPrefixes,
+  strictTransportSecurity,
+};

@@ -5,12 +5,14 @@ import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { databaseFile } from "@/db/client";
-import { newestMigrationAt } from "@/db/migrate";
+import { migrationsFolder, newestMigrationAt } from "@/db/migrate";
+import { openDatabase } from "@/db/client";
 import { auditLog, uploads } from "@/db/schema";
 import { backupFolderName, listBackups, pruneBackups } from "@/lib/backups/backup-folders";
 import { BackupProblem, checkBackup } from "@/lib/backups/check-backup";
 import { DatabaseInUse } from "@/lib/backups/database-in-use";
 import { restoreBackup } from "@/lib/backups/restore-backup";
+import { migrateWithBackup } from "@/lib/backups/migrate-with-backup";
 import { takeBackup } from "@/lib/backups/take-backup";
 import { uploadsFolder } from "@/lib/jobs/uploads";
 import { runMaintenance } from "@/lib/maintenance/run-maintenance";
@@ -189,5 +191,39 @@ describe("maintenance", () => {
     const report = await runMaintenance(db, { dataDir, backupKeep: 3, trigger: "command", now: new Date(Date.now() + 10 * 86_400_000) });
     expect(report.backupTaken).toBeNull();
     expect(maintenanceRuns().at(-1)!.subjectId).toBe("command");
+  });
+});
+
+describe("migrations at start", () => {
+  /** The committed migrations as they stood before the newest `dropped`: an older version of the portal. */
+  function olderMigrationsFolder(dropped: number) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "coop-older-migrations-"));
+    fs.cpSync(migrationsFolder, folder, { recursive: true });
+    const journalFile = path.join(folder, "meta", "_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: unknown[] };
+    journal.entries = journal.entries.slice(0, -dropped);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    return folder;
+  }
+
+  it("takes a backup before applying new migrations to a database that holds data, and none for a new one", async () => {
+    const target = freshDataDir();
+    const database = openDatabase(databaseFile(target));
+    try {
+      expect(await migrateWithBackup(database, { dataDir: target, backupKeep: 3, folder: olderMigrationsFolder(2) })).toBeNull();
+      database.$client.prepare("insert into audit_log (action, subject_type, subject_id, at) values ('before.upgrade', 'test', '1', 0)").run();
+
+      const backup = await migrateWithBackup(database, { dataDir: target, backupKeep: 3 });
+      expect(backup).toEqual({ folder: listBackups(target)[0]!.folder, pending: 2 });
+      const manifest = checkBackup(backup!.folder);
+      expect(manifest.reason).toBe("before-migration");
+      expect(rowsIn(path.join(backup!.folder, "coop.db"), "__drizzle_migrations")).toBe(database.$client.prepare("select count(*) from __drizzle_migrations").pluck().get() as number - 2);
+      expect(rowsIn(path.join(backup!.folder, "coop.db"), "audit_log")).toBe(1);
+
+      expect(await migrateWithBackup(database, { dataDir: target, backupKeep: 3 })).toBeNull();
+      expect(listBackups(target)).toHaveLength(1);
+    } finally {
+      database.$client.close();
+    }
   });
 });

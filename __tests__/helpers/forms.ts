@@ -55,12 +55,25 @@ export async function callAction(path: string, fields: FormFields, cookie?: stri
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) if (!name.startsWith("$ACTION")) body.append(`_1_${name}`, value);
   body.append("0", JSON.stringify([null, "$K1"])); // the root last: React reads the fields before it
-  const response = await fetch(portalUrl(path), {
+  return actionAnswer(path, await postAction(path, actionId, body, { cookie }));
+}
+
+/**
+ * POSTs a React reply body to the server action `actionId` on the page at `path`, as the
+ * page's JavaScript does. `origin` is this site's unless given; `null` sends none.
+ */
+export function postAction(path: string, actionId: string, body: FormData, options: { cookie?: string; origin?: string | null } = {}) {
+  const origin = options.origin === undefined ? new URL(portalUrl()).origin : options.origin;
+  return fetch(portalUrl(path), {
     method: "POST",
     body,
     redirect: "manual",
-    headers: { "Next-Action": actionId, Accept: "text/x-component", Origin: new URL(portalUrl()).origin, ...(cookie && { Cookie: cookie }) },
+    headers: { "Next-Action": actionId, Accept: "text/x-component", ...(origin !== null && { Origin: origin }), ...(options.cookie && { Cookie: options.cookie }) },
   });
+}
+
+/** The action's own answer in a response of `postAction`, rather than the page re-rendered around it. */
+export async function actionAnswer(path: string, response: Response): Promise<ActionAnswer> {
   const redirect = response.headers.get("x-action-redirect");
   if (redirect) return { redirect: redirect.split(";")[0]! };
   const payload = Buffer.from(await response.arrayBuffer());

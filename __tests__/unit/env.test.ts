@@ -19,6 +19,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
   });
 
+  it("keeps 14 backups and looks for the daily maintenance every 10 minutes unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ backupKeep: 14, maintenanceCheckMs: 600_000 });
+    expect(parseEnv({ BACKUP_KEEP: "30", MAINTENANCE_CHECK_MS: "60000" })).toMatchObject({ backupKeep: 30, maintenanceCheckMs: 60_000 });
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -33,6 +38,9 @@ describe("parseEnv", () => {
     ["NEXTAUTH_SECRET", "short"],
     ["TRUST_PROXY", "-1"],
     ["TRUST_PROXY", "yes"],
+    ["BACKUP_KEEP", "0"],
+    ["BACKUP_KEEP", "many"],
+    ["MAINTENANCE_CHECK_MS", "10"],
   ])("rejects %s=%s naming the variable", (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(ConfigurationError);
     try {

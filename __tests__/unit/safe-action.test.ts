@@ -5,7 +5,7 @@ import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
 // The session is the one part replaced here: who is signed in is set per test. The real
-// guards are exercised over HTTP (__tests__/http/staff-access.test.ts); these tests pin
+// guards are exercised over HTTP (__tests__/http/access-matrix.test.ts); these tests pin
 // down the order and the shape of defineAction's answers.
 let signedIn: Role | null = null;
 jest.mock("@/lib/auth/session", () => {
@@ -29,6 +29,10 @@ jest.mock("@/lib/auth/session", () => {
   };
 });
 
+// The request's Origin, as Next's headers() would give it; a browser's form always sends one.
+let origin: string | null = "http://localhost:3000";
+jest.mock("next/headers", () => ({ headers: async () => new Headers(origin === null ? {} : { origin }) }));
+
 const schema = z.object({ title: z.string().min(3, "At least 3 letters."), rows: z.string().optional() });
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -43,6 +47,18 @@ describe("defineAction", () => {
   beforeEach(() => {
     run.mockClear();
     signedIn = null;
+    origin = "http://localhost:3000";
+  });
+
+  it.each([null, "", "null"])("refuses a request whose Origin is %p before the role check, even from an admin, and never runs", async (sent) => {
+    origin = sent;
+    signedIn = "admin";
+    expect(await staffAction(null, form({ title: "Valid" }))).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: "This form can only be sent from the co-op’s own pages. Reload the page and send it again.",
+    });
+    expect(run).not.toHaveBeenCalled();
   });
 
   it("refuses a visitor who is not signed in before reading the form, and never runs", async () => {

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { proxy, config } from "@/proxy";
-import { contentSecurityPolicy, isPrivatePath, newNonce } from "@/lib/security-headers";
+import { contentSecurityPolicy, isNonDocumentPath, isPrivatePath, newNonce, nonDocumentPolicy } from "@/lib/security-headers";
 
 function directive(csp: string, name: string) {
   return csp.split("; ").find((part) => part.startsWith(`${name} `)) ?? "";
@@ -44,6 +44,15 @@ describe("isPrivatePath", () => {
   it("covers the staff area, the account and sign-in, and nothing that only starts alike", () => {
     for (const path of ["/staff", "/staff/pages/about", "/account", "/login", "/login/verify"]) expect(isPrivatePath(path)).toBe(true);
     for (const path of ["/", "/about", "/staffing", "/accounts", "/login-help", "/health/staff"]) expect(isPrivatePath(path)).toBe(false);
+  });
+});
+
+describe("isNonDocumentPath", () => {
+  it("covers feeds, files and JSON, and no page", () => {
+    for (const path of ["/jobs/feed.xml", "/sitemap.xml", "/robots.txt", "/api/health", "/newsletter/issues/2026-08-01-x", "/staff/owners/export.csv", "/staff/jobs/applicants/4/resume"]) {
+      expect(isNonDocumentPath(path)).toBe(true);
+    }
+    for (const path of ["/", "/newsletter/issues", "/staff/owners", "/staff/jobs/applicants/4", "/jobs/cashier"]) expect(isNonDocumentPath(path)).toBe(false);
   });
 });
 
@@ -94,6 +103,14 @@ describe("proxy", () => {
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fstaff%2Fpages");
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("gives the staff area's files the policy that allows nothing, and its pages a nonce policy", async () => {
+    const signedIn = { headers: { cookie: "next-auth.session-token=abc" } };
+    for (const path of ["/staff/owners/export.csv", "/staff/owners/applications/3/pdf", "/staff/jobs/applicants/4/resume"]) {
+      expect((await proxy(new NextRequest(`http://localhost:3000${path}`, signedIn))).headers.get("content-security-policy")).toBe(nonDocumentPolicy);
+    }
+    expect((await proxy(new NextRequest("http://localhost:3000/staff/owners", signedIn))).headers.get("content-security-policy")).toMatch(/'nonce-/);
   });
 
   it("leaves public paths alone (their headers come from next.config.js)", async () => {

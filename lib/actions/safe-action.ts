@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
@@ -33,15 +34,26 @@ function fieldErrorsOf(error: z.ZodError) {
   return errors;
 }
 
+/**
+ * Whether the request carries an Origin. Next refuses an action whose Origin is another
+ * site's or `null`, but runs one that has none (a hand-made request). Every current
+ * browser sends Origin with a form's POST, with or without JavaScript, so a request
+ * without one did not come from our pages: refusing it costs no visitor anything.
+ */
+async function hasOrigin() {
+  const origin = (await headers()).get("origin");
+  return origin !== null && origin !== "" && origin !== "null";
+}
+
 const guards = { member: requireUser, staff: requireStaff, admin: requireAdmin } as const;
 
 type Access = keyof typeof guards | "public";
 type Actor<A extends Access> = A extends "public" ? null : SessionUser;
 
 /**
- * Builds a server action: checks the caller's role first (server actions are public
- * POST endpoints, whatever page rendered the form), then validates the form with zod,
- * then runs. Expected failures come back as messages and field errors; nothing else
+ * Builds a server action: refuses a request without Origin, checks the caller's role
+ * (server actions are public POST endpoints, whatever page rendered the form), then
+ * validates the form with zod, then runs. Expected failures come back as messages and field errors; nothing else
  * leaks. redirect() and notFound() inside `run` pass through.
  */
 export function defineAction<A extends Access, S extends z.ZodType, T>(options: {
@@ -55,6 +67,9 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
     const isForm = formData instanceof FormData;
     const values = isForm ? submittedValues(formData) : {};
     try {
+      if (!(await hasOrigin())) {
+        return { ok: false, message: "This form can only be sent from the co-op’s own pages. Reload the page and send it again.", code: "forbidden" };
+      }
       const actor = (options.access === "public" ? null : await guards[options.access as keyof typeof guards]()) as Actor<A>;
       if (!isForm) return { ok: false, message: "This form could not be read. Reload the page and send it again.", code: "bad_request" };
       const parsed = options.schema.safeParse(Object.fromEntries(formData));

@@ -29,6 +29,11 @@ function isCrossSite(request: Request) {
   return origin !== null && origin !== new URL(getEnv().siteUrl).origin;
 }
 
+/** Whether a browser sent this request from this site's own page (browsers send Origin with every form POST). */
+function isFromOurPage(request: Request) {
+  return request.headers.get("origin") === new URL(getEnv().siteUrl).origin;
+}
+
 /**
  * POST /api/auth/signin/email for non-browser clients: the same answer for every
  * address, 400 with field errors for a malformed one, 429 with Retry-After when limited,
@@ -69,8 +74,9 @@ export async function signInLinkRequest(request: Request) {
  */
 export async function completeSignInRequest(request: NextRequest): Promise<NextRequest | Response> {
   const siteUrl = getEnv().siteUrl;
-  // A form on another site must not be able to sign a visitor in to someone else's account.
-  if (isCrossSite(request)) return new Response("Forbidden", { status: 403 });
+  // A form on another site must not be able to sign a visitor in to someone else's
+  // account. Only the /login/verify button posts here, from a browser, which sends Origin.
+  if (!isFromOurPage(request)) return new Response("Forbidden", { status: 403 });
 
   const form = await readForm(request);
   const token = typeof form.token === "string" ? form.token : "";

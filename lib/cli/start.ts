@@ -77,18 +77,11 @@ async function prepareData(env: Env) {
   process.env.DATA_DIR = env.dataDir;
   const { databaseFile } = await import("../../db/client");
   const { db: database } = await import("../../db/index");
-  const { migrateDatabase, pendingMigrations } = await import("../../db/migrate");
+  const { migrateWithBackup } = await import("../backups/migrate-with-backup");
   const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/seed");
   try {
-    const { pending, hasData } = pendingMigrations(database);
-    if (pending > 0 && hasData) {
-      const { takeBackup } = await import("../backups/take-backup");
-      const { pruneBackups } = await import("../backups/backup-folders");
-      const { folder } = await takeBackup({ dataDir: env.dataDir, reason: "before-migration" });
-      pruneBackups(env.dataDir, env.backupKeep);
-      console.log(`Backup before ${pending} new migration${pending === 1 ? "" : "s"}: ${folder}`);
-    }
-    migrateDatabase(database);
+    const backup = await migrateWithBackup(database, { dataDir: env.dataDir, backupKeep: env.backupKeep });
+    if (backup) console.log(`Took a backup before applying ${backup.pending} new migration${backup.pending === 1 ? "" : "s"}: ${backup.folder}`);
     const report = await seedDatabase(database, { demo: env.demo });
     const seeded =
       report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded + report.demoSubscribersAdded + report.demoIssuesAdded + report.demoCampaignsAdded;
