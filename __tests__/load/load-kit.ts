@@ -9,12 +9,6 @@ import { startPortal, type RunningPortal } from "../helpers/portal-server";
 
 const root = path.resolve(__dirname, "..", "..");
 
-/**
- * Main's `npm run db:backup` and `npm run db:restore`: on, the second process backs up in
- * its loop and the restore drill runs.
- */
-export const BACKUP_COMMANDS_AVAILABLE = true;
-
 /** `npm run test:load -- --full` sets LOAD_FULL=1: the figures the README quotes. */
 export const fullRun = process.env.LOAD_FULL === "1";
 
@@ -252,8 +246,8 @@ export function npmRun(script: string, args: string[], dataDir: string, timeoutM
 }
 
 /**
- * The second writer: `monographs:import`, `db:maintain` and (once main has it)
- * `db:backup`, each a process of its own, one after another until stopped.
+ * The second writer: `monographs:import`, `db:maintain` and `db:backup`, each a process
+ * of its own, one after another until stopped.
  */
 export function startSecondWriter(dataDir: string, monographFolder: string) {
   const results: CommandResult[] = [];
@@ -263,7 +257,7 @@ export function startSecondWriter(dataDir: string, monographFolder: string) {
       results.push(await npmRun("monographs:import", [monographFolder], dataDir));
       if (stopping) break;
       results.push(await npmRun("db:maintain", [], dataDir));
-      if (stopping || !BACKUP_COMMANDS_AVAILABLE) continue;
+      if (stopping) break;
       results.push(await npmRun("db:backup", [], dataDir));
     }
   })();

@@ -6,7 +6,6 @@ import { temporaryDataDir } from "../helpers/portal-server";
 import { startSmtpReceiver, type SmtpReceiver } from "../helpers/smtp-receiver";
 import {
   attachResumes,
-  BACKUP_COMMANDS_AVAILABLE,
   exportMonographs,
   figures,
   fullRun,
@@ -90,7 +89,7 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
     const started = performance.now();
     outcomes = await sendAll(portal.url, forms, submissions, (outcome) => {
       if (acknowledged(outcome)) ackedSoFar.push(outcome.submission);
-      if (BACKUP_COMMANDS_AVAILABLE && !drill && ackedSoFar.length >= submissions.length / 3) {
+      if (!drill && ackedSoFar.length >= submissions.length / 3) {
         drill = { acknowledgedBefore: [...ackedSoFar], backup: npmRun("db:backup", [], portal.dataDir) };
       }
     });
@@ -134,7 +133,7 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
       writerResults.filter((result) => result.command.startsWith(`npm run ${script}`) && result.startedAt < loadEnd && result.endedAt > loadStart).length;
     expect(ranDuringLoad("monographs:import")).toBeGreaterThan(0);
     expect(ranDuringLoad("db:maintain")).toBeGreaterThan(0);
-    if (BACKUP_COMMANDS_AVAILABLE) expect(ranDuringLoad("db:backup")).toBeGreaterThan(0);
+    expect(ranDuringLoad("db:backup")).toBeGreaterThan(0);
     expect(writerResults.filter((result) => result.code !== 0).map((result) => `${result.command}: ${result.output.slice(-300)}`)).toEqual([]);
   });
 
@@ -145,7 +144,7 @@ describe(`${counts.signup} newsletter signups, ${counts.owner} owner application
   });
 });
 
-(BACKUP_COMMANDS_AVAILABLE ? describe : describe.skip)("the restore drill", () => {
+describe("the restore drill", () => {
   let backupFolder: string;
 
   it("a backup taken under that load verifies and reports its folder", async () => {

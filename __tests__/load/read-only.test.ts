@@ -6,13 +6,9 @@ import { startPortal, waitFor } from "./load-kit";
 
 jest.setTimeout(3 * 60_000);
 
-/** Main's start-up refusal on a read-only database: on once it is merged here. */
-const START_REFUSES_READ_ONLY = true;
-
 /** Mounting a file system needs root; CI runs as root. */
 const asRoot = process.getuid?.() === 0;
 if (!asRoot) console.warn("Skipped the read-only suite: mounting a tmpfs as DATA_DIR needs root, and this process is not root.");
-else if (!START_REFUSES_READ_ONLY) console.warn("Skipped the read-only suite: npm start does not yet check for a read-only database (START_REFUSES_READ_ONLY).");
 
 const root = path.resolve(__dirname, "..", "..");
 let dataDir: string;
@@ -52,7 +48,7 @@ async function npmStart(port: number) {
   return { code, output, answered };
 }
 
-(asRoot && START_REFUSES_READ_ONLY ? describe : describe.skip)("a read-only DATA_DIR (a tmpfs remounted read-only)", () => {
+(asRoot ? describe : describe.skip)("a read-only DATA_DIR (a tmpfs remounted read-only)", () => {
   beforeAll(async () => {
     dataDir = temporaryDataDir("read-only");
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", dataDir]);
