@@ -130,6 +130,7 @@ describe("the server killed with SIGKILL in the middle of the load, then started
     // Any other temporary file belongs to a request that never got its answer.
     const unanswered = outcomes.filter((outcome) => outcome.submission.kind === "job" && outcome.status === "no answer").length;
     expect(disk.partFiles.length).toBeLessThanOrEqual(unanswered);
+    console.log(`After the restart: ${disk.rows.size} uploads, ${disk.partFiles.length} temporary files of unanswered requests left for the sweep`);
   });
 
   it("sends every acknowledged submission's email once the queue resumes; a repeat only with its first copy's Message-ID", async () => {

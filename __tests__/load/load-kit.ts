@@ -289,10 +289,10 @@ export function storedState(dataDir: string, emails: string[]) {
     const subscribers = (sqlite.prepare("select email from newsletter_subscribers").pluck().all() as string[]).filter((email) => wanted.has(email));
     const applications = sqlite
       .prepare(
-        `select a.email, (select count(*) from owner_application_household h where h.application_id = a.id) as household
+        `select a.id, a.email, a.name, (select count(*) from owner_application_household h where h.application_id = a.id) as household
          from owner_applications a`,
       )
-      .all() as { email: string; household: number }[];
+      .all() as { id: number; email: string; name: string; household: number }[];
     const jobApplications = sqlite
       .prepare(
         `select j.id, j.email, j.resume_upload_id as uploadId, u.size_bytes as sizeBytes

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { JSDOM } from "jsdom";
 import { signIn } from "../helpers/auth";
 import { temporaryDataDir } from "../helpers/portal-server";
 import { startSmtpReceiver, type SmtpReceiver } from "../helpers/smtp-receiver";
@@ -195,8 +196,20 @@ describe("the restore drill", () => {
             return { email: submission.email, status: response.status, same };
           }),
       );
+      // Each owner application, on the page staff open to review it.
+      const reviewPages = await Promise.all(
+        before
+          .filter((submission) => submission.kind === "owner")
+          .map(async (submission) => {
+            const { id, name } = stored.applications.get(submission.email)!;
+            const response = await fetch(`${restored.url}/staff/owners/applications/${id}`, { headers: { Cookie: staffSession } });
+            const heading = new JSDOM(await response.text()).window.document.querySelector("main h1")?.textContent;
+            return { email: submission.email, status: response.status, shown: heading === `Application from ${name}` };
+          }),
+      );
+      expect(reviewPages.filter((page) => page.status !== 200 || !page.shown)).toEqual([]);
       const kindsBefore = kinds.map((kind) => `${before.filter((submission) => submission.kind === kind).length} ${kind}`).join(", ");
-      console.log(`Restore drill: acknowledged before the backup and found in the restored portal: ${kindsBefore}; ${downloads.length} résumés downloaded by staff`);
+      console.log(`Restore drill: acknowledged before the backup and found in the restored portal: ${kindsBefore}; ${reviewPages.length} applications opened and ${downloads.length} résumés downloaded by staff`);
       expect(downloads.length).toBeGreaterThan(0);
       expect(downloads.filter((download) => !download.same)).toEqual([]);
       expect(integrityCheck(freshDir)).toBe("ok");
