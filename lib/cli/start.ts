@@ -91,6 +91,11 @@ async function prepareData(env: Env) {
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
+    // Before the server listens no request can be writing an upload, so every temporary file
+    // without a row is a crashed request's, whatever its age (the daily sweep must spare young ones).
+    const { removeLeftoverUploads } = await import("../jobs/uploads");
+    const { listUploadIds } = await import("../../db/queries/job-applications");
+    removeLeftoverUploads(() => listUploadIds(database), new Date(), 0);
   } finally {
     database.$client.close();
   }
