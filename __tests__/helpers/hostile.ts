@@ -1,7 +1,8 @@
+import crypto from "node:crypto";
 import fc from "fast-check";
 import { JSDOM } from "jsdom";
 import { actionAnswerOf, type ActionAnswer } from "./forms";
-import { portalUrl } from "./portal";
+import { portalUrl, withPortalDb } from "./portal";
 
 /** Generated inputs per target: 1,000 in CI; HOSTILE_RUNS changes it for a longer or a quicker look. */
 export const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
@@ -201,7 +202,7 @@ export type GeneratedForm = {
  * A form built from a valid base: each known field kept, left out, broken or replaced by
  * hostile text; extra fields (prototype keys, duplicates of known names) appended.
  */
-export function hostileForm(base: Record<string, string>, specs: FieldSpec[]): fc.Arbitrary<GeneratedForm> {
+export function hostileForm(base: Record<string, string | File>, specs: FieldSpec[]): fc.Arbitrary<GeneratedForm> {
   const known = specs.map((spec) => spec.name);
   // Most fields keep their valid value, so that a good share of forms reach the write.
   const keep = Math.max(2, Math.ceil(specs.length / 2));
@@ -272,8 +273,8 @@ export const accepted = (answered: Answered) => answered.answer !== null && ("re
  * Runs a property over batches of CONCURRENCY inputs sent at once, RUNS inputs in all,
  * with the fixed seed; fast-check prints the seed and the counterexample's path on failure.
  */
-export async function assertBatches<T>(label: string, arbitrary: fc.Arbitrary<T>, check: (input: T) => Promise<void>) {
-  const batches = Math.ceil(RUNS / CONCURRENCY);
+export async function assertBatches<T>(label: string, arbitrary: fc.Arbitrary<T>, check: (input: T) => Promise<void>, runs = RUNS) {
+  const batches = Math.ceil(runs / CONCURRENCY);
   await fc.assert(
     fc.asyncProperty(fc.array(arbitrary, { minLength: CONCURRENCY, maxLength: CONCURRENCY }), async (inputs) => {
       await Promise.all(inputs.map((input) => check(input)));
@@ -283,7 +284,7 @@ export async function assertBatches<T>(label: string, arbitrary: fc.Arbitrary<T>
   ).catch((error: Error) => {
     // Long runs of one character (the over-length values) are shown as "x×20001".
     const compact = error.message.replace(/(.)\1{39,}/gsu, (run: string, unit: string) => `${unit}×${[...run].length}`);
-    error.message = `${label} (seed ${SEED}, ${RUNS} inputs)\n${compact}`;
+    error.message = `${label} (seed ${SEED}, ${runs} inputs)\n${compact}`;
     throw error;
   });
 }
@@ -303,6 +304,30 @@ export function injectedMarkup(html: string, contentType = "text/html") {
 /** What the portal has stored, as counts, to show that a refusal wrote nothing. */
 export type Footprint = Record<string, number>;
 
+/**
+ * Tables whose every row is compared before and after a run of refused inputs. Left out:
+ * those that change without a write of the action's (the email queue as the worker sends,
+ * sessions as they are used, rate-limit hits, which every request records); their counts
+ * are part of each target's footprint instead.
+ */
+const storedTables = [
+  "users", "pages", "settings", "jobs", "job_applications", "uploads", "monographs", "monograph_terms", "monograph_evidence",
+  "monograph_references", "newsletter_subscribers", "newsletter_campaigns", "newsletter_issues", "owner_applications",
+  "owner_application_household", "owner_number_sequence", "owners", "owner_household_members", "equity_payments", "audit_log",
+];
+
+/** A digest of every row of the stored tables. */
+export function storedContent() {
+  return withPortalDb((db) => {
+    const hash = crypto.createHash("sha256");
+    for (const table of storedTables) {
+      for (const row of db.prepare(`select * from ${table} order by rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+      hash.update(`|${table}|`);
+    }
+    return hash.digest("hex");
+  });
+}
+
 export type ActionTarget = {
   label: string;
   /** The page whose form posts to the action. */
@@ -310,40 +335,55 @@ export type ActionTarget = {
   cookie?: string;
   /** The form as scraped from its page (its action reference included). */
   form: Record<string, string>;
-  /** Values that make the form valid where the scraped ones are not (checkboxes, choices). */
-  base?: Record<string, string>;
+  /** Values that make the form valid where the scraped ones are not (checkboxes, choices, files). */
+  base?: Record<string, string | File>;
   specs: FieldSpec[];
   footprint: () => Footprint;
   /** How many rows of each counted thing one accepted input may add at most (1 when not given). */
   perAccepted?: Record<string, number>;
+  /** Called for accepted inputs, to read where their text is shown. */
   onAccepted?: (input: GeneratedForm, answered: Answered) => Promise<void>;
 };
 
 /**
- * Sends RUNS hostile forms to one server action and holds it to the suite's promises: no
- * answer of 500 or more, an answer of the action's own for every request, a refusal
- * whenever a field broke its rule, and nothing stored beyond what accepted inputs may store.
+ * Sends RUNS hostile forms to one server action and holds it to the suite's promises. Half
+ * of them break a rule the portal must enforce (a control character, an over-long or
+ * missing required text, a malformed row id): each must be refused, and afterwards every
+ * stored row is byte for byte what it was. The other half are anything the generator
+ * makes: none may answer 500 or more, each gets the action's own answer, and the counted
+ * rows grow by no more than the accepted inputs may add.
  */
 export async function fuzzAction(target: ActionTarget) {
   const actionId = actionIdOf(target.form);
   const base = { ...plainFields(target.form), ...target.base };
-  const before = target.footprint();
-  let acceptedCount = 0;
-  await assertBatches(target.label, hostileForm(base, target.specs), async (input) => {
+  const forms = hostileForm(base, target.specs);
+  const send = async (input: GeneratedForm) => {
     const answered = await postAction(target.path, actionId, input.entries, target.cookie);
-    const summary = () => `${answered.status} ${JSON.stringify(answered.answer)?.slice(0, 300)} ${answered.text.slice(0, 200)}`;
-    if (answered.status >= 500 || !answered.answer) throw new Error(`${target.label}: answered ${summary()}`);
-    if (input.mustRefuse && accepted(answered)) throw new Error(`${target.label}: accepted a form whose ${input.why.join(", ")} broke its rule: ${summary()}`);
+    const summary = `${answered.status} ${JSON.stringify(answered.answer)?.slice(0, 300)} ${answered.text.slice(0, 200)}`;
+    if (answered.status >= 500 || !answered.answer) throw new Error(`${target.label}: answered ${summary}`);
+    if (input.mustRefuse && accepted(answered)) throw new Error(`${target.label}: accepted a form whose ${input.why.join(", ")} broke its rule: ${summary}`);
+    return answered;
+  };
+
+  const storedBefore = storedContent();
+  const countedBefore = target.footprint();
+  await assertBatches(`${target.label}, inputs that must be refused`, forms.filter((input) => input.mustRefuse), async (input) => void (await send(input)), Math.ceil(RUNS / 2));
+  if (storedContent() !== storedBefore) throw new Error(`${target.label}: refused inputs changed stored rows`);
+  expect({ label: target.label, counted: target.footprint() }).toEqual({ label: target.label, counted: countedBefore });
+
+  let acceptedCount = 0;
+  await assertBatches(`${target.label}, any input`, forms, async (input) => {
+    const answered = await send(input);
     if (accepted(answered)) {
       acceptedCount += 1;
       await target.onAccepted?.(input, answered);
     }
-  });
+  }, Math.floor(RUNS / 2));
   const after = target.footprint();
-  const allowed = Object.fromEntries(Object.keys(before).map((key) => [key, before[key]! + acceptedCount * (target.perAccepted?.[key] ?? 1)]));
-  for (const key of Object.keys(before)) {
-    if (after[key]! < before[key]! || after[key]! > allowed[key]!) {
-      throw new Error(`${target.label}: ${key} went from ${before[key]} to ${after[key]} with ${acceptedCount} of ${RUNS} inputs accepted`);
+  for (const key of Object.keys(countedBefore)) {
+    const allowed = countedBefore[key]! + acceptedCount * (target.perAccepted?.[key] ?? 1);
+    if (after[key]! < countedBefore[key]! || after[key]! > allowed) {
+      throw new Error(`${target.label}: ${key} went from ${countedBefore[key]} to ${after[key]} with ${acceptedCount} of ${Math.floor(RUNS / 2)} inputs accepted`);
     }
   }
   return { accepted: acceptedCount };
