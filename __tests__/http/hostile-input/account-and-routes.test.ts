@@ -23,10 +23,12 @@ const newAddress = fc.uuid().map((id) => `household-${id.slice(0, 13)}@fuzz.exam
 const pressButton = (label: string) => (form: HTMLFormElement) => form.querySelector("button")?.textContent?.trim() === label;
 
 let staff: string;
+let admin: string;
 let owner: string;
 
 beforeAll(async () => {
   staff = await signIn(`hostile-routes-staff-${run}@coop.example`, "staff");
+  admin = await signIn(`hostile-routes-admin-${run}@coop.example`, "admin");
   const email = `hostile-account-owner-${run}@fuzz.example`;
   expect(await submitApplication(applicationFields(email))).toEqual({ redirect: "/owners/apply/thanks" });
   const applicationPath = `/staff/owners/applications/${applicationIdOf(email)}`;
@@ -144,6 +146,36 @@ describe(`route handlers answer any path, query and method without a 500 (${RUNS
       const text = await response.text();
       if (response.status >= 500) throw new Error(`${method} ${url} answered ${response.status}: ${text.slice(0, 300)}`);
       if (route.json && method === "GET" && response.status === 200) JSON.parse(text);
+    });
+  });
+});
+
+/** Pages that read a path segment or the query, with `{}` where a generated value goes. */
+const publicPages = [
+  "/jobs/{}", "/jobs/{}/apply", "/jobs/{}/apply/thanks", "/health/{}", "/health/{}/print", "/about/{}", "/newsletter/emails/{}",
+  "/health/search?q={}&page={}", "/health/search?q={}&q={}", "/newsletter/unsubscribe?token={}", "/newsletter/confirm?token={}",
+  "/login?callbackUrl={}&error={}", "/login/verify?token={}&callbackUrl={}",
+];
+const staffPages = [
+  "/staff/jobs/{}", "/staff/jobs?status={}", "/staff/jobs/applicants/{}", "/staff/owners/{}", "/staff/owners?page={}&q={}",
+  "/staff/owners/applications?status={}&page={}&page={}", "/staff/owners/applications/{}", "/staff/monographs/{}",
+  "/staff/monographs?q={}&page={}&status={}", "/staff/outbox/{}", "/staff/outbox?status={}&page={}", "/staff/newsletter?status={}",
+  "/staff/newsletter/subscribers?page={}&status={}", "/staff/newsletter/campaigns/{}?confirm={}", "/staff/pages/{}/{}",
+  "/staff/audit?page={}&action={}&actor={}", "/staff/people?page={}&q={}",
+];
+
+describe(`pages answer any path segment and query without a 500 (${RUNS} inputs for the public pages, ${RUNS} for the staff pages)`, () => {
+  it.each([
+    ["public pages", publicPages, false],
+    ["staff pages, as an admin", staffPages, true],
+  ] as const)("%s", async (label, templates, asAdmin) => {
+    const input = fc.record({ template: fc.constantFrom(...templates), values: fc.array(segment, { minLength: 3, maxLength: 3 }) });
+    await assertBatches(label, input, async ({ template, values }) => {
+      let index = 0;
+      const url = portalUrl(template.replaceAll("{}", () => values[index++ % values.length]!));
+      const response = await fetch(url, { redirect: "manual", headers: asAdmin ? { Cookie: admin } : {} });
+      const html = await response.text();
+      if (response.status >= 500) throw new Error(`GET ${url} answered ${response.status}: ${html.slice(0, 200)}`);
     });
   });
 });
