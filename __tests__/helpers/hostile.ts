@@ -278,6 +278,10 @@ export function plainFields(fields: Record<string, string>) {
   return Object.fromEntries(Object.entries(fields).filter(([name]) => !name.startsWith("$ACTION")));
 }
 
+/** The words of defineAction's answer to an exception it did not expect (see lib/actions/safe-action.ts). */
+export const isServerError = (answered: Answered) =>
+  answered.answer !== null && "message" in answered.answer && /^Something went wrong on our side/.test(answered.answer.message ?? "");
+
 export const accepted = (answered: Answered) => answered.answer !== null && ("redirect" in answered.answer || answered.answer.ok === true);
 
 /**
@@ -376,6 +380,8 @@ export async function fuzzAction(target: ActionTarget) {
     const answered = await postAction(target.path, actionId, input.entries, target.cookie);
     const summary = `${answered.status} ${JSON.stringify(answered.answer)?.slice(0, 300)} ${answered.text.slice(0, 200)}`;
     if (answered.status >= 500 || !answered.answer) throw new Error(`${target.label}: answered ${summary}`);
+    // defineAction answers an unexpected exception with this, logged: a server error, dressed as a 200.
+    if (isServerError(answered)) throw new Error(`${target.label}: failed on our side with ${describeEntries(input.entries)} → ${summary}`);
     if (input.mustRefuse && accepted(answered)) {
       throw new Error(`${target.label}: accepted a form whose ${input.why.join(", ")} broke its rule: ${describeEntries(input.entries.filter(([name]) => input.why.includes(name)))} → ${summary}`);
     }
