@@ -15,6 +15,7 @@ import {
   actionIdOf,
   assertBatches,
   isServerError,
+  storedContent,
   type FieldSpec,
 } from "../../helpers/hostile";
 import { portalDataDir, portalMailDir, portalUrl, withPortalDb } from "../../helpers/portal";
@@ -215,6 +216,57 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
       }
     }
     expect(footprint()).toEqual(before);
+  });
+});
+
+describe(`server-action requests in odd encodings (${RUNS} inputs)`, () => {
+  /**
+   * Bodies React's reply decoder cannot read (a body that is not a form, a form without its
+   * root field or with a root that is not JSON or names a part it does not have, nesting
+   * thousands deep, multipart without a boundary) fail inside Next before any action runs:
+   * Next answers 500 with an error digest, as it does for a malformed multipart body (see
+   * the README's "Odd input"). What this holds: nothing else answers 500, and none of them
+   * stores anything.
+   */
+  it("answer a refusal, Next's 4xx, or Next's own decoding 500, and store nothing", async () => {
+    const form = await scrapeForm("/visit", "", hasField("firstName"));
+    const actionId = actionIdOf(form);
+    const roots = fc.oneof(
+      fc.constantFrom('[null,"$K1"]', "{not json", '[null,"$Q5"]', '[null,"$F1"]', '[null,"$h1"]', '[null,"$@1"]', '[null,"$n123"]', '[null,"$Dxx"]', "[".repeat(3000) + "]".repeat(3000)),
+      hostileText(),
+    );
+    const request = fc.record({
+      encoding: fc.constantFrom("multipart", "multipart without its root", "text/plain", "application/json", "urlencoded", "no content type", "multipart without a boundary"),
+      root: roots,
+      fields: fc.array(fc.tuple(fc.constantFrom("_1_email", "_1_firstName", "0", "1", "_2_x", "__proto__"), hostileText()), { maxLength: 4 }),
+      actionId: fc.constantFrom(actionId, actionId, actionId, "ff".repeat(21), "<script>", ""),
+    });
+    const storedBefore = storedContent();
+    await assertBatches("odd action encodings", request, async ({ encoding, root, fields, actionId: id }) => {
+      const headers: Record<string, string> = { "Next-Action": id, Accept: "text/x-component", Origin: new URL(portalUrl()).origin };
+      let body: BodyInit;
+      if (encoding.startsWith("multipart")) {
+        const formData = new FormData();
+        for (const [name, value] of fields) formData.append(name, value);
+        if (encoding === "multipart") formData.append("0", root);
+        body = formData;
+        if (encoding === "multipart without a boundary") {
+          body = "--x\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[]\r\n--x--\r\n";
+          headers["Content-Type"] = "multipart/form-data";
+        }
+      } else if (encoding === "urlencoded") {
+        body = new URLSearchParams([...fields, ["0", root]]);
+      } else {
+        body = root;
+        if (encoding !== "no content type") headers["Content-Type"] = encoding;
+      }
+      const response = await fetch(portalUrl("/visit"), { method: "POST", body, redirect: "manual", headers });
+      const text = await response.text();
+      const nextDecodingError = response.status === 500 && /^0:\{.*\n1:E\{"digest":"\d+"\}\n?$/s.test(text);
+      if (response.status >= 500 && !nextDecodingError) throw new Error(`${encoding}: answered ${response.status}: ${text.slice(0, 200)}`);
+      if (/Something went wrong on our side/.test(text)) throw new Error(`${encoding}: failed on our side: ${text.slice(0, 300)}`);
+    });
+    expect(storedContent() === storedBefore).toBe(true);
   });
 });
 
