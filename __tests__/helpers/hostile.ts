@@ -196,6 +196,9 @@ const extraName = (known: string[]) =>
     fc.string({ unit: "grapheme", minLength: 1, maxLength: 10 }),
   );
 
+/** Whether a generated form carries markup a page could mistake for its own. */
+export const carriesMarkup = (input: GeneratedForm) => input.entries.some(([, value]) => typeof value === "string" && /data-hostile|javascript:/.test(value));
+
 export type GeneratedForm = {
   entries: [string, string | File][];
   /** The portal must refuse this form (a field the schema reads breaks its rule). */

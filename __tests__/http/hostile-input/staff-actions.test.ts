@@ -11,7 +11,20 @@ import { monographSectionKeys } from "@/lib/monographs/sections";
 import { equityPaymentMethods } from "@/lib/owners/equity";
 import { ensureUser, signIn } from "../../helpers/auth";
 import { callAction, hasField, scrapeForm, type ActionAnswer, type FormFields } from "../../helpers/forms";
-import { CONCURRENCY, RUNS, SEED, actionIdOf, fuzzAction, injectedMarkup, nonFormArguments, postAction, type Answered, type FieldSpec } from "../../helpers/hostile";
+import {
+  CONCURRENCY,
+  RUNS,
+  SEED,
+  actionIdOf,
+  carriesMarkup,
+  fuzzAction,
+  injectedMarkup,
+  nonFormArguments,
+  postAction,
+  type Answered,
+  type FieldSpec,
+  type GeneratedForm,
+} from "../../helpers/hostile";
 import { applicationFields, applicationIdOf, submitApplication } from "../../helpers/owners";
 import { portalDataDir, portalUrl, withPortalDb } from "../../helpers/portal";
 
@@ -50,13 +63,14 @@ let admin: string;
 const get = (urlPath: string, cookie?: string) => fetch(portalUrl(urlPath), { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
 
 /**
- * Reads where accepted text is shown (the first few acceptances of a target: every page
- * read costs a render) and fails on any element or attribute a payload tried to inject.
+ * Reads where accepted text is shown (for the first few accepted inputs that carry markup:
+ * every page read costs a render) and fails on any element or attribute a payload tried
+ * to inject.
  */
 function shownAsText(paths: (answered: Answered) => string[], cookie: () => string | undefined, limit = 12) {
   let checked = 0;
-  return async (_input: unknown, answered: Answered) => {
-    if (checked >= limit) return;
+  return async (input: GeneratedForm, answered: Answered) => {
+    if (checked >= limit || !carriesMarkup(input)) return;
     checked += 1;
     for (const pagePath of paths(answered)) {
       const response = await get(pagePath, cookie());
