@@ -124,6 +124,14 @@ const routes: [string, Route][] = [
   ["GET /staff/owners/applications/[id]/pdf", { path: (value) => `/staff/owners/applications/${value}/pdf`, cookie: () => staff }],
   ["GET /newsletter/issues/[slug]", { path: (value) => `/newsletter/issues/${value}` }],
   ["GET /newsletter/unsubscribe/one-click", { path: (value) => `/newsletter/unsubscribe/one-click?token=${value}` }],
+  // The routes that read nothing from the request share one target: the three feeds and the two staff exports.
+  [
+    "GET the feeds and the staff exports",
+    {
+      path: (value) => ["/jobs/feed.xml", "/newsletter/emails/feed.xml", "/newsletter/issues/feed.xml", "/staff/owners/export.csv", "/staff/newsletter/subscribers/export.csv"][value.length % 5]!,
+      cookie: () => staff,
+    },
+  ],
 ];
 
 describe(`route handlers answer any path, query and method without a 500 (${RUNS} inputs each)`, () => {
