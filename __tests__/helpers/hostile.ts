@@ -77,7 +77,7 @@ const controlCharacter = fc.oneof(
   fc.constant(0x7f),
 ).map((code) => String.fromCharCode(code));
 
-/** A piece of hostile text; `markup` false keeps `]]>` out (see hostileText). */
+/** A piece of hostile text; `feed` keeps the `]]>` payload out (see hostileText). */
 function piece(options: { feed: boolean }) {
   const markup = options.feed ? markupPayloads.filter((payload) => !payload.includes("]]>")) : markupPayloads;
   return fc.oneof(
@@ -90,9 +90,11 @@ function piece(options: { feed: boolean }) {
 }
 
 /**
- * Hostile text without control characters. `feed: true` for text that goes into an RSS
- * feed: the `feed` package escapes only the first `]]>` of a CDATA section, so a second
- * one breaks the feed's XML; issue 16 fixes the feeds, until then those fields get none.
+ * Hostile text: markup, SQL, mixed scripts, RTL marks, lone surrogates, random graphemes
+ * (the random pieces may hold a control character too; only withControlCharacter promises
+ * one). `feed: true` for text that goes into an RSS feed: the `feed` package escapes only
+ * the first `]]>` of a CDATA section, so a second one breaks the feed's XML; issue 16
+ * fixes the feeds, until then those fields get no `]]>` at all.
  */
 export const hostileText = (options: { feed?: boolean } = {}) =>
   fc
@@ -176,8 +178,8 @@ export function fieldValue(spec: FieldSpec): fc.Arbitrary<Generated> {
 
 export type FieldSpec = {
   name: string;
-  /** text: a zod text field (control characters and over-length refused); id: digits only. */
-  kind: "text" | "id" | "file" | "other" | "ignored";
+  /** text: a zod text field (control characters and over-length refused); id: digits only; file: an upload; other: the portal judges. */
+  kind: "text" | "id" | "file" | "other";
   required: boolean;
   max?: number;
   /** Goes into an RSS feed (see hostileText). */
