@@ -278,10 +278,20 @@ describe(`sign-in and unsubscribe route handlers take any body without a 500 (${
       fields: fc.record(fields, { requiredKeys: [] }),
       extra: fc.array(fc.tuple(fc.constantFrom("__proto__", "constructor", "csrfToken", "email", "token", "callbackUrl", "List-Unsubscribe"), hostileText()), { maxLength: 3 }),
       encoding: fc.constantFrom("urlencoded", "multipart", "json", "text"),
+      // Wrong types, for a JSON body: numbers, lists, objects and null where text belongs, or a whole body that is not an object.
+      json: fc.oneof(
+        fc.constant(undefined),
+        fc.dictionary(fc.constantFrom("email", "callbackUrl", "token", "__proto__", "constructor", "List-Unsubscribe"), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 }),
+        fc.jsonValue({ maxDepth: 2 }).map((value) => ({ wholeBody: value })),
+      ),
     });
-  const encode = ({ fields, extra, encoding }: { fields: Record<string, string | undefined>; extra: [string, string][]; encoding: string }): { body: BodyInit; headers: Record<string, string> } => {
+  type Body = { fields: Record<string, string | undefined>; extra: [string, string][]; encoding: string; json?: Record<string, unknown> };
+  const encode = ({ fields, extra, encoding, json }: Body): { body: BodyInit; headers: Record<string, string> } => {
     const entries = [...Object.entries(fields), ...extra].filter((entry): entry is [string, string] => entry[1] !== undefined);
-    if (encoding === "json") return { body: JSON.stringify(Object.fromEntries(entries)), headers: { "Content-Type": "application/json" } };
+    if (encoding === "json") {
+      const body = json && "wholeBody" in json ? json.wholeBody : { ...Object.fromEntries(entries), ...json };
+      return { body: JSON.stringify(body) ?? "", headers: { "Content-Type": "application/json" } };
+    }
     if (encoding === "text") return { body: entries.map(([name, value]) => `${name}=${value}`).join("\n"), headers: { "Content-Type": "text/plain" } };
     if (encoding === "multipart") {
       const form = new FormData();
