@@ -77,11 +77,18 @@ export async function actionAnswer(path: string, response: Response): Promise<Ac
   const redirect = response.headers.get("x-action-redirect");
   if (redirect) return { redirect: redirect.split(";")[0]! };
   const payload = Buffer.from(await response.arrayBuffer());
-  const rows = flightRows(payload);
-  const answer = rows.get("1");
-  if (response.status !== 200 || answer?.kind !== "json") {
+  const answer = actionAnswerOf(payload);
+  if (response.status !== 200 || !answer) {
     throw new Error(`Action at ${path} answered ${response.status}: ${payload.toString("utf8", 0, 300)}`);
   }
+  return answer;
+}
+
+/** The action's own answer in a React Flight payload (row 1), or null when there is none. */
+export function actionAnswerOf(payload: Buffer): ActionAnswer | null {
+  const rows = flightRows(payload);
+  const answer = rows.get("1");
+  if (answer?.kind !== "json") return null;
   return JSON.parse(answer.value, (_key, value) => {
     if (typeof value !== "string" || !value.startsWith("$")) return value;
     if (value === "$undefined") return undefined;

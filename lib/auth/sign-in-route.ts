@@ -34,6 +34,29 @@ function isFromOurPage(request: Request) {
   return request.headers.get("origin") === new URL(getEnv().siteUrl).origin;
 }
 
+/** next-auth's own test of a callback URL: http(s), or a path on this site. */
+function isHttpUrl(value: string) {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? getEnv().siteUrl : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const callbackUrlCookies = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
+
+/**
+ * A 400 for a request whose `callbackUrl` (in the query, or in next-auth's cookie) is not
+ * a URL: next-auth takes that for a mistake in its own setup and answers 500 ("There is a
+ * problem with the server configuration"), so anyone could make the portal report a
+ * server error with `?callbackUrl=x`. Null when the request may go on to next-auth.
+ */
+export function unusableCallbackUrl(request: NextRequest): Response | null {
+  const values = [request.nextUrl.searchParams.get("callbackUrl"), ...callbackUrlCookies.map((name) => request.cookies.get(name)?.value)];
+  if (values.every((value) => value === null || value === undefined || isHttpUrl(value))) return null;
+  return Response.json({ error: "bad_request", message: "The address to return to after signing in is not a web address." }, { status: 400, headers: noStore });
+}
+
 /**
  * POST /api/auth/signin/email for non-browser clients: the same answer for every
  * address, 400 with field errors for a malformed one, 429 with Retry-After when limited,

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest, type NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { completeSignInRequest, refuseSignInByGet, signInLinkRequest } from "@/lib/auth/sign-in-route";
+import { completeSignInRequest, refuseSignInByGet, signInLinkRequest, unusableCallbackUrl } from "@/lib/auth/sign-in-route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -15,7 +15,7 @@ const handler = NextAuth(authOptions);
 export async function GET(request: NextRequest, context: Context) {
   const [action, provider] = (await context.params).nextauth;
   if (action === "callback" && provider === "email") return refuseSignInByGet();
-  return handler(request, context) as Promise<NextResponse>;
+  return unusableCallbackUrl(request) ?? (handler(request, context) as Promise<NextResponse>);
 }
 
 /**
@@ -25,6 +25,8 @@ export async function GET(request: NextRequest, context: Context) {
  */
 export async function POST(request: NextRequest, context: Context) {
   const [action, provider] = (await context.params).nextauth;
+  const refused = unusableCallbackUrl(request);
+  if (refused) return refused;
   if (provider === "email" && action === "signin") return signInLinkRequest(request);
   if (provider === "email" && action === "callback") {
     const delegated = await completeSignInRequest(request);
