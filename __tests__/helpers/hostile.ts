@@ -1,10 +1,49 @@
 import crypto from "node:crypto";
+import path from "node:path";
 import fc from "fast-check";
 import { JSDOM } from "jsdom";
 import { actionAnswerOf, type ActionAnswer } from "./forms";
 import { portalUrl, withPortalDb } from "./portal";
+import { startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
+import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";
 
 /** Generated inputs per target: 1,000 in CI; HOSTILE_RUNS changes it for a longer or a quicker look. */
+/**
+ * Runs the calling test file on a portal and SMTP receiver of its own (the shared helpers
+ * follow PORTAL_URL and its siblings). The thousands of rows, saved settings and dated
+ * issues a hostile-input file leaves behind must not meet the expectations of the files
+ * that run after it on the shared portal. Call it first in the file, before other hooks.
+ */
+export function onOwnPortal(label: string) {
+  const names = ["PORTAL_URL", "PORTAL_DATA_DIR", "PORTAL_MAIL_DIR"] as const;
+  const saved = names.map((name) => process.env[name]);
+  let portal: RunningPortal | undefined;
+  let receiver: SmtpReceiver | undefined;
+  beforeAll(async () => {
+    const dataDir = temporaryDataDir(label);
+    receiver = await startSmtpReceiver({ folder: path.join(dataDir, "received-mail") });
+    portal = await startPortal({
+      dataDir,
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
+        MAIL_FROM: "Co-op portal <portal@coop.example>",
+        DEMO: "1",
+        SIGNIN_LIMIT_PER_IP: "100000",
+        PUBLIC_FORM_LIMIT_PER_IP: "100000",
+      },
+    });
+    Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });
+  }, 15 * 60_000);
+  afterAll(async () => {
+    names.forEach((name, index) => {
+      if (saved[index] === undefined) delete process.env[name];
+      else process.env[name] = saved[index];
+    });
+    await portal?.stop();
+    await receiver?.stop();
+  });
+}
+
 export const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
 /** One seed for every run, so CI sees the same inputs each time; HOSTILE_SEED explores others. */
 export const SEED = Number(process.env.HOSTILE_SEED ?? 20261206);

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, type ActionAnswer } from "../helpers/forms";
@@ -233,7 +234,10 @@ describe("a campaign to 500 subscribers, its portal killed (SIGKILL) half-way an
   let receiver: SmtpReceiver;
   let portal: RunningPortal | undefined;
 
-  const start = async () => {
+  /** `clockAheadMs`: the restarted server's clock runs that far ahead (helpers/shifted-clock.cjs). */
+  const start = async (clockAheadMs = 0) => {
+    const clockFile = path.join(dataDir, "clock-offset");
+    fs.writeFileSync(clockFile, String(clockAheadMs));
     portal = await startPortal({
       dataDir,
       env: {
@@ -242,6 +246,8 @@ describe("a campaign to 500 subscribers, its portal killed (SIGKILL) half-way an
         DEMO: "1",
         SIGNIN_LIMIT_PER_IP: "10000",
         PUBLIC_FORM_LIMIT_PER_IP: "10000",
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${path.join(__dirname, "../helpers/shifted-clock.cjs")}"`.trim(),
+        SHIFTED_CLOCK_FILE: clockFile,
       },
     });
     // The shared helpers (sign-in, forms, database) speak to whichever portal these name.
@@ -278,8 +284,9 @@ describe("a campaign to 500 subscribers, its portal killed (SIGKILL) half-way an
     await portal!.kill();
     expect(arrived()).toBeLessThan(subscribers.length);
 
-    await start();
-    // Messages claimed by the killed worker wait out their 2-minute lease before they go again.
+    // Messages claimed by the killed worker wait out their 2-minute lease before they go again:
+    // the restarted server's clock runs past it, as after a real restart two minutes later.
+    await start(2 * 60_000 + 10_000);
     await waitFor(
       "the campaign to be sent and the outbox drained",
       () => {

@@ -6,7 +6,6 @@ import {
   applicationFields,
   applicationFootprint,
   applicationIdOf,
-  inPool,
   scalar,
   submitApplication,
   waitForEmail,
@@ -171,24 +170,6 @@ describe("the form page", () => {
     expect(csp).not.toContain("nonce-");
     expect(first.headers.getSetCookie()).toEqual([]);
     expect(second.headers.getSetCookie()).toEqual([]);
-  });
-});
-
-describe("many applications at once", () => {
-  // On a portal of its own: the 400 emails these applications queue would hold up the
-  // sign-in links that other test files wait for on the shared portal.
-  it("stores all 200 applications sent 20 at a time: as many rows as redirects, and no failed answer", async () => {
-    await withOwnPortal("owners-load", { PUBLIC_FORM_LIMIT_PER_IP: "10000" }, async () => {
-      const before = applicationFootprint().applications;
-      const answers = await inPool(Array.from({ length: 200 }), 20, () =>
-        submitApplication(applicationFields(newEmail("load"))).catch((error: unknown) => ({ failed: String(error) })),
-      );
-      const redirects = answers.filter((answer) => "redirect" in answer && answer.redirect === thanks.redirect).length;
-      expect(answers.filter((answer) => !("redirect" in answer))).toEqual([]);
-      expect(redirects).toBe(200);
-      expect(applicationFootprint().applications - before).toBe(redirects);
-      expect(scalar("select count(*) from owner_applications where email like 'apply-load-%'")).toBe(200);
-    });
   });
 });
 

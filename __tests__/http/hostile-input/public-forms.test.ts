@@ -15,6 +15,7 @@ import {
   actionIdOf,
   assertBatches,
   isServerError,
+  onOwnPortal,
   storedContent,
   type FieldSpec,
 } from "../../helpers/hostile";
@@ -53,6 +54,8 @@ const address = (name: string, required = true): FieldSpec => ({ name, kind: "ot
 
 const openSlug = `hostile-open-${run}`;
 let openJobId: number;
+
+onOwnPortal("hostile-public");
 
 beforeAll(() => {
   openJobId = withPortalDb(

@@ -10,7 +10,7 @@ import { monographCategorySlugs } from "@/lib/monographs/categories";
 import { monographSectionKeys } from "@/lib/monographs/sections";
 import { equityPaymentMethods } from "@/lib/owners/equity";
 import { ensureUser, signIn } from "../../helpers/auth";
-import { callAction, hasField, scrapeForm, type ActionAnswer, type FormFields } from "../../helpers/forms";
+import { callAction, hasField, scrapeForm, type ActionAnswer } from "../../helpers/forms";
 import {
   CONCURRENCY,
   RUNS,
@@ -20,6 +20,7 @@ import {
   fuzzAction,
   injectedMarkup,
   nonFormArguments,
+  onOwnPortal,
   postAction,
   type Answered,
   type FieldSpec,
@@ -116,8 +117,8 @@ let roleTarget: string;
 let ownerId: number;
 let pendingApprove: number;
 let pendingDecline: number;
-/** What the shared settings, page and plans forms held before: put back afterwards, for the suites that run next. */
-const restore: [string, FormFields][] = [];
+
+onOwnPortal("hostile-staff");
 
 beforeAll(async () => {
   staff = await signIn(`hostile-staff-${run}@coop.example`, "staff");
@@ -154,18 +155,9 @@ beforeAll(async () => {
   const ownerApplication = applicationIdOf(`hostile-owner-${run}@fuzz.example`)!;
   const approve = await scrapeForm(`/staff/owners/applications/${ownerApplication}`, staff, hasField("joinedOn"));
   ownerId = ((await callAction(`/staff/owners/applications/${ownerApplication}`, approve, staff)) as { data: { ownerId: number } }).data.ownerId;
-  restore.push(
-    ["/staff/settings", await scrapeForm("/staff/settings", admin, hasField("coopName"))],
-    ["/staff/settings", await scrapeForm("/staff/settings", admin, hasField("plans.0.id"))],
-    ["/staff/pages/about/board", await scrapeForm("/staff/pages/about/board", admin, hasField("slug", "about/board"))],
-  );
 });
 
 afterAll(async () => {
-  for (const [pagePath, fields] of restore) expect(await callAction(pagePath, fields, admin)).toMatchObject({ ok: true });
-  const highest = count("select coalesce(max(owner_number), 0) from owners");
-  const form = await scrapeForm("/staff/settings", admin, hasField("nextOwnerNumber"));
-  await callAction("/staff/settings", { ...form, nextOwnerNumber: String(highest + 1) }, admin);
   console.log(`hostile-input staff actions: seed ${SEED}, ${RUNS} inputs per target, ${CONCURRENCY} at once`);
 });
 
