@@ -23,6 +23,7 @@ module.exports = async () => ({
       displayName: "unit",
       testEnvironment: "node",
       testMatch: ["<rootDir>/__tests__/unit/**/*.test.ts"],
+      setupFiles: ["<rootDir>/__tests__/helpers/temporary-data-dir.ts"],
     }),
     project({
       // A fresh SQLite file per test file, migrated by the real migrations.
@@ -35,6 +36,7 @@ module.exports = async () => ({
       displayName: "components",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/__tests__/components/**/*.test.tsx"],
+      setupFiles: ["<rootDir>/__tests__/helpers/temporary-data-dir.ts"],
       setupFilesAfterEnv: ["<rootDir>/__tests__/helpers/jest-dom.ts"],
     }),
     project({

@@ -13,6 +13,7 @@ const notBuildInputs = new Set([
   ".gitignore",
   ".ci",
   "README.md",
+  "docs",
   // installs show in package-lock.json; walking node_modules would take seconds
   "node_modules",
   // written by builds, type checks and test runs
