@@ -16,6 +16,17 @@ export type RunningPortal = {
   kill: () => Promise<void>;
 };
 
+/**
+ * The environment that preloads helpers/shifted-clock.cjs into a portal: its clock runs
+ * ahead by the milliseconds written in `clockFile` (read again every 200 ms).
+ */
+export function shiftedClockEnv(clockFile: string) {
+  return {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${path.join(__dirname, "shifted-clock.cjs")}"`.trim(),
+    SHIFTED_CLOCK_FILE: clockFile,
+  };
+}
+
 export function temporaryDataDir(label: string) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `coop-${label}-`));
 }

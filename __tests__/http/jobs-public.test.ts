@@ -5,7 +5,7 @@ import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
-import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 import { nextDay, storeDay } from "@/lib/format";
 
 // A portal of its own, on its own DATA_DIR: /jobs, the feed, the sitemap and the home page
@@ -64,8 +64,7 @@ beforeAll(async () => {
     dataDir,
     env: {
       DEMO: "1",
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${path.join(__dirname, "../helpers/shifted-clock.cjs")}"`.trim(),
-      SHIFTED_CLOCK_FILE: clockFile,
+      ...shiftedClockEnv(clockFile),
     },
   });
   for (const row of Object.values(postings)) insertPosting(portal.dataDir, row);

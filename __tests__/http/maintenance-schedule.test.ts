@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { withPortalDb } from "../helpers/portal";
-import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 
 // A server left running for a month: its clock is moved on a day at a time (see
 // helpers/shifted-clock.cjs) and nobody types a command. Maintenance runs inside the server
@@ -54,8 +54,7 @@ beforeAll(async () => {
       DEMO: "1",
       BACKUP_KEEP: String(BACKUP_KEEP),
       MAINTENANCE_CHECK_MS: "100",
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${path.join(__dirname, "../helpers/shifted-clock.cjs")}"`.trim(),
-      SHIFTED_CLOCK_FILE: clockFile,
+      ...shiftedClockEnv(clockFile),
     },
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, type ActionAnswer } from "../helpers/forms";
 import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
-import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 import { emailFiles, readEmails, startSmtpReceiver, waitForEmails, type ReceivedEmail, type SmtpReceiver } from "../helpers/smtp-receiver";
 
 jest.setTimeout(120_000);
@@ -246,8 +246,7 @@ describe("a campaign to 500 subscribers, its portal killed (SIGKILL) half-way an
         DEMO: "1",
         SIGNIN_LIMIT_PER_IP: "10000",
         PUBLIC_FORM_LIMIT_PER_IP: "10000",
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${path.join(__dirname, "../helpers/shifted-clock.cjs")}"`.trim(),
-        SHIFTED_CLOCK_FILE: clockFile,
+        ...shiftedClockEnv(clockFile),
       },
     });
     // The shared helpers (sign-in, forms, database) speak to whichever portal these name.

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { temporaryDataDir } from "../helpers/portal-server";
+import { shiftedClockEnv, temporaryDataDir } from "../helpers/portal-server";
 import { emailFiles, readEmail, startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from "../helpers/smtp-receiver";
 import {
   attachResumes,
@@ -75,8 +75,7 @@ beforeAll(async () => {
   second = await startPortal({
     dataDir,
     env: loadPortalEnv(receiver.port, {
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require "${path.join(__dirname, "../helpers/shifted-clock.cjs")}"`.trim(),
-      SHIFTED_CLOCK_FILE: clockFile,
+      ...shiftedClockEnv(clockFile),
     }),
   });
   restartMs = performance.now() - restarted;

@@ -19,6 +19,7 @@ import {
   storedContent,
   type FieldSpec,
 } from "../../helpers/hostile";
+import { applicationFields } from "../../helpers/owners";
 import { portalDataDir, portalMailDir, portalUrl, withPortalDb } from "../../helpers/portal";
 import { signIn } from "../../helpers/auth";
 import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
@@ -98,19 +99,7 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
 
   it("owner application: refusals store nothing; accepted applicants' names stay text on their staff page", async () => {
     const form = await scrapeForm("/owners/apply", "", hasField("applicant.email"));
-    const valid = {
-      "applicant.name": "Robin Applicant",
-      "applicant.email": `hostile-owner-${run}@fuzz.example`,
-      "applicant.phone": "585-555-0134",
-      "applicant.streetAddress": "12 Garson Ave",
-      "applicant.locality": "Rochester",
-      "applicant.region": "NY",
-      "applicant.postalCode": "14609",
-      planId: "monthly",
-      "agreement.bylaws": "on",
-      "agreement.dataUse": "on",
-      "agreement.signature": "Robin Applicant",
-    };
+    const valid = applicationFields(`hostile-owner-${run}@fuzz.example`);
     const firstNew = count("select coalesce(max(id), 0) from owner_applications") + 1;
     // The scraped form "ticks" every checkbox and picks the last radio: only its action fields are kept.
     const actionFields = Object.fromEntries(Object.entries(form).filter(([name]) => name.startsWith("$ACTION")));
