@@ -37,10 +37,17 @@ export const emailOutbox = sqliteTable(
      * usable token longer than the token lives.
      */
     redactAfter: integer({ mode: "timestamp_ms" }),
+    /**
+     * The record this message is about (`job_application` and its id, …), so that deleting
+     * that record's personal data takes its mail with it, row and `.eml` file.
+     */
+    concernsType: text(),
+    concernsId: text(),
   },
   (table) => [
     index("email_outbox_due_idx").on(table.status, table.nextTryAt),
     index("email_outbox_redact_idx").on(table.redactAfter),
+    index("email_outbox_concerns_idx").on(table.concernsType, table.concernsId),
     check("email_outbox_status_check", sql`${table.status} in ('queued', 'sending', 'sent', 'failed')`),
   ],
 );

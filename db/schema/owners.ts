@@ -123,7 +123,12 @@ export const owners = sqliteTable(
 
 export type Owner = InferSelectModel<typeof owners>;
 
-/** Household members of an ownership; those with an email sign in to the same ownership. */
+/**
+ * Household members of an ownership. A member with an email is first an invitation: the
+ * address gets a link, and only once its owner accepts while signed in (`joinedAt`) do
+ * they see the ownership. A member without an email is a name on the household, with no
+ * sign-in.
+ */
 export const ownerHouseholdMembers = sqliteTable(
   "owner_household_members",
   {
@@ -133,10 +138,26 @@ export const ownerHouseholdMembers = sqliteTable(
       .references(() => owners.id, { onDelete: "cascade" }),
     name: text().notNull(),
     email: text(),
+    /** Set when the invitee accepts, never before: nobody joins a household without saying yes. */
     userId: text().references(() => users.id, { onDelete: "set null" }),
+    /** SHA-256 of the emailed invitation token, while the invitation is open. */
+    inviteTokenHash: text(),
+    invitedAt: integer({ mode: "timestamp_ms" }),
+    inviteExpiresAt: integer({ mode: "timestamp_ms" }),
+    joinedAt: integer({ mode: "timestamp_ms" }),
   },
-  (table) => [uniqueIndex("owner_household_members_one_household_idx").on(table.email), index("owner_household_members_user_idx").on(table.userId)],
+  (table) => [
+    // One person, one household, counted among those who said yes: an open invitation
+    // neither blocks nor reveals another household's (a second one is refused on accepting).
+    uniqueIndex("owner_household_members_one_household_idx").on(table.email).where(sql`${table.joinedAt} is not null`),
+    uniqueIndex("owner_household_members_owner_email_idx").on(table.ownerId, table.email),
+    uniqueIndex("owner_household_members_invite_token_idx").on(table.inviteTokenHash),
+    index("owner_household_members_email_idx").on(table.email),
+    index("owner_household_members_user_idx").on(table.userId),
+  ],
 );
+
+export type OwnerHouseholdMember = InferSelectModel<typeof ownerHouseholdMembers>;
 
 export { equityPaymentMethods, type EquityPaymentMethod } from "@/lib/owners/equity";
 
