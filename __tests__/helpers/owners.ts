@@ -15,6 +15,21 @@ export function readPortalDb<T>(work: (sqlite: Database.Database) => T): T {
   }
 }
 
+/**
+ * Changes a portal's database behind its back, for a state no form can reach in a test's
+ * time (an invitation that expired two weeks ago). The server keeps running: WAL lets
+ * both write, one at a time.
+ */
+export function writePortalDb<T>(work: (sqlite: Database.Database) => T): T {
+  const sqlite = new Database(path.join(portalDataDir(), "coop.db"));
+  sqlite.pragma("busy_timeout = 5000");
+  try {
+    return work(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** The first column of the first row of a query, e.g. a count. */
 export function scalar<T = number>(sql: string, params: unknown[] = []): T {
   return readPortalDb((sqlite) => sqlite.prepare(sql).pluck().get(...params) as T);
