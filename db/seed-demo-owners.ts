@@ -4,8 +4,10 @@ import { approveOwnerApplication, insertOwnerApplication } from "./queries/owner
 import { recordEquityPayment } from "./queries/owners";
 import { equitySchedule } from "@/lib/owners/equity";
 import { storeDay } from "@/lib/format";
-import { sql } from "drizzle-orm";
-import { ownerApplications } from "./schema";
+import { eq, sql } from "drizzle-orm";
+import { ownerApplications, ownerHouseholdMembers } from "./schema";
+import { ensureUserByEmail } from "./queries/users";
+import { newLinkToken } from "@/lib/link-tokens";
 import { demoOwnerApplication, demoOwnerMonthsAgo, demoOwnerPaymentsMade, demoPendingApplications } from "./seed-data/demo-owners";
 import type { Executor } from "./queries/executor";
 
@@ -22,7 +24,18 @@ export function seedDemoOwners(executor: Executor, approvedBy: string) {
 
   const plan = planOf(demoOwnerApplication.planId);
   const applicationId = insertOwnerApplication(executor, demoOwnerApplication, { plan, signedOn: joinedOn });
-  const { ownerId } = approveOwnerApplication(executor, { applicationId, decidedBy: approvedBy, joinedOn });
+  const now = new Date();
+  const { ownerId, invitations } = approveOwnerApplication(executor, {
+    applicationId,
+    decidedBy: approvedBy,
+    joinedOn,
+    seal: () => ({ token: "", tokenHash: newLinkToken(), invitedAt: now, expiresAt: now }),
+  });
+  // The demo household member has said yes already, so that their account shows the ownership.
+  for (const invitation of invitations) {
+    const person = { id: ensureUserByEmail(executor, invitation.email, invitation.name), email: invitation.email };
+    executor.update(ownerHouseholdMembers).set({ userId: person.id, joinedAt: now, inviteTokenHash: null, inviteExpiresAt: null }).where(eq(ownerHouseholdMembers.email, person.email)).run();
+  }
   for (const due of equitySchedule(plan, joinedOn).slice(0, demoOwnerPaymentsMade)) {
     recordEquityPayment(executor, { ownerId, amountCents: due.amountCents, paidOn: due.dueOn, method: "cash", recordedBy: approvedBy });
   }

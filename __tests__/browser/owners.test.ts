@@ -162,11 +162,15 @@ describe("becoming an owner online", () => {
     await expectNoAxeViolations(page);
   });
 
-  it("the household member signs in with their own link and sees the same ownership, without changing it", async () => {
+  it("the household member opens the emailed invitation, signs in, accepts, and sees the same ownership, without changing it", async () => {
+    const invitation = (await waitForEmails(portalMailDir(), member.email, 1)).find((message) => message.subject.includes("household"))!;
     const page = await personPage();
-    await page.goto(portalUrl("/account"));
+    await page.goto(/http\S+\/owners\/invitation\?token=[0-9a-f]+/.exec(invitation.text)![0]);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Sign in to accept" }).click();
     await signIn(page, member.email);
     await page.waitForURL(/\/account$/);
+    await page.getByRole("button", { name: "Accept and join" }).click();
     await page.getByRole("heading", { name: `Owner no. ${ownerNumber}` }).waitFor();
     const main = (await page.locator("main").textContent())!;
     expect(main).toContain(applicant.name);

@@ -1,7 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { approveOwnerApplication, declineOwnerApplication, getLatestApplicationByEmail, insertOwnerApplication } from "@/db/queries/owner-applications";
-import { getOwnerNumberState, getOwnershipForUser, replaceHouseholdMembers, setNextOwnerNumber } from "@/db/queries/owners";
+import { acceptHouseholdInvitation, deleteLapsedInvitations, listOpenInvitationsForEmail, saveHouseholdMembers } from "@/db/queries/owner-households";
+import { getOwnerNumberState, getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
+import { ensureUserByEmail } from "@/db/queries/users";
+import { sealInvitation } from "@/lib/owners/household-invitations";
 import { ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
 import { defaultEquityPlans } from "@/lib/owners/equity";
 import { ownerApplicationSchema, type OwnerApplicationInput } from "@/lib/validations/owners";
@@ -20,7 +23,19 @@ const staff = db.insert(users).values({ email: "owners-staff@coop.example", role
 const count = (table: typeof ownerApplications | typeof owners) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
 const submit = (input: OwnerApplicationInput) => db.transaction((tx) => insertOwnerApplication(tx, input, { plan: defaultEquityPlans[1]!, signedOn: "2026-11-26" }), { behavior: "immediate" });
 const approve = (applicationId: number, firstPayment?: { amountCents: number; method: "cash" }) =>
-  db.transaction((tx) => approveOwnerApplication(tx, { applicationId, decidedBy: staff.id, joinedOn: "2026-11-26", firstPayment }), { behavior: "immediate" });
+  db.transaction((tx) => approveOwnerApplication(tx, { applicationId, decidedBy: staff.id, joinedOn: "2026-11-26", firstPayment, seal: () => sealInvitation(new Date()) }), {
+    behavior: "immediate",
+  });
+/** The person behind an address (an account made if needed) accepts the invitation open to it. */
+const acceptAs = (email: string, now = new Date()) =>
+  db.transaction(
+    (tx) => {
+      const person = { id: ensureUserByEmail(tx, email, email), email };
+      const [invitation] = listOpenInvitationsForEmail(tx, email, now);
+      return acceptHouseholdInvitation(tx, invitation!.id, person, now);
+    },
+    { behavior: "immediate" },
+  );
 
 describe("owner applications", () => {
   it("are stored with their household, in order", () => {
@@ -45,19 +60,27 @@ describe("owner applications", () => {
 });
 
 describe("approving an application", () => {
-  it("makes an owner with the next number, the applicant's account, the household's accounts and the first payment", () => {
+  it("makes an owner with the next number, the applicant's account and the first payment, and invites the household without linking anyone", () => {
     const id = getLatestApplicationByEmail("rosa@example.org")!.id;
-    const { ownerId, ownerNumber } = approve(id, { amountCents: 2500, method: "cash" });
+    const { ownerId, ownerNumber, invitations } = approve(id, { amountCents: 2500, method: "cash" });
     expect(ownerNumber).toBe(1001);
+    expect(invitations).toEqual([expect.objectContaining({ name: "Sam", email: "sam@example.org", token: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
 
     const rosa = db.select().from(users).where(eq(users.email, "rosa@example.org")).get()!;
-    const sam = db.select().from(users).where(eq(users.email, "sam@example.org")).get()!;
     const ownership = getOwnershipForUser(db, rosa.id)!;
     expect(ownership).toMatchObject({ id: ownerId, ownerNumber: 1001, isPrimary: true, planId: "monthly", payments: [{ amountCents: 2500, paidOn: "2026-11-26", method: "cash" }] });
     expect(ownership).toMatchObject({ phone: "585-555-0134", streetAddress: "14 Park Ave", locality: "Rochester", region: "NY", postalCode: "14607" });
-    expect(ownership.household.map((member) => member.name)).toEqual(["Sam", "Ada"]);
+    expect(ownership.household.map((member) => [member.name, member.status])).toEqual([
+      ["Sam", "invited"],
+      ["Ada", "name_only"],
+    ]);
+    expect(db.select().from(users).where(eq(users.email, "sam@example.org")).get()).toBeUndefined();
+    // The token itself is never stored, only its hash.
+    expect(JSON.stringify(db.select().from(ownerHouseholdMembers).all())).not.toContain(invitations[0]!.token);
+
+    acceptAs("sam@example.org");
+    const sam = db.select().from(users).where(eq(users.email, "sam@example.org")).get()!;
     expect(getOwnershipForUser(db, sam.id)).toMatchObject({ ownerNumber: 1001, isPrimary: false });
-    expect(db.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.name, "Ada")).get()!.userId).toBeNull();
   });
 
   it("only once: a second approval is refused and takes no number", () => {
@@ -97,63 +120,72 @@ describe("one person, one household", () => {
     const user = db.select().from(users).where(eq(users.email, email)).get();
     return user ? getOwnershipForUser(db, user.id) : null;
   };
+  const saveHousehold = (ownerId: number, members: { name: string; email?: string }[], now = new Date()) =>
+    db.transaction((tx) => saveHouseholdMembers(tx, ownerId, members, () => sealInvitation(now), now), { behavior: "immediate" });
 
-  it("refuses an application that lists someone already in an ownership, at that member's email, writing nothing", () => {
-    const before = count(ownerApplications);
-    expect(() => submit(application("newcomer@example.org", [{ name: "Ada" }, { name: "Sam", email: "sam@example.org" }]))).toThrow(
-      expect.objectContaining({ code: "conflict", message: "household_email_in_ownership", fieldErrors: { "household.1.email": ["sam@example.org"] } }),
-    );
-    expect(count(ownerApplications)).toBe(before);
+  it("stores an application whoever its household addresses belong to: they are only invited, later", () => {
+    expect(submit(application("newcomer@example.org", [{ name: "Ada" }, { name: "Sam", email: "sam@example.org" }]))).toBeGreaterThan(0);
   });
 
-  it("keeps an owner from adding someone who is waiting on their own application", () => {
-    submit(application("waiting@example.org"));
+  it("lets two ownerships invite one address, but the person can accept only one", () => {
     const rosa = ownerOf("rosa@example.org")!;
-    expect(() => db.transaction((tx) => replaceHouseholdMembers(tx, rosa.id, [{ name: "Sam", email: "sam@example.org" }, { name: "Wanda", email: "waiting@example.org" }]))).toThrow(
-      expect.objectContaining({ code: "conflict", message: "email_has_pending_application", fieldErrors: { "household.1.email": ["waiting@example.org"] } }),
-    );
-    expect(ownerOf("rosa@example.org")!.household.map((member) => member.email)).toEqual(["sam@example.org", null]);
-  });
-
-  it("refuses an application that lists someone waiting on their own application, at that member's email", () => {
-    submit(application("applied-first@example.org"));
-    const before = count(ownerApplications);
-    expect(() => submit(application("lists-them@example.org", [{ name: "Applied First", email: "applied-first@example.org" }]))).toThrow(
-      expect.objectContaining({ code: "conflict", message: "household_email_has_pending_application", fieldErrors: { "household.0.email": ["applied-first@example.org"] } }),
-    );
-    expect(count(ownerApplications)).toBe(before);
-  });
-
-  it("adds household members who, since the application, joined an ownership or applied themselves by name only, and says so", () => {
-    const shared = submit(application("shared@example.org", [{ name: "Moved", email: "moved@example.org" }, { name: "Waiting", email: "waiting-too@example.org" }]));
-    approve(submit(application("moved@example.org")));
-    const waiting = submit(application("waiting-too@example.org"));
-    const { ownerId, membersWithoutSignIn } = approve(shared);
-    expect(membersWithoutSignIn).toEqual(["Moved", "Waiting"]);
-    expect(db.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all()).toEqual([
-      expect.objectContaining({ name: "Moved", email: null, userId: null }),
-      expect.objectContaining({ name: "Waiting", email: null, userId: null }),
+    const other = approve(submit(application("other-owner@example.org"))).ownerId;
+    expect(saveHousehold(rosa.id, [{ name: "Sam", email: "sam@example.org" }, { name: "Wanda", email: "wanda@example.org" }]).invitations.map((invitation) => invitation.email)).toEqual([
+      "wanda@example.org",
     ]);
-    expect(ownerOf("moved@example.org")).toMatchObject({ isPrimary: true });
-    // The one who was waiting can still be approved as an owner of their own.
-    expect(approve(waiting).ownerNumber).toBeGreaterThan(0);
-    expect(ownerOf("waiting-too@example.org")).toMatchObject({ isPrimary: true });
+    expect(saveHousehold(other, [{ name: "Wanda", email: "wanda@example.org" }]).invitations).toHaveLength(1);
+    expect(listOpenInvitationsForEmail(db, "wanda@example.org", new Date())).toHaveLength(2);
+
+    acceptAs("wanda@example.org");
+    const second = listOpenInvitationsForEmail(db, "wanda@example.org", new Date())[0]!;
+    const wanda = { id: ensureUserByEmail(db, "wanda@example.org", "Wanda"), email: "wanda@example.org" };
+    expect(() => db.transaction((tx) => acceptHouseholdInvitation(tx, second.id, wanda, new Date()))).toThrow(
+      expect.objectContaining({ code: "conflict", message: "already_in_ownership" }),
+    );
   });
 
-  it("refuses to approve an applicant who is in a household by now (a row from before these rules), and takes no number", () => {
+  it("refuses an invitation to anyone but the address it was sent to, and one that lapsed", () => {
+    const rosa = ownerOf("rosa@example.org")!;
+    const sent = new Date("2026-11-01T12:00:00Z");
+    saveHousehold(rosa.id, [{ name: "Sam", email: "sam@example.org" }, { name: "Wanda", email: "wanda@example.org" }, { name: "Lapsed", email: "lapsed@example.org" }], sent);
+    const [invitation] = listOpenInvitationsForEmail(db, "lapsed@example.org", sent);
+    const stranger = { id: ensureUserByEmail(db, "stranger@example.org", "Stranger"), email: "stranger@example.org" };
+    expect(() => db.transaction((tx) => acceptHouseholdInvitation(tx, invitation!.id, stranger, sent))).toThrow(expect.objectContaining({ message: "invitation_not_open" }));
+    const lapsedPerson = { id: ensureUserByEmail(db, "lapsed@example.org", "Lapsed"), email: "lapsed@example.org" };
+    const fifteenDaysLater = new Date(sent.getTime() + 15 * 86_400_000);
+    expect(() => db.transaction((tx) => acceptHouseholdInvitation(tx, invitation!.id, lapsedPerson, fifteenDaysLater))).toThrow(
+      expect.objectContaining({ message: "invitation_not_open" }),
+    );
+    expect(getOwnershipForUser(db, rosa.userId, fifteenDaysLater)!.household.find((member) => member.name === "Lapsed")!.status).toBe("invitation_expired");
+  });
+
+  it("sends a lapsed invitation again when the owner saves the household, and maintenance removes one left lapsed", () => {
+    const rosa = ownerOf("rosa@example.org")!;
+    const later = new Date(Date.now() + 20 * 86_400_000);
+    const members = getOwnershipForUser(db, rosa.userId)!.household.map((member) => ({ name: member.name, email: member.email ?? undefined }));
+    expect(saveHousehold(rosa.id, members, later).invitations.map((invitation) => invitation.email)).toEqual(["lapsed@example.org"]);
+    const emails = () => getOwnershipForUser(db, rosa.userId)!.household.map((member) => member.email);
+    deleteLapsedInvitations(db, new Date(later.getTime() + 13 * 86_400_000));
+    expect(emails()).toContain("lapsed@example.org");
+    expect(deleteLapsedInvitations(db, new Date(later.getTime() + 15 * 86_400_000))).toBeGreaterThan(0);
+    expect(emails()).not.toContain("lapsed@example.org");
+    expect(emails()).toContain("wanda@example.org");
+  });
+
+  it("refuses to approve an applicant who joined a household meanwhile, and takes no number", () => {
     const later = submit(application("later@example.org"));
-    const first = ownerOf("shared@example.org")!;
-    db.insert(ownerHouseholdMembers).values({ ownerId: first.id, name: "Later", email: "later@example.org" }).run();
+    saveHousehold(ownerOf("rosa@example.org")!.id, [{ name: "Sam", email: "sam@example.org" }, { name: "Later", email: "later@example.org" }]);
+    acceptAs("later@example.org");
     const { next } = getOwnerNumberState(db);
     expect(() => approve(later)).toThrow(expect.objectContaining({ code: "conflict", message: "applicant_in_ownership" }));
     expect(getOwnerNumberState(db).next).toBe(next);
     expect(getLatestApplicationByEmail("later@example.org")!.status).toBe("submitted");
   });
 
-  it("is also a fact of the database: a second household row for one address is refused", () => {
+  it("is also a fact of the database: a second joined household row for one address is refused", () => {
     const rosa = ownerOf("rosa@example.org")!;
-    const other = ownerOf("shared@example.org")!;
-    expect(() => db.insert(ownerHouseholdMembers).values({ ownerId: other.id, name: "Sam again", email: "sam@example.org" }).run()).toThrow(
+    const other = ownerOf("other-owner@example.org")!;
+    expect(() => db.insert(ownerHouseholdMembers).values({ ownerId: other.id, name: "Sam again", email: "sam@example.org", joinedAt: new Date() }).run()).toThrow(
       expect.objectContaining({ code: "SQLITE_CONSTRAINT_UNIQUE" }),
     );
     expect(() => db.insert(owners).values({ ownerNumber: 9999, userId: rosa.userId, name: "Rosa twice", planId: "monthly", joinedOn: "2026-11-26" }).run()).toThrow(

@@ -157,7 +157,7 @@ describe("no form tells who is an owner", () => {
     expect(applications()).toBe(before + 1);
     expect((await waitForEmail("owner@coop.example", (mail) => /already has an ownership/i.test(mail.text))).text).toContain("/login");
     expect((await waitForEmail("household@coop.example", (mail) => /already has an ownership/i.test(mail.text))).text).toContain("/login");
-    await waitForEmail(waiting, (mail) => /already waiting/i.test(mail.text));
+    await waitForEmail(waiting, (mail) => /already waiting/i.test(mail.subject));
     await waitForEmail(free, (mail) => mail.subject.includes("owner application"));
   });
 

@@ -1,11 +1,15 @@
 import { cellClass, DataTable } from "@/components/ui/data-table";
-import { saveHouseholdAction, saveOwnerContactAction } from "@/lib/actions/owners";
+import { leaveHouseholdAction, saveHouseholdAction } from "@/lib/actions/owner-households";
+import { saveOwnerContactAction } from "@/lib/actions/owners";
+import type { HouseholdMemberStatus } from "@/db/queries/owner-households";
 import { formatCents, formatDay } from "@/lib/format";
 import type { EquityPlan } from "@/lib/owners/equity";
 import { paymentMethodLabels } from "@/lib/owners/labels";
 import type { EquityPaymentMethod } from "@/lib/owners/equity";
 import { EquityStandingSummary } from "./equity-standing-summary";
 import { HouseholdEditor } from "./household-editor";
+import { HouseholdMembersList } from "./household-members-list";
+import { LeaveHouseholdForm } from "./leave-household-form";
 import { OwnerContactEditor } from "./owner-contact-editor";
 
 type Ownership = {
@@ -20,7 +24,7 @@ type Ownership = {
   region: string | null;
   postalCode: string | null;
   isPrimary: boolean;
-  household: { name: string; email: string | null }[];
+  household: { id: number; name: string; email: string | null; status: HouseholdMemberStatus }[];
   payments: { amountCents: number; paidOn: string; method: EquityPaymentMethod }[];
 };
 
@@ -61,16 +65,22 @@ export function AccountOwnership({ ownership, today }: { ownership: Ownership; t
       </p>
       <h3 className="mt-6 text-xl font-bold text-leaf-900">Household</h3>
       {ownership.isPrimary ? (
-        <HouseholdEditor members={ownership.household} action={saveHouseholdAction} />
+        <>
+          <HouseholdMembersList members={ownership.household} />
+          <HouseholdEditor members={ownership.household} action={saveHouseholdAction} />
+        </>
       ) : (
         <>
           <ul className="mt-2 list-disc pl-6">
             <li>{ownership.name} (primary owner)</li>
-            {ownership.household.map((member, index) => (
-              <li key={index}>{member.name}</li>
-            ))}
+            {ownership.household
+              .filter((member) => member.status === "member" || member.status === "name_only")
+              .map((member) => (
+                <li key={member.id}>{member.name}</li>
+              ))}
           </ul>
           <p className="mt-2 text-sm text-muted">Only the primary owner can change the household.</p>
+          <LeaveHouseholdForm action={leaveHouseholdAction} />
         </>
       )}
       {ownership.isPrimary && (

@@ -36,8 +36,8 @@ export function ApplicationDecision({
     return (
       <p role="status" className="mt-6 rounded-md border border-leaf-700 bg-leaf-50 px-4 py-3 font-semibold text-leaf-900">
         Approved as owner no. {approved.data.ownerNumber}. The welcome email with the owner number is on its way.{" "}
-        {approved.data.membersWithoutSignIn.length > 0 &&
-          `${approved.data.membersWithoutSignIn.join(", ")} joined the household without a sign-in: their address already belongs to another ownership. `}
+        {approved.data.householdInvited > 0 &&
+          `${approved.data.householdInvited === 1 ? "The household member with an email was" : `The ${approved.data.householdInvited} household members with an email were`} invited to join; they see the ownership once they accept. `}
         <a href={`/staff/owners/${approved.data.ownerId}`}>Open the ownership</a>
       </p>
     );

@@ -5,10 +5,10 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
-import type { saveHouseholdAction } from "@/lib/actions/owners";
+import type { saveHouseholdAction } from "@/lib/actions/owner-households";
 import { HOUSEHOLD_MAX } from "@/lib/validations/owners";
 
-/** The primary owner's list of household members; a row left blank removes that person. */
+/** The primary owner's list of household members; a row left blank removes that person, a new email is invited. */
 export function HouseholdEditor({ members, action }: { members: { name: string; email: string | null }[]; action: typeof saveHouseholdAction }) {
   const [result, formAction] = useActionState(action, null);
   const failed = result && !result.ok ? result : undefined;
@@ -19,8 +19,8 @@ export function HouseholdEditor({ members, action }: { members: { name: string; 
       <FormMessage result={result} />
       {failed?.fieldErrors?.household && <p className="font-semibold text-red-800">{failed.fieldErrors.household.join(" ")}</p>}
       <p className="max-w-prose text-sm text-muted">
-        Up to {HOUSEHOLD_MAX} people besides you. Anyone with an email here signs in with their own link and sees this ownership; clear a
-        row to remove that person.
+        Up to {HOUSEHOLD_MAX} people besides you. We email each new address an invitation: once that person accepts, they sign in with
+        their own link and see this ownership. Clear a row to remove that person.
       </p>
       {Array.from({ length: HOUSEHOLD_MAX }, (_, index) => (
         <fieldset key={index} className="grid gap-4 rounded-md border border-leaf-100 bg-white p-3 sm:grid-cols-2">

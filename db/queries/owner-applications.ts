@@ -4,18 +4,19 @@ import { AppError } from "@/lib/errors";
 import type { EquityPlan } from "@/lib/owners/equity";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { db } from "../index";
-import { ownerApplicationHousehold, ownerApplications, ownerHouseholdMembers, owners, type EquityPaymentMethod } from "../schema";
+import { ownerApplicationHousehold, ownerApplications, owners, type EquityPaymentMethod } from "../schema";
 import type { Executor } from "./executor";
-import { findOwnershipByEmail, hasPendingApplication, recordEquityPayment, takeOwnerNumber } from "./owners";
+import { findOwnershipByEmail, insertHouseholdInvitation, insertHouseholdName, type Invitation, type InvitationSeal } from "./owner-households";
+import { recordEquityPayment, takeOwnerNumber } from "./owners";
 import { ensureUserByEmail } from "./users";
 
 /**
  * Stores an application with its household. Refuses (code `conflict`) a second pending
- * application for the same address, an applicant's address that already belongs to an
- * ownership, and a household member's that does (`household_email_in_ownership`) or
- * whose person has applied themselves (`household_email_has_pending_application`; the
- * field in fieldErrors): one person, one household. Run it inside the caller's IMMEDIATE
- * transaction with the emails it causes.
+ * application for the same address (`application_pending`) and an applicant's address
+ * that already belongs to an ownership (`already_owner`): the caller answers both like a
+ * stored application and tells the address by email, so the form reveals nobody. Household
+ * addresses are not looked up: they are invited once the ownership exists. Run it inside
+ * the caller's IMMEDIATE transaction with the emails it causes.
  */
 export function insertOwnerApplication(executor: Executor, input: OwnerApplicationInput, terms: { plan: EquityPlan; signedOn: string }) {
   const email = input.applicant.email;
@@ -26,14 +27,6 @@ export function insertOwnerApplication(executor: Executor, input: OwnerApplicati
     .where(and(eq(ownerApplications.email, email), eq(ownerApplications.status, "submitted")))
     .get();
   if (pending) throw new AppError("conflict", "application_pending");
-  input.household.forEach((member, index) => {
-    if (member.email && findOwnershipByEmail(executor, member.email)) {
-      throw new AppError("conflict", "household_email_in_ownership", { [`household.${index}.email`]: [member.email] });
-    }
-    if (member.email && hasPendingApplication(executor, member.email)) {
-      throw new AppError("conflict", "household_email_has_pending_application", { [`household.${index}.email`]: [member.email] });
-    }
-  });
   const { id } = executor
     .insert(ownerApplications)
     .values({
@@ -88,19 +81,18 @@ export type Approval = {
   /** The day equity starts, YYYY-MM-DD. */
   joinedOn: string;
   firstPayment?: { amountCents: number; method: EquityPaymentMethod };
+  /** Makes each household invitation's token; the caller emails the tokens after commit. */
+  seal: () => InvitationSeal & { token: string };
 };
 
 /**
  * Approves a pending application: takes the next owner number, creates the ownership for
- * the applicant's account (made if needed), links household members who gave an email to
- * theirs, and records a first payment taken at the register. Run it in the caller's
- * IMMEDIATE transaction; `conflict` when the application is no longer pending.
- *
- * One person, one household: addresses were free when the application came in, but a
- * household member may have joined an ownership or applied themselves since: they are
- * added by name without their address, and named in `membersWithoutSignIn`. An applicant
- * who belongs to an ownership by now (rows from before these rules) is refused
- * (`applicant_in_ownership`).
+ * the applicant's account (made if needed), invites the household members who gave an
+ * email (answered in `invitations`, for the caller to email: nobody is linked before they
+ * accept), and records a first payment taken at the register. Run it in the caller's
+ * IMMEDIATE transaction; `conflict` when the application is no longer pending. An applicant
+ * who belongs to an ownership by now (they accepted a household invitation meanwhile) is
+ * refused (`applicant_in_ownership`).
  */
 export function approveOwnerApplication(executor: Executor, approval: Approval) {
   const application = getOwnerApplication(executor, approval.applicationId);
@@ -132,15 +124,18 @@ export function approveOwnerApplication(executor: Executor, approval: Approval) 
     })
     .returning({ id: owners.id })
     .get();
-  const membersWithoutSignIn: string[] = [];
+  const invitations: Invitation[] = [];
   for (const member of application.household) {
-    const email = member.email && !findOwnershipByEmail(executor, member.email) && !hasPendingApplication(executor, member.email) ? member.email : null;
-    if (member.email && !email) membersWithoutSignIn.push(member.name);
-    const userId = email ? ensureUserByEmail(executor, email, member.name) : null;
-    executor.insert(ownerHouseholdMembers).values({ ownerId, name: member.name, email, userId }).run();
+    if (!member.email) {
+      insertHouseholdName(executor, ownerId, member.name);
+      continue;
+    }
+    const sealed = approval.seal();
+    insertHouseholdInvitation(executor, ownerId, { name: member.name, email: member.email }, sealed);
+    invitations.push({ name: member.name, email: member.email, token: sealed.token, expiresAt: sealed.expiresAt });
   }
   if (approval.firstPayment) {
     recordEquityPayment(executor, { ownerId, ...approval.firstPayment, paidOn: approval.joinedOn, recordedBy: approval.decidedBy });
   }
-  return { ownerId, ownerNumber, membersWithoutSignIn };
+  return { ownerId, ownerNumber, invitations };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
+import { listHouseholdMembers } from "./owner-households";
 import { equityPayments, ownerApplications, ownerHouseholdMembers, owners, users } from "../schema";
 import { clampPage } from "@/lib/pagination";
 
@@ -64,12 +65,7 @@ export function getOwnerForStaff(id: number) {
     .where(eq(owners.id, id))
     .get();
   if (!owner) return null;
-  const household = db
-    .select({ id: ownerHouseholdMembers.id, name: ownerHouseholdMembers.name, email: ownerHouseholdMembers.email })
-    .from(ownerHouseholdMembers)
-    .where(eq(ownerHouseholdMembers.ownerId, id))
-    .orderBy(asc(ownerHouseholdMembers.id))
-    .all();
+  const household = listHouseholdMembers(db, id, new Date());
   const payments = db
     .select({
       id: equityPayments.id,

@@ -1,33 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, or, sql } from "drizzle-orm";
+import { asc, desc, eq, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { db } from "../index";
-import { equityPayments, ownerApplications, ownerHouseholdMembers, ownerNumberSequence, owners, users, type EquityPaymentMethod } from "../schema";
+import { equityPayments, ownerHouseholdMembers, ownerNumberSequence, owners, type EquityPaymentMethod } from "../schema";
 import type { OwnerContact } from "@/lib/validations/owners";
 import type { Executor } from "./executor";
-import { ensureUserByEmail } from "./users";
-
-/** The ownership an address belongs to, as primary owner or household member, or null. */
-export function findOwnershipByEmail(executor: Executor, email: string) {
-  const primary = executor
-    .select({ ownerId: owners.id })
-    .from(owners)
-    .innerJoin(users, eq(users.id, owners.userId))
-    .where(eq(users.email, email))
-    .get();
-  if (primary) return primary;
-  return executor.select({ ownerId: ownerHouseholdMembers.ownerId }).from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.email, email)).get() ?? null;
-}
-
-/** Whether someone with this address is waiting for their own application's decision. */
-export function hasPendingApplication(executor: Executor, email: string) {
-  const pending = executor
-    .select({ id: ownerApplications.id })
-    .from(ownerApplications)
-    .where(and(eq(ownerApplications.email, email), eq(ownerApplications.status, "submitted")))
-    .get();
-  return Boolean(pending);
-}
+import { listHouseholdMembers } from "./owner-households";
 
 /** Takes the next owner number: one statement reads and advances the sequence, so no two callers get the same one. */
 export function takeOwnerNumber(executor: Executor) {
@@ -49,14 +27,14 @@ export function recordEquityPayment(
 }
 
 /** The ownership a signed-in person belongs to (their own or their household's), with its household and payments; null if none. */
-export function getOwnershipForUser(executor: Executor, userId: string) {
+export function getOwnershipForUser(executor: Executor, userId: string, now = new Date()) {
   const owner = executor
     .select()
     .from(owners)
     .where(
       or(
         eq(owners.userId, userId),
-        sql`${owners.id} in (select ${ownerHouseholdMembers.ownerId} from ${ownerHouseholdMembers} where ${ownerHouseholdMembers.userId} = ${userId})`,
+        sql`${owners.id} in (select ${ownerHouseholdMembers.ownerId} from ${ownerHouseholdMembers} where ${ownerHouseholdMembers.userId} = ${userId} and ${ownerHouseholdMembers.joinedAt} is not null)`,
       ),
     )
     // Approval and the household editor keep a person in one ownership; should two ever
@@ -64,12 +42,7 @@ export function getOwnershipForUser(executor: Executor, userId: string) {
     .orderBy(desc(sql`${owners.userId} = ${userId}`), asc(owners.id))
     .get();
   if (!owner) return null;
-  const household = executor
-    .select({ id: ownerHouseholdMembers.id, name: ownerHouseholdMembers.name, email: ownerHouseholdMembers.email })
-    .from(ownerHouseholdMembers)
-    .where(eq(ownerHouseholdMembers.ownerId, owner.id))
-    .orderBy(asc(ownerHouseholdMembers.id))
-    .all();
+  const household = listHouseholdMembers(executor, owner.id, now);
   const payments = executor
     .select({ amountCents: equityPayments.amountCents, paidOn: equityPayments.paidOn, method: equityPayments.method })
     .from(equityPayments)
@@ -117,43 +90,4 @@ export function updateOwnerContact(executor: Executor, ownerId: number, contact:
 /** Whether an ownership exists (actions check before writing a child row). */
 export function ownerExists(executor: Executor, ownerId: number) {
   return Boolean(executor.select({ id: owners.id }).from(owners).where(eq(owners.id, ownerId)).get());
-}
-
-/**
- * Makes an ownership's household exactly `members`: people kept by email (or by name
- * when they have none) keep their row and sign-in; new emails get an account; people
- * left out lose access. One person, one household: an email that belongs to another
- * ownership is refused (`conflict`, `email_in_other_ownership`), and so is one whose
- * person is waiting for their own application's decision (`email_has_pending_application`);
- * fieldErrors' key names the field.
- */
-export function replaceHouseholdMembers(executor: Executor, ownerId: number, members: { name: string; email?: string }[]) {
-  const current = executor.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all();
-  const primaryEmail = executor.select({ email: users.email }).from(owners).innerJoin(users, eq(users.id, owners.userId)).where(eq(owners.id, ownerId)).get()?.email;
-  members.forEach((member, index) => {
-    if (!member.email) return;
-    const elsewhere = findOwnershipByEmail(executor, member.email);
-    if ((elsewhere && elsewhere.ownerId !== ownerId) || member.email === primaryEmail) {
-      throw new AppError("conflict", "email_in_other_ownership", { [`household.${index}.email`]: [member.email] });
-    }
-    if (!elsewhere && hasPendingApplication(executor, member.email)) {
-      throw new AppError("conflict", "email_has_pending_application", { [`household.${index}.email`]: [member.email] });
-    }
-  });
-  const kept = new Set<number>();
-  let added = 0;
-  for (const member of members) {
-    const match = current.find((row) => !kept.has(row.id) && (member.email ? row.email === member.email : !row.email && row.name === member.name));
-    if (match) {
-      kept.add(match.id);
-      if (match.name !== member.name) executor.update(ownerHouseholdMembers).set({ name: member.name }).where(eq(ownerHouseholdMembers.id, match.id)).run();
-      continue;
-    }
-    const userId = member.email ? ensureUserByEmail(executor, member.email, member.name) : null;
-    executor.insert(ownerHouseholdMembers).values({ ownerId, name: member.name, email: member.email ?? null, userId }).run();
-    added++;
-  }
-  const removed = current.filter((row) => !kept.has(row.id));
-  for (const row of removed) executor.delete(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.id, row.id)).run();
-  return { added, removed: removed.length };
 }

@@ -2,10 +2,10 @@
 
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { getOwnershipForUser, ownerExists, recordEquityPayment, replaceHouseholdMembers, setFlowerVerifiedUntil, updateOwnerContact } from "@/db/queries/owners";
+import { getOwnershipForUser, ownerExists, recordEquityPayment, setFlowerVerifiedUntil, updateOwnerContact } from "@/db/queries/owners";
 import { listOwners, OWNERS_PAGE_SIZE } from "@/db/queries/owners-directory";
 import { AppError, isAppError } from "@/lib/errors";
-import { equityPaymentSchema, flowerVerificationSchema, householdFormSchema, ownerContactSchema, ownerSearchSchema } from "@/lib/validations/owners";
+import { equityPaymentSchema, flowerVerificationSchema, ownerContactSchema, ownerSearchSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
 
 /**
@@ -79,43 +79,6 @@ export const saveOwnerContactAction = defineAction({
         const before = updateOwnerContact(tx, ownership.id, contact);
         const changed = (Object.keys(contact) as (keyof typeof contact)[]).filter((field) => before[field] !== contact[field]);
         recordAudit(tx, actor, { action: "owner.contact", subjectType: "owner", subjectId: String(ownership.id), detail: { changed } });
-      },
-      { behavior: "immediate" },
-    );
-    return null;
-  },
-});
-
-/** Why the query layer refused an address in the household, in the owner's words. */
-const householdProblems: Record<string, string> = {
-  email_in_other_ownership: "This address belongs to another ownership or to you. Each person can be in one household.",
-  email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household.",
-};
-
-/**
- * The primary owner: replaces the household's members and their sign-in emails (at most 6).
- * Household members see the ownership but cannot change it.
- */
-export const saveHouseholdAction = defineAction({
-  access: "member",
-  schema: householdFormSchema,
-  successMessage: "Household saved. Everyone with an email can now sign in to see the ownership.",
-  run: ({ household }, actor) => {
-    db.transaction(
-      (tx) => {
-        const ownership = getOwnershipForUser(tx, actor.id);
-        if (!ownership) throw new AppError("forbidden", "Only owners have a household to change.");
-        if (!ownership.isPrimary) throw new AppError("forbidden", "Only the primary owner can change the household. Ask them to do it.");
-        let change;
-        try {
-          change = replaceHouseholdMembers(tx, ownership.id, household);
-        } catch (error) {
-          const problem = isAppError(error) ? householdProblems[error.message] : undefined;
-          if (!isAppError(error) || !problem) throw error;
-          const [field] = Object.keys(error.fieldErrors ?? {});
-          throw new AppError("conflict", "Please correct the fields marked below.", { [field!]: [problem] });
-        }
-        recordAudit(tx, actor, { action: "owner.household", subjectType: "owner", subjectId: String(ownership.id), detail: change });
       },
       { behavior: "immediate" },
     );

@@ -1,23 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashLinkToken, isWellFormedLinkToken, newLinkToken } from "@/lib/link-tokens";
 
-/**
- * Newsletter link tokens (confirm, unsubscribe, and each campaign email's own
- * unsubscribe token): 256 random bits as 64 hex digits, stored only as their SHA-256.
- * No secret is mixed in: nobody can guess a 256-bit value, so the hash only has to keep
- * a copy of the database from yielding working links.
- */
-export function newNewsletterToken() {
-  return randomBytes(32).toString("hex");
-}
-
-export function hashNewsletterToken(token: string) {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/** Whether a string could be one of our tokens; anything else is answered as unknown without a lookup. */
-export function isWellFormedToken(token: string) {
-  return /^[0-9a-f]{64}$/.test(token);
-}
+/** Newsletter link tokens (confirm, unsubscribe, and each campaign email's own unsubscribe token). */
+export const newNewsletterToken = newLinkToken;
+export const hashNewsletterToken = hashLinkToken;
+export const isWellFormedToken = isWellFormedLinkToken;
 
 /** The link of a confirmation email: a page whose button confirms (GET changes nothing). */
 export function confirmUrl(siteUrl: string, token: string) {

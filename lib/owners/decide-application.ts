@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { EquityPaymentMethod } from "./equity";
 import { applicationApprovedEmail, applicationDeclinedEmail } from "./emails";
+import { queueInvitationEmails, sealInvitation } from "./household-invitations";
 
 const site = () => ({ coopName: getSiteSettings().coopName, siteUrl: getEnv().siteUrl });
 
@@ -20,7 +21,7 @@ function explained(error: unknown): never {
   if (isAppError(error) && error.message === "applicant_in_ownership") {
     throw new AppError(
       "conflict",
-      "Since applying, this person has been added to an existing ownership's household, and each person can be in one household. Decline the application saying so, or ask that owner to remove them first.",
+      "Since applying, this person has joined an existing ownership's household, and each person can be in one household. Decline the application saying so, or ask them to leave that household first (from their account).",
     );
   }
   throw error;
@@ -28,8 +29,8 @@ function explained(error: unknown): never {
 
 /**
  * Approves an application in one IMMEDIATE transaction: the next owner number, the
- * ownership and its household logins, the first payment, the welcome email with the
- * owner number, and the audit entry.
+ * ownership, an invitation to each household member who gave an email, the first
+ * payment, the welcome email with the owner number, and the audit entry.
  */
 export function approveApplication(
   actor: AuditActor,
@@ -38,8 +39,10 @@ export function approveApplication(
   try {
     const approved = db.transaction(
       (tx) => {
-        const { ownerId, ownerNumber, membersWithoutSignIn } = approveOwnerApplication(tx, { ...input, decidedBy: actor.id });
+        const now = new Date();
+        const { ownerId, ownerNumber, invitations } = approveOwnerApplication(tx, { ...input, decidedBy: actor.id, seal: () => sealInvitation(now) });
         const application = getOwnerApplication(tx, input.applicationId)!;
+        queueInvitationEmails(tx, invitations, application.name);
         queueEmail(tx, {
           to: application.email,
           ...applicationApprovedEmail(site(), {
@@ -54,9 +57,9 @@ export function approveApplication(
           action: "owner_application.approve",
           subjectType: "owner_application",
           subjectId: String(input.applicationId),
-          detail: { ownerNumber, firstPaymentCents: input.firstPayment?.amountCents ?? 0, membersWithoutSignIn: membersWithoutSignIn.length },
+          detail: { ownerNumber, firstPaymentCents: input.firstPayment?.amountCents ?? 0, householdInvited: invitations.length },
         });
-        return { ownerId, ownerNumber, membersWithoutSignIn };
+        return { ownerId, ownerNumber, householdInvited: invitations.length };
       },
       { behavior: "immediate" },
     );

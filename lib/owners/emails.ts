@@ -1,6 +1,6 @@
 import "server-only";
 import { renderEmail } from "@/lib/email/templates";
-import { formatCents, formatDay } from "@/lib/format";
+import { formatCents, formatDay, storeDay } from "@/lib/format";
 import { equitySchedule, type EquityPlan } from "./equity";
 
 type Site = { coopName: string; siteUrl: string };
@@ -76,6 +76,63 @@ export function applicationDeclinedEmail(site: Site, applicant: { name: string; 
         "If something can be put right, reply to this email or ask at the store, and you are welcome to apply again.",
       ],
       action: { label: "See your application", url: followLink(site) },
+    }),
+  };
+}
+
+/**
+ * To an address that applied while it already has an ownership. The form answered as it
+ * does for everyone, so this email is where the person learns it.
+ */
+export function applicationAddressHasOwnershipEmail(site: Site) {
+  return {
+    subject: "Your owner application: this address already has an ownership",
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: "This address already has an ownership",
+      paragraphs: [
+        "Someone, probably you, just sent an owner application with this email address. The address already belongs to an ownership at the co-op, so we did not store a second one.",
+        "Sign in with this address to see the owner number, the equity paid and the household.",
+      ],
+      action: { label: "Sign in to see your ownership", url: followLink(site) },
+      footnote: "If you did not send the application, you can ignore this email: nothing has changed.",
+    }),
+  };
+}
+
+/** To an address that applied again while its first application still waits for review. */
+export function applicationAlreadyWaitingEmail(site: Site) {
+  return {
+    subject: "Your owner application is already waiting for review",
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: "Your application is already with us",
+      paragraphs: [
+        "Someone, probably you, just sent an owner application with this email address, but an earlier application from this address is still waiting for review. We kept the earlier one and did not store the new one.",
+        "Sign in with this address to follow the application that is waiting.",
+      ],
+      action: { label: "Follow your application", url: followLink(site) },
+      footnote: "If you did not send the application, you can ignore this email: nothing has changed.",
+    }),
+  };
+}
+
+/**
+ * To someone a primary owner added to their household. Nothing is shared with them, and
+ * they are not linked, until they accept while signed in with this address.
+ */
+export function householdInvitationEmail(site: Site, invitation: { inviteeName: string; invitedBy: string; url: string; expiresAt: Date }) {
+  return {
+    subject: `${invitation.invitedBy} invited you to their co-op household`,
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: `Join ${invitation.invitedBy}’s household at the co-op?`,
+      paragraphs: [
+        `${invitation.invitedBy} owns a share of the co-op and added you, as ${invitation.inviteeName}, to their household. If you accept, you can sign in to see the ownership: its owner number, the equity paid and the household.`,
+        `Nothing is shared and nothing changes unless you accept. The invitation is open until ${formatDay(storeDay(invitation.expiresAt))}.`,
+      ],
+      action: { label: "Accept or decline", url: invitation.url },
+      footnote: "Don’t know this person, or don’t want to join? Open the link and decline, or ignore this email: the invitation lapses on its own.",
     }),
   };
 }

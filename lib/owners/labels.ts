@@ -1,4 +1,5 @@
 import type { OwnerApplicationStatus } from "@/db/schema/owners";
+import type { HouseholdMemberStatus } from "@/db/queries/owner-households";
 import type { EquityPaymentMethod } from "./equity";
 import { flowerPrograms, type FlowerProgram } from "@/lib/validations/owners";
 
@@ -15,3 +16,11 @@ export const paymentMethodLabels: Record<EquityPaymentMethod, string> = { cash: 
 export function flowerProgramLabels(keys: string[]) {
   return keys.map((key) => (Object.hasOwn(flowerPrograms, key) ? flowerPrograms[key as FlowerProgram] : key));
 }
+
+/** Where a household member stands, as the primary owner and staff read it. */
+export const householdMemberStatusLabels: Record<HouseholdMemberStatus, string> = {
+  name_only: "no email, no sign-in",
+  invited: "invited, waiting for their answer",
+  invitation_expired: "invitation expired: save the household to send it again",
+  member: "member, signs in with their own email",
+};

@@ -3,42 +3,24 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { insertOwnerApplication } from "@/db/queries/owner-applications";
 import { getEquityPlans } from "@/db/queries/owner-settings";
-import { recordRateLimitHit } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { consumePublicFormLimit, publicFormLimitKey } from "@/lib/rate-limits";
+import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
-import { applicationForStaffEmail, applicationReceivedEmail } from "./emails";
-
-
-/** What each refusal of the query layer means to the person applying. */
-const refusals: Record<string, { message: string; field: string }> = {
-  application_pending: {
-    message: "An application with this email address is already waiting for review. Sign in with it to follow that application.",
-    field: "An application with this address is waiting for review.",
-  },
-  already_owner: {
-    message: "This email address already belongs to an ownership. Sign in with it to see your owner number and equity.",
-    field: "This address already belongs to an ownership.",
-  },
-};
-
-/** Household members refused for being someone else's (one person, one household), at their email field. */
-const householdRefusals: Record<string, string> = {
-  household_email_in_ownership: "This address already belongs to an ownership, and each person can be in one household. Leave this email empty.",
-  household_email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household. Leave this email empty.",
-};
+import { applicationAddressHasOwnershipEmail, applicationAlreadyWaitingEmail, applicationForStaffEmail, applicationReceivedEmail } from "./emails";
 
 /**
  * Stores an application, counts it against the sender's hourly limit, and queues the
- * applicant's and the staff's emails, all in one IMMEDIATE transaction: a refused or
- * failed application leaves nothing behind, an accepted one is never without its mail.
- * A refusal that says an address is taken still counts against the limit (in its own
- * transaction, after the rollback), so the form cannot be used to test address after
- * address for who is an owner.
+ * applicant's and the staff's emails, all in one IMMEDIATE transaction: a failed
+ * application leaves nothing behind, an accepted one is never without its mail.
+ *
+ * An address that already has an ownership, or an application waiting, gets the same
+ * answer as any other (the caller shows the same page) and learns the rest by email: the
+ * form cannot be used to find out who shops and owns here. Such a submission still counts
+ * against the hourly limit. Answers the new application's id, or null when none was stored.
  */
 export function submitOwnerApplication(input: OwnerApplicationInput, ip: string) {
   const plan = getEquityPlans().find((candidate) => candidate.id === input.planId);
@@ -46,35 +28,39 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
   const settings = getSiteSettings();
   const site = { coopName: settings.coopName, siteUrl: getEnv().siteUrl };
   const now = new Date();
-  try {
-    const applicationId = db.transaction(
-      (tx) => {
-        consumePublicFormLimit(
-          tx,
-          "owners:apply",
-          ip,
-          now,
-          (minutes) => `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or apply at the store.`,
-        );
-        const id = insertOwnerApplication(tx, input, { plan, signedOn: storeDay(now) });
-        queueEmail(tx, { to: input.applicant.email, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }) });
-        queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id) });
-        recordAudit(tx, null, { action: "owner_application.submit", subjectType: "owner_application", subjectId: String(id) });
-        return id;
-      },
-      { behavior: "immediate" },
-    );
-    wakeEmailWorker();
-    return applicationId;
-  } catch (error) {
-    if (isAppError(error) && error.code === "conflict") db.transaction((tx) => recordRateLimitHit(tx, publicFormLimitKey("owners:apply", ip), now), { behavior: "immediate" });
-    const householdProblem = isAppError(error) ? householdRefusals[error.message] : undefined;
-    if (isAppError(error) && householdProblem) {
-      const [field] = Object.keys(error.fieldErrors ?? {});
-      throw new AppError("conflict", "Please correct the fields marked below.", { [field!]: [householdProblem] });
-    }
-    const refusal = isAppError(error) && error.code === "conflict" ? refusals[error.message] : undefined;
-    if (refusal) throw new AppError("conflict", refusal.message, { "applicant.email": [refusal.field] });
-    throw error;
-  }
+  const applicationId = db.transaction(
+    (tx) => {
+      consumePublicFormLimit(
+        tx,
+        "owners:apply",
+        ip,
+        now,
+        (minutes) => `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or apply at the store.`,
+      );
+      const to = input.applicant.email;
+      let id: number;
+      try {
+        id = insertOwnerApplication(tx, input, { plan, signedOn: storeDay(now) });
+      } catch (error) {
+        // Both refusals are decided before anything is written, so the limit's count stays.
+        const notice = isAppError(error) ? addressNotices[error.message] : undefined;
+        if (!notice) throw error;
+        queueEmail(tx, { to, ...notice(site) });
+        return null;
+      }
+      queueEmail(tx, { to, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }) });
+      queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id) });
+      recordAudit(tx, null, { action: "owner_application.submit", subjectType: "owner_application", subjectId: String(id) });
+      return id;
+    },
+    { behavior: "immediate" },
+  );
+  wakeEmailWorker();
+  return applicationId;
 }
+
+/** What the address is told when the query layer refused to store its application. */
+const addressNotices: Record<string, typeof applicationAlreadyWaitingEmail> = {
+  already_owner: applicationAddressHasOwnershipEmail,
+  application_pending: applicationAlreadyWaitingEmail,
+};

@@ -143,3 +143,17 @@ export const householdFormSchema = z.preprocess(
     ),
   }).superRefine((form, context) => distinctEmails(form.household, context)),
 );
+
+/** The invitee answers an invitation shown on their /account (the signed-in address proves it was sent to them). */
+export const householdInvitationSchema = z.object({ invitationId: rowId });
+
+/** The emailed invitation link's token, for declining without signing in. */
+export const invitationTokenSchema = z.object({ token: z.string().max(100) });
+
+/** A household member leaves the ownership, having ticked that they mean it. */
+export const leaveHouseholdSchema = z.object({
+  confirmLeave: checkbox.refine((ticked) => ticked, { error: "Tick the box to confirm that you want to leave." }),
+});
+
+/** Staff remove a member or an open invitation from an ownership. */
+export const removeHouseholdMemberSchema = z.object({ ownerId: rowId, memberId: rowId });

@@ -80,8 +80,8 @@ describe(`an owner's and a member's own actions (${RUNS} inputs each)`, () => {
       base: { "household.0.name": "Sam Household" },
       specs: rows,
       footprint,
-      // Each save replaces the household: up to six members and their sign-in accounts.
-      perAccepted: { household: 7, users: 6 },
+      // Each save replaces the household: up to six members, each new address invited by email (no account is made before they accept).
+      perAccepted: { household: 7, outbox: 6 },
       onAccepted: checkSome,
     });
   });

@@ -4,12 +4,15 @@ import { SignOutButtons } from "@/components/account/sign-out-buttons";
 import { AccountSubscription } from "@/components/newsletter/account-subscription";
 import { AccountApplication } from "@/components/owners/account-application";
 import { AccountOwnership } from "@/components/owners/account-ownership";
+import { HouseholdInvitations } from "@/components/owners/household-invitations";
 import { ButtonLink } from "@/components/ui/button-link";
 import { db } from "@/db";
 import { getSubscriptionStatusByEmail } from "@/db/queries/newsletter-subscribers";
 import { getLatestApplicationByEmail } from "@/db/queries/owner-applications";
+import { listOpenInvitationsForEmail } from "@/db/queries/owner-households";
 import { getOwnershipForUser } from "@/db/queries/owners";
 import { signOutAction, signOutEverywhereAction } from "@/lib/actions/auth";
+import { acceptHouseholdInvitationAction, declineHouseholdInvitationAction } from "@/lib/actions/owner-households";
 import { subscribeFromAccountAction, unsubscribeFromAccountAction } from "@/lib/actions/newsletter";
 import { roleLabels, isStaffRole } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
@@ -22,6 +25,7 @@ export default async function AccountPage() {
   // Read for this person only: their own ownership (or their household's), else their own application.
   const ownership = getOwnershipForUser(db, user.id);
   const application = ownership ? null : getLatestApplicationByEmail(user.email);
+  const invitations = listOpenInvitationsForEmail(db, user.email, new Date());
   return (
     <>
       <h1 className="text-3xl font-bold text-leaf-900">Your account</h1>
@@ -37,6 +41,7 @@ export default async function AccountPage() {
         <dt className="font-semibold">Role</dt>
         <dd>{roleLabels[user.role]}</dd>
       </dl>
+      {invitations.length > 0 && <HouseholdInvitations invitations={invitations} accept={acceptHouseholdInvitationAction} decline={declineHouseholdInvitationAction} />}
       {ownership && <AccountOwnership ownership={ownership} today={storeDay()} />}
       {application && <AccountApplication application={application} />}
       {!ownership && !application && !isStaffRole(user.role) && (

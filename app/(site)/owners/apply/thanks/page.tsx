@@ -11,10 +11,11 @@ export default function ApplicationThanksPage() {
       <ClearApplicationDraft />
       <h1 className="text-3xl font-bold text-leaf-900">Thank you for applying</h1>
       <div className="prose-coop mt-4">
-        <p>Your application is in. We have emailed you a copy of what happens next; if it is not in your inbox in a few minutes, look in your spam folder.</p>
+        {/* Every application gets this page, whoever the address belongs to: the email says the rest (no form tells who is an owner). */}
+        <p>We have emailed the address you gave to say what happens next. If nothing arrives in a few minutes, look in your spam folder.</p>
         <p>
-          A staff member reviews it, usually within a few days, and we email you the decision. Once you are approved you get your owner
-          number, and your first equity payment is taken at the register.
+          A staff member reviews new applications, usually within a few days, and we email you the decision. Once you are approved you
+          get your owner number, and your first equity payment is taken at the register.
         </p>
         <p>To follow your application, sign in with the email address you gave: we send you a link, no password needed.</p>
       </div>

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EquityStandingSummary } from "@/components/owners/equity-standing-summary";
+import { HouseholdMembersList } from "@/components/owners/household-members-list";
+import { RemoveHouseholdMemberForm } from "@/components/owners/remove-household-member-form";
 import { EquityPaymentForm, FlowerVerificationForm } from "@/components/owners/owner-staff-forms";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { getOwnerForStaff } from "@/db/queries/owners-directory";
+import { removeHouseholdMemberAction } from "@/lib/actions/owner-households";
 import { recordEquityPaymentAction, setFlowerVerificationAction } from "@/lib/actions/owners";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
@@ -60,17 +63,13 @@ export default async function OwnerPage({ params }: Props) {
             )}
           </dl>
           <h2 className="mt-6 text-xl font-bold text-leaf-900">Household</h2>
-          {owner.household.length === 0 ? (
-            <p className="mt-2">Nobody besides the owner.</p>
-          ) : (
-            <ul className="mt-2 list-disc pl-6">
+          <HouseholdMembersList members={owner.household} showEmail />
+          {owner.household.length > 0 && (
+            <div className="mt-3 flex flex-wrap gap-3">
               {owner.household.map((member) => (
-                <li key={member.id}>
-                  {member.name}
-                  {member.email && <span className="text-muted"> — {member.email}</span>}
-                </li>
+                <RemoveHouseholdMemberForm key={member.id} ownerId={owner.id} member={member} action={removeHouseholdMemberAction} />
               ))}
-            </ul>
+            </div>
           )}
           <h2 className="mt-6 text-xl font-bold text-leaf-900">FLOWER discount</h2>
           <p className="mt-2">

@@ -1,0 +1,153 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { db } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
+import { acceptHouseholdInvitation, declineHouseholdInvitation, leaveHousehold, removeHouseholdMember, saveHouseholdMembers } from "@/db/queries/owner-households";
+import { getOwnershipForUser, ownerExists } from "@/db/queries/owners";
+import { wakeEmailWorker } from "@/lib/email/queue";
+import { AppError, isAppError } from "@/lib/errors";
+import { hashLinkToken, isWellFormedLinkToken } from "@/lib/link-tokens";
+import { queueInvitationEmails, sealInvitation } from "@/lib/owners/household-invitations";
+import { householdFormSchema, householdInvitationSchema, invitationTokenSchema, leaveHouseholdSchema, removeHouseholdMemberSchema } from "@/lib/validations/owners";
+import { defineAction } from "./safe-action";
+
+/**
+ * The primary owner: makes the household these people (at most 6). Each new email gets an
+ * invitation; nobody sees the ownership before they accept it. The answer is the same
+ * whoever an address belongs to.
+ */
+export const saveHouseholdAction = defineAction({
+  access: "member",
+  schema: householdFormSchema,
+  successMessage: "Household saved. Anyone new with an email gets an invitation, and sees the ownership once they accept it.",
+  run: ({ household }, actor) => {
+    const now = new Date();
+    db.transaction(
+      (tx) => {
+        const ownership = getOwnershipForUser(tx, actor.id, now);
+        if (!ownership) throw new AppError("forbidden", "Only owners have a household to change.");
+        if (!ownership.isPrimary) throw new AppError("forbidden", "Only the primary owner can change the household. Ask them to do it.");
+        let change;
+        try {
+          change = saveHouseholdMembers(tx, ownership.id, household, () => sealInvitation(now), now);
+        } catch (error) {
+          if (!isAppError(error) || error.message !== "household_email_is_yours") throw error;
+          const [field] = Object.keys(error.fieldErrors ?? {});
+          throw new AppError("conflict", "Please correct the fields marked below.", { [field!]: ["This is your own address: you are the primary owner already."] });
+        }
+        queueInvitationEmails(tx, change.invitations, ownership.name);
+        recordAudit(tx, actor, { action: "owner.household", subjectType: "owner", subjectId: String(ownership.id), detail: { invited: change.invitations.length, removed: change.removed } });
+      },
+      { behavior: "immediate" },
+    );
+    refresh();
+    wakeEmailWorker();
+    return null;
+  },
+});
+
+/**
+ * The invitee, signed in with the address the invitation was sent to: joins the household.
+ * Refused while they belong to an ownership (one person, one household).
+ */
+export const acceptHouseholdInvitationAction = defineAction({
+  access: "member",
+  schema: householdInvitationSchema,
+  successMessage: "Welcome to the household. The ownership is below.",
+  run: ({ invitationId }, actor) => {
+    db.transaction(
+      (tx) => {
+        try {
+          const { ownerId } = acceptHouseholdInvitation(tx, invitationId, actor, new Date());
+          recordAudit(tx, actor, { action: "owner.household_join", subjectType: "owner", subjectId: String(ownerId) });
+        } catch (error) {
+          if (isAppError(error) && error.message === "already_in_ownership") {
+            throw new AppError("conflict", "You already belong to an ownership, and each person can be in one household. Leave that one first (from this page), then accept.");
+          }
+          if (isAppError(error) && error.message === "invitation_not_open") throw new AppError("not_found", "This invitation is no longer open. Ask the owner to send it again.");
+          throw error;
+        }
+      },
+      { behavior: "immediate" },
+    );
+    refresh();
+    return null;
+  },
+});
+
+/** The invitee, signed in: says no to an invitation sent to their address. */
+export const declineHouseholdInvitationAction = defineAction({
+  access: "member",
+  schema: householdInvitationSchema,
+  successMessage: "Invitation declined. You were not added to that household.",
+  run: ({ invitationId }, actor) => {
+    db.transaction(
+      (tx) => {
+        const declined = declineHouseholdInvitation(tx, { id: invitationId, email: actor.email });
+        if (declined) recordAudit(tx, actor, { action: "owner.household_decline", subjectType: "owner", subjectId: String(declined.ownerId) });
+      },
+      { behavior: "immediate" },
+    );
+    refresh();
+    return null;
+  },
+});
+
+/**
+ * Anyone holding the emailed link: declines without signing in, so that a stranger who got
+ * a mistyped invitation need not make an account to say no. The token proves the email.
+ */
+export const declineInvitationByLinkAction = defineAction({
+  access: "public",
+  schema: invitationTokenSchema,
+  successMessage: "Invitation declined. You were not added to the household, and the address has been removed from it.",
+  run: ({ token }) => {
+    if (!isWellFormedLinkToken(token)) return null;
+    db.transaction(
+      (tx) => {
+        const declined = declineHouseholdInvitation(tx, { tokenHash: hashLinkToken(token) });
+        if (declined) recordAudit(tx, null, { action: "owner.household_decline", subjectType: "owner", subjectId: String(declined.ownerId) });
+      },
+      { behavior: "immediate" },
+    );
+    return null;
+  },
+});
+
+/** A household member (not the primary owner): leaves the ownership they joined. */
+export const leaveHouseholdAction = defineAction({
+  access: "member",
+  schema: leaveHouseholdSchema,
+  successMessage: "You have left the household. You no longer see that ownership.",
+  run: (_input, actor) => {
+    db.transaction(
+      (tx) => {
+        const left = leaveHousehold(tx, actor.id);
+        if (!left) throw new AppError("forbidden", "Only household members can leave an ownership here. A primary owner who wants to end theirs should talk to the store.");
+        recordAudit(tx, actor, { action: "owner.household_leave", subjectType: "owner", subjectId: String(left.ownerId) });
+      },
+      { behavior: "immediate" },
+    );
+    refresh();
+    return null;
+  },
+});
+
+/** Staff: remove a member or an open invitation from an ownership (audited). */
+export const removeHouseholdMemberAction = defineAction({
+  access: "staff",
+  schema: removeHouseholdMemberSchema,
+  successMessage: "Removed from the household.",
+  run: ({ ownerId, memberId }, actor) => {
+    db.transaction(
+      (tx) => {
+        if (!ownerExists(tx, ownerId) || !removeHouseholdMember(tx, ownerId, memberId)) throw new AppError("not_found", "That person is no longer in this household.");
+        recordAudit(tx, actor, { action: "owner.household_remove", subjectType: "owner", subjectId: String(ownerId), detail: { memberId } });
+      },
+      { behavior: "immediate" },
+    );
+    refresh();
+    return null;
+  },
+});
