@@ -3,12 +3,11 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { insertOwnerApplication } from "@/db/queries/owner-applications";
 import { getEquityPlans } from "@/db/queries/owner-settings";
-import { recordRateLimitHit } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { consumePublicFormLimit, publicFormLimitKey } from "@/lib/rate-limits";
+import { consumePublicFormLimit, countRefusedPublicFormUse } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { applicationForStaffEmail, applicationReceivedEmail } from "./emails";
@@ -36,7 +35,7 @@ const householdRefusals: Record<string, string> = {
  * Stores an application, counts it against the sender's hourly limit, and queues the
  * applicant's and the staff's emails, all in one IMMEDIATE transaction: a refused or
  * failed application leaves nothing behind, an accepted one is never without its mail.
- * A refusal that says an address is taken still counts against the limit (in its own
+ * A refusal that says an address is taken still counts against the limits (in its own
  * transaction, after the rollback), so the form cannot be used to test address after
  * address for who is an owner.
  */
@@ -67,7 +66,7 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
     wakeEmailWorker();
     return applicationId;
   } catch (error) {
-    if (isAppError(error) && error.code === "conflict") db.transaction((tx) => recordRateLimitHit(tx, publicFormLimitKey("owners:apply", ip), now), { behavior: "immediate" });
+    if (isAppError(error) && error.code === "conflict") db.transaction((tx) => countRefusedPublicFormUse(tx, "owners:apply", ip, now), { behavior: "immediate" });
     const householdProblem = isAppError(error) ? householdRefusals[error.message] : undefined;
     if (isAppError(error) && householdProblem) {
       const [field] = Object.keys(error.fieldErrors ?? {});
