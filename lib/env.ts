@@ -24,6 +24,7 @@ const envSchema = z.object({
   EMAIL_RETRY_BASE_MS: optional(z.coerce.number({ error: "expected milliseconds" }).int().min(10).max(3_600_000)),
   SIGNIN_LIMIT_PER_IP: optional(z.coerce.number({ error: "expected a whole number" }).int().min(1).max(100_000)),
   PUBLIC_FORM_LIMIT_PER_IP: optional(wholeNumber(1, 100_000, "expected a whole number from 1 to 100000")),
+  PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: optional(wholeNumber(1, 1_000_000, "expected a whole number from 1 to 1000000")),
   TRUST_PROXY: optional(wholeNumber(0, 10, "expected the number of reverse proxies in front of the portal (0 to 10)")),
   BACKUP_KEEP: optional(wholeNumber(1, 1000, "expected how many backups to keep, from 1 to 1000")),
   MAINTENANCE_CHECK_MS: optional(wholeNumber(100, 86_400_000, "expected milliseconds from 100 to 86400000")),
@@ -47,6 +48,8 @@ export type Env = {
   signInLimitPerIp: number;
   /** Applications (owners, jobs) and newsletter signups one IP address may send per hour. */
   publicFormLimitPerIp: number;
+  /** Uses of each public form (owner and job applications, newsletter signup, sign-in links) per hour from all senders together. */
+  publicFormLimitTotalPerHour: number;
   /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0: the socket's peer is the client. */
   trustProxy: number;
   /** How many backups DATA_DIR/backups/ keeps; older ones are removed after each new one. */
@@ -109,6 +112,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     emailRetryBaseMs: raw.EMAIL_RETRY_BASE_MS ?? 30_000,
     signInLimitPerIp: raw.SIGNIN_LIMIT_PER_IP ?? 20,
     publicFormLimitPerIp: raw.PUBLIC_FORM_LIMIT_PER_IP ?? 10,
+    publicFormLimitTotalPerHour: raw.PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR ?? 300,
     trustProxy: raw.TRUST_PROXY ?? 0,
     backupKeep: raw.BACKUP_KEEP ?? 14,
     maintenanceCheckMs: raw.MAINTENANCE_CHECK_MS ?? 10 * 60_000,

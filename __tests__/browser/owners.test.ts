@@ -59,7 +59,7 @@ describe("becoming an owner online", () => {
     await page.getByLabel("State").fill("NY");
     await page.getByLabel("ZIP code").fill("14607");
     await page.reload();
-    // The prerendered form is empty; the draft comes back from localStorage once the page is hydrated.
+    // The prerendered form is empty; the draft comes back from this tab's sessionStorage once the page is hydrated.
     await step(page, "You").waitFor();
     await page.waitForFunction((name) => document.querySelector<HTMLInputElement>('[name="applicant.name"]')?.value === name, applicant.name);
     await page.getByRole("button", { name: "Next" }).click();
@@ -106,7 +106,7 @@ describe("becoming an owner online", () => {
     await page.waitForURL(/\/owners\/apply\/thanks$/);
     await page.getByRole("heading", { name: "Thank you for applying" }).waitFor();
     await expectNoAxeViolations(page);
-    expect(await page.evaluate(() => localStorage.getItem("coop:owner-application-draft"))).toBeNull();
+    expect(await page.evaluate(() => [sessionStorage.getItem("coop:owner-application-draft"), localStorage.getItem("coop:owner-application-draft")])).toEqual([null, null]);
   });
 
   it("the applicant signs in from the emailed link and sees the application as submitted", async () => {

@@ -46,29 +46,36 @@ export type ActionAnswer =
  * Calls a form's server action the way the page's JavaScript does (React's reply
  * encoding: the form's fields under `_1_`, then the arguments `[previousState, form]`),
  * and returns the action's own answer rather than the page re-rendered around it.
- * `fields` are what `scrapeForm` read, hidden action fields included.
+ * `fields` are what `scrapeForm` read, hidden action fields included; `headers` are sent
+ * as well (a reverse proxy's X-Forwarded-For, say).
  */
-export async function callAction(path: string, fields: FormFields, cookie?: string): Promise<ActionAnswer> {
+export async function callAction(path: string, fields: FormFields, cookie?: string, headers?: Record<string, string>): Promise<ActionAnswer> {
   const reference = Object.entries(fields).find(([name]) => /^\$ACTION_\d+:0$/.test(name));
   if (!reference) throw new Error(`No server action reference among ${Object.keys(fields).join(", ")}`);
   const actionId = (JSON.parse(String(reference[1])) as { id: string }).id;
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) if (!name.startsWith("$ACTION")) body.append(`_1_${name}`, value);
   body.append("0", JSON.stringify([null, "$K1"])); // the root last: React reads the fields before it
-  return actionAnswer(path, await postAction(path, actionId, body, { cookie }));
+  return actionAnswer(path, await postAction(path, actionId, body, { cookie, headers }));
 }
 
 /**
  * POSTs a React reply body to the server action `actionId` on the page at `path`, as the
  * page's JavaScript does. `origin` is this site's unless given; `null` sends none.
  */
-export function postAction(path: string, actionId: string, body: FormData, options: { cookie?: string; origin?: string | null } = {}) {
+export function postAction(path: string, actionId: string, body: FormData, options: { cookie?: string; origin?: string | null; headers?: Record<string, string> } = {}) {
   const origin = options.origin === undefined ? new URL(portalUrl()).origin : options.origin;
   return fetch(portalUrl(path), {
     method: "POST",
     body,
     redirect: "manual",
-    headers: { "Next-Action": actionId, Accept: "text/x-component", ...(origin !== null && { Origin: origin }), ...(options.cookie && { Cookie: options.cookie }) },
+    headers: {
+      ...options.headers,
+      "Next-Action": actionId,
+      Accept: "text/x-component",
+      ...(origin !== null && { Origin: origin }),
+      ...(options.cookie && { Cookie: options.cookie }),
+    },
   });
 }
 

@@ -30,6 +30,7 @@ export function onOwnPortal(label: string) {
         DEMO: "1",
         SIGNIN_LIMIT_PER_IP: "100000",
         PUBLIC_FORM_LIMIT_PER_IP: "100000",
+        PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
       },
     });
     Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });

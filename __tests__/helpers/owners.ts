@@ -89,9 +89,9 @@ export function applicationActionFields() {
   return actionFieldsByPortal.get(key)!;
 }
 
-/** Submits the application form the way the page's JavaScript does; answers with the action's result. */
-export async function submitApplication(fields: Record<string, string>): Promise<ActionAnswer> {
-  return callAction("/owners/apply", { ...(await applicationActionFields()), ...fields });
+/** Submits the application form the way the page's JavaScript does, with any extra `headers`; answers with the action's result. */
+export async function submitApplication(fields: Record<string, string>, headers?: Record<string, string>): Promise<ActionAnswer> {
+  return callAction("/owners/apply", { ...(await applicationActionFields()), ...fields }, undefined, headers);
 }
 
 /**

@@ -15,9 +15,10 @@ export default async function setup() {
       SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
       MAIL_FROM: "Co-op portal <portal@coop.example>",
       DEMO: "1",
-      // Every test signs in from 127.0.0.1; the per-address limit is what tests exercise.
+      // Every test signs in and sends forms from 127.0.0.1; the limits are proven on portals of their own.
       SIGNIN_LIMIT_PER_IP: "10000",
       PUBLIC_FORM_LIMIT_PER_IP: "10000",
+      PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
     },
   });
   process.env.PORTAL_URL = portal.url;

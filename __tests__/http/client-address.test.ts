@@ -1,3 +1,4 @@
+import { applicationFields, submitApplication, withOwnPortal } from "../helpers/owners";
 import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 
 // Starts its own portals with a small per-address limit on sign-in links.
@@ -38,5 +39,21 @@ describe("the client address of per-address limits", () => {
     } finally {
       await portal.stop();
     }
+  });
+
+  it("behind a proxy, counts an IPv6 client by its /64 (the rest of the address is the client's to change) and an IPv4-mapped one as IPv4", async () => {
+    await withOwnPortal("ipv6-blocks", { TRUST_PROXY: "1", PUBLIC_FORM_LIMIT_PER_IP: "2", SIGNIN_LIMIT_PER_IP: "2" }, async (portal) => {
+      const thanks = { redirect: "/owners/apply/thanks" };
+      const apply = (from: string) => submitApplication(applicationFields(`block-${Date.now()}-${Math.random()}@coop.example`), { "X-Forwarded-For": from });
+      expect(await apply("2001:db8:1:2::1")).toEqual(thanks);
+      expect(await apply("2001:db8:1:2::ffff")).toEqual(thanks);
+      expect(await apply("2001:db8:1:2:aaaa::9")).toMatchObject({ ok: false, code: "rate_limited" });
+      expect(await apply("2001:db8:1:3::1")).toEqual(thanks);
+
+      const sameBlock = ["2001:db8:5:6::1", "2001:db8:5:6::2", "[2001:db8:5:6:ffff::3]"];
+      expect(await linkRequests(portal, (n) => sameBlock[n]!, 3)).toEqual([200, 200, 429]);
+      const mapped = ["192.0.2.7", "::ffff:192.0.2.7", "::ffff:c000:207"];
+      expect(await linkRequests(portal, (n) => mapped[n]!, 3)).toEqual([200, 200, 429]);
+    });
   });
 });

@@ -246,6 +246,7 @@ describe("a campaign to 500 subscribers, its portal killed (SIGKILL) half-way an
         DEMO: "1",
         SIGNIN_LIMIT_PER_IP: "10000",
         PUBLIC_FORM_LIMIT_PER_IP: "10000",
+        PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
         ...shiftedClockEnv(clockFile),
       },
     });

@@ -52,7 +52,7 @@ async function largeResumePdf(name: string) {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${UPLOADS_SIZE},mode=0700`, "tmpfs", uploadsMount]);
     mounted = true;
     // The mail outbox lives beside uploads/, on the roomy disk: only the uploads fill.
-    portal = await startPortal({ dataDir, env: { DEMO: "1", PUBLIC_FORM_LIMIT_PER_IP: "100000" } });
+    portal = await startPortal({ dataDir, env: { DEMO: "1", PUBLIC_FORM_LIMIT_PER_IP: "100000", PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000" } });
     insertOpenPosting(dataDir, jobSlug);
     forms = await readForms(portal.url, jobSlug);
     // The sign-in and form helpers speak to whichever portal these name.

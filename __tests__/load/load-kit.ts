@@ -25,6 +25,7 @@ export function loadPortalEnv(smtpPort: number, extra: Record<string, string> = 
     DEMO: "1",
     SIGNIN_LIMIT_PER_IP: "100000",
     PUBLIC_FORM_LIMIT_PER_IP: "100000",
+    PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
     ...extra,
   };
 }

@@ -24,6 +24,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ BACKUP_KEEP: "30", MAINTENANCE_CHECK_MS: "60000" })).toMatchObject({ backupKeep: 30, maintenanceCheckMs: 60_000 });
   });
 
+  it("caps each public form at 300 uses an hour from all senders together unless told otherwise", () => {
+    expect(parseEnv({}).publicFormLimitTotalPerHour).toBe(300);
+    expect(parseEnv({ PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "50" }).publicFormLimitTotalPerHour).toBe(50);
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -41,6 +46,7 @@ describe("parseEnv", () => {
     ["BACKUP_KEEP", "0"],
     ["BACKUP_KEEP", "many"],
     ["MAINTENANCE_CHECK_MS", "10"],
+    ["PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR", "0"],
   ])("rejects %s=%s naming the variable", (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(ConfigurationError);
     try {

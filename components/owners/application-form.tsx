@@ -34,7 +34,7 @@ function stepErrors(values: Record<string, string>, planIds: string[], step: num
 /**
  * The owner application. Prerendered and without JavaScript it is one long form; in the
  * browser it becomes steps with a progress indicator, checked step by step with the same
- * zod schema the server uses, and kept as a draft in this browser until it is sent.
+ * zod schema the server uses, and kept as a draft in this tab until it is sent (see use-application-draft.ts).
  */
 export function OwnerApplicationForm({ action, plans }: { action: typeof submitOwnerApplicationAction; plans: EquityPlan[] }) {
   const [result, formAction] = useActionState(action, null);

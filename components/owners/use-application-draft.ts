@@ -4,54 +4,80 @@ import { useCallback, useSyncExternalStore } from "react";
 import type { ApplicationValues } from "./application-steps";
 
 const DRAFT_KEY = "coop:owner-application-draft";
+/** Long enough to finish an application begun before a weekend; short enough that a forgotten tab does not keep it. */
+const DRAFT_MAX_AGE_MS = 3 * 24 * 60 * 60_000;
+
+/**
+ * What the draft never stores. FLOWER answers say that a household lives on SNAP,
+ * Medicaid or the like; the agreement step signs and consents, which means something only
+ * on the day it is done. Both are a few clicks to give again after a reload.
+ */
+const neverStored = ["flower.", "agreement."];
+
 const listeners = new Set<() => void>();
 const empty: ApplicationValues = {};
-let cached: { raw: string | null; values: ApplicationValues } = { raw: null, values: empty };
+/** Every answer, sensitive ones included, lives here; storage holds only the rest. Null: not read from storage yet. */
+let inMemory: ApplicationValues | null = null;
+
+type StoredDraft = { savedAt: number; values: ApplicationValues };
+
+function storedDraft(): StoredDraft | null {
+  try {
+    const parsed: unknown = JSON.parse(window.sessionStorage.getItem(DRAFT_KEY) ?? "null");
+    if (!parsed || typeof parsed !== "object" || !("savedAt" in parsed) || !("values" in parsed)) return null;
+    const { savedAt, values } = parsed as { savedAt: unknown; values: unknown };
+    if (typeof savedAt !== "number" || Date.now() - savedAt > DRAFT_MAX_AGE_MS) return null;
+    if (!values || typeof values !== "object" || Array.isArray(values)) return null;
+    return { savedAt, values: values as ApplicationValues };
+  } catch {
+    // Storage disabled (some private modes) or an unreadable draft: no draft.
+    return null;
+  }
+}
 
 function readDraft(): ApplicationValues {
-  let raw: string | null = null;
-  try {
-    raw = window.localStorage.getItem(DRAFT_KEY);
-  } catch {
-    // Storage disabled (some private modes): no draft.
-  }
-  if (raw !== cached.raw) {
-    let values = empty;
-    try {
-      const parsed: unknown = JSON.parse(raw ?? "null");
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) values = parsed as ApplicationValues;
-    } catch {
-      // An unreadable draft is no draft.
-    }
-    cached = { raw, values };
-  }
-  return cached.values;
+  inMemory ??= storedDraft()?.values ?? empty;
+  return inMemory;
 }
 
 function writeDraft(values: ApplicationValues) {
+  inMemory = values;
+  const kept = Object.fromEntries(Object.entries(values).filter(([name]) => !neverStored.some((prefix) => name.startsWith(prefix))));
   try {
-    window.localStorage.setItem(DRAFT_KEY, JSON.stringify(values));
+    window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: Date.now(), values: kept } satisfies StoredDraft));
   } catch {
-    // Storage full or disabled: keep the values in memory so the form still works.
-    cached = { raw: cached.raw, values };
+    // Storage full or disabled: the answers stay in memory, so the form still works.
   }
   for (const listener of listeners) listener();
 }
 
+/**
+ * Deletes what should not be there when the form opens: a draft older than
+ * DRAFT_MAX_AGE_MS (or unreadable), and any draft that earlier versions of the portal
+ * kept in localStorage, where it outlived the browser session with every answer in it.
+ */
+function dropStaleDrafts() {
+  try {
+    window.localStorage.removeItem(DRAFT_KEY);
+    if (window.sessionStorage.getItem(DRAFT_KEY) !== null && !storedDraft()) window.sessionStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // Storage disabled: nothing is kept.
+  }
+}
+
 function subscribe(listener: () => void) {
+  dropStaleDrafts();
   listeners.add(listener);
-  const onStorage = (event: StorageEvent) => event.key === DRAFT_KEY && listener();
-  window.addEventListener("storage", onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", onStorage);
-  };
+  return () => listeners.delete(listener);
 }
 
 /**
- * What the person typed, kept in this browser's localStorage so that a refresh or a
- * closed tab loses nothing; it never leaves the browser before submit, and the thank-you
- * page clears it. The prerendered HTML shows `initial` (what a no-JavaScript submit sent back).
+ * What the person typed, so that a reload loses little. Kept in sessionStorage: it
+ * belongs to this tab, is gone once the tab is closed, and is ignored after three days,
+ * so a shared computer does not hand the next person someone's address; FLOWER answers
+ * and the agreement are kept in memory only. It never leaves the browser before submit,
+ * and the thank-you page clears it. The prerendered HTML shows `initial` (what a
+ * no-JavaScript submit sent back).
  */
 export function useApplicationDraft(initial: ApplicationValues | undefined) {
   // The server snapshot must be the same object on every call, hence `empty`.
@@ -66,7 +92,9 @@ export function useApplicationDraft(initial: ApplicationValues | undefined) {
 }
 
 export function clearApplicationDraft() {
+  inMemory = null;
   try {
+    window.sessionStorage.removeItem(DRAFT_KEY);
     window.localStorage.removeItem(DRAFT_KEY);
   } catch {
     // Nothing to clear.

@@ -5,6 +5,8 @@ import type { Executor } from "./executor";
 
 export type RateLimitRule = { key: string; limit: number; windowMs: number };
 export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterMs: number };
+/** A verdict on several rules; a refusal names the key of the rule that refused. */
+export type RateLimitsVerdict = { ok: true } | { ok: false; retryAfterMs: number; refusedBy: string };
 
 /** How the window stands for one key, without counting a new hit. */
 export function checkRateLimit(executor: Executor, rule: RateLimitRule, now: Date): RateLimitVerdict {
@@ -30,13 +32,14 @@ export function pruneRateLimitHits(executor: Executor, now: Date) {
 
 /**
  * Counts one hit against every rule if none is exhausted; otherwise counts nothing and
- * says when to retry. Run it in the transaction of the write it guards, so a refused
- * request leaves no trace and a granted one is counted exactly once.
+ * says when to retry and which rule refused (the first exhausted one, in the order given).
+ * Run it in the transaction of the write it guards, so a refused request leaves no trace
+ * and a granted one is counted exactly once.
  */
-export function consumeRateLimits(executor: Executor, rules: RateLimitRule[], now: Date): RateLimitVerdict {
+export function consumeRateLimits(executor: Executor, rules: RateLimitRule[], now: Date): RateLimitsVerdict {
   for (const rule of rules) {
     const verdict = checkRateLimit(executor, rule, now);
-    if (!verdict.ok) return verdict;
+    if (!verdict.ok) return { ...verdict, refusedBy: rule.key };
   }
   for (const rule of rules) recordRateLimitHit(executor, rule.key, now);
   pruneRateLimitHits(executor, now);

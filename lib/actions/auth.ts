@@ -24,7 +24,7 @@ export const requestSignInLinkAction = defineAction({
       callbackPath: input.callbackUrl,
     });
     if (!result.ok) {
-      throw new AppError("rate_limited", rateLimitedMessage(result.retryAfterMinutes));
+      throw new AppError("rate_limited", rateLimitedMessage(result));
     }
     redirect("/login/check-email");
   },

@@ -8,7 +8,7 @@ import { isEmailDisabled } from "@/db/queries/users";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { renderEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
-import { rateLimitKey } from "@/lib/rate-limits";
+import { addressLimitKey, busyFormMessage, minutesUntil, noteFormCapReached, publicFormTotalRule, rateLimitKey } from "@/lib/rate-limits";
 import { safeCallbackPath } from "./callback-path";
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 10 * 60;
@@ -25,14 +25,17 @@ export function hashSignInToken(token: string) {
   return sha256(`${token}${getEnv().nextAuthSecret}`);
 }
 
-export type SignInLinkResult = { ok: true } | { ok: false; retryAfterMinutes: number };
+/** A refusal says whether the sign-in form as a whole was busy (its cap on all senders) or this request was over its own limits. */
+export type SignInLinkResult = { ok: true } | { ok: false; retryAfterMinutes: number; busy: boolean };
 
 /**
  * What a refused link request tells the person. Anyone may ask for links to any address,
- * so the cap can be run into on purpose (to lock someone out); the links already sent
+ * so the limits can be run into on purpose (to lock someone out); the links already sent
  * keep working, and saying so keeps the real owner of the address from being stuck.
  */
-export function rateLimitedMessage(retryAfterMinutes: number) {
+export function rateLimitedMessage(refusal: { retryAfterMinutes: number; busy: boolean }) {
+  const { retryAfterMinutes } = refusal;
+  if (refusal.busy) return `${busyFormMessage(retryAfterMinutes)} Any link we emailed in the last 10 minutes still works.`;
   const minutes = `${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}`;
   return `Too many sign-in links were asked for. Any link we emailed in the last 10 minutes still works: look for it in your inbox. You can ask for a new one in ${minutes}.`;
 }
@@ -41,15 +44,18 @@ export function rateLimitedMessage(retryAfterMinutes: number) {
  * Emails a one-time sign-in link, valid for 10 minutes. Known and unknown addresses are
  * treated alike (an unknown one becomes a member when the link is used), so the answer
  * never tells whether someone has an account. At most 5 links per address and a
- * configured number per IP address in 15 minutes; only granted requests count.
+ * configured number per client address in 15 minutes, and a configured number from all
+ * senders together in an hour; only granted requests count.
  */
 export function requestSignInLink(input: { email: string; ip: string; callbackPath?: string }): SignInLinkResult {
   const env = getEnv();
   const email = input.email.trim().toLowerCase();
   const now = new Date();
+  const total = publicFormTotalRule("signin");
   const rules: RateLimitRule[] = [
     { key: rateLimitKey("signin:email", email), limit: SIGN_IN_LIMIT_PER_EMAIL, windowMs: SIGN_IN_WINDOW_MS },
-    { key: rateLimitKey("signin:ip", input.ip), limit: env.signInLimitPerIp, windowMs: SIGN_IN_WINDOW_MS },
+    { key: addressLimitKey("signin:ip", input.ip), limit: env.signInLimitPerIp, windowMs: SIGN_IN_WINDOW_MS },
+    total,
   ];
   const token = randomBytes(32).toString("hex");
   const link = new URL("/login/verify", env.siteUrl);
@@ -60,7 +66,12 @@ export function requestSignInLink(input: { email: string; ip: string; callbackPa
   const result = db.transaction(
     (tx): SignInLinkResult => {
       const verdict = consumeRateLimits(tx, rules, now);
-      if (!verdict.ok) return { ok: false, retryAfterMinutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)) };
+      if (!verdict.ok) {
+        const retryAfterMinutes = minutesUntil(verdict.retryAfterMs);
+        const busy = verdict.refusedBy === total.key;
+        if (busy) noteFormCapReached("signin", total, retryAfterMinutes, now);
+        return { ok: false, retryAfterMinutes, busy };
+      }
       // A disabled account gets the same answer as any other, and no link.
       if (isEmailDisabled(tx, email)) return { ok: true };
       const expires = new Date(now.getTime() + SIGN_IN_LINK_MAX_AGE_SECONDS * 1000);

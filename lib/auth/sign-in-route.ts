@@ -80,7 +80,7 @@ export async function signInLinkRequest(request: Request) {
   });
   if (!result.ok) {
     return Response.json(
-      { error: "rate_limited", message: rateLimitedMessage(result.retryAfterMinutes) },
+      { error: "rate_limited", message: rateLimitedMessage(result) },
       { status: 429, headers: { ...noStore, "Retry-After": String(result.retryAfterMinutes * 60) } },
     );
   }
