@@ -395,9 +395,9 @@ describe("one person's data, asked for by another", () => {
     const household = { "household.0.name": "Taken Over", "household.0.email": `matrix-takeover-${run}@coop.example` };
     const contact = { phone: "585-555-0000", streetAddress: "1 Elsewhere", locality: "Rochester", region: "NY", postalCode: "14600" };
     expect((await get("/account", cookies.household)).html).toContain("1001");
-    expect(await saveAs("lib/actions/owners.ts#saveHouseholdAction", cookies.household, household)).toMatchObject({ ok: false, message: expect.stringMatching(/^Only the primary owner/) });
+    expect(await saveAs("lib/actions/owner-households.ts#saveHouseholdAction", cookies.household, household)).toMatchObject({ ok: false, message: expect.stringMatching(/^Only the primary owner/) });
     expect(await saveAs("lib/actions/owners.ts#saveOwnerContactAction", cookies.household, contact)).toMatchObject({ ok: false, message: expect.stringMatching(/^Only the primary owner/) });
-    expect(await saveAs("lib/actions/owners.ts#saveHouseholdAction", cookies.member, household)).toMatchObject({ ok: false, message: "Only owners have a household to change." });
+    expect(await saveAs("lib/actions/owner-households.ts#saveHouseholdAction", cookies.member, household)).toMatchObject({ ok: false, message: "Only owners have a household to change." });
     expect(await saveAs("lib/actions/owners.ts#saveOwnerContactAction", cookies.member, contact)).toMatchObject({ ok: false, message: "Only owners have contact details to change here." });
     expect({ owner: ownerRow(ownOwnerId()), household: householdOf(ownOwnerId()) }).toEqual(before);
     expect(scalar("select count(*) from users where email = ?", [household["household.0.email"]])).toBe(0);
