@@ -175,6 +175,8 @@ describe("eight days on", () => {
     oldDeclineMail = mailAbout("old-decline@example.org");
     staffNotices = db.select().from(emailOutbox).where(inArray(emailOutbox.subject, [`New owner application no. ${declinedLongAgo}`, "New applicant for Cashier"])).all();
     expect([jordanMail.length, lapsedMail.length, oldDeclineMail.length, staffNotices.length]).toEqual([1, 1, 2, 2]);
+    // A file someone already removed by hand is no reason to stop.
+    for (const file of emlFilesOfAll(staffNotices)) fs.rmSync(path.join(outboxFolder, file));
     report = await maintain(8);
   });
 

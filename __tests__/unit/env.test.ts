@@ -24,6 +24,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ BACKUP_KEEP: "30", MAINTENANCE_CHECK_MS: "60000" })).toMatchObject({ backupKeep: 30, maintenanceCheckMs: 60_000 });
   });
 
+  it("keeps sent mail 30 days and declined owner applications 365 days unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ outboxKeepDays: 30, declinedApplicationKeepDays: 365 });
+    expect(parseEnv({ OUTBOX_KEEP_DAYS: "7", DECLINED_APPLICATION_KEEP_DAYS: "90" })).toMatchObject({ outboxKeepDays: 7, declinedApplicationKeepDays: 90 });
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -36,6 +41,8 @@ describe("parseEnv", () => {
     ["SMTP_URL", "http://mail.example"],
     ["DEMO", "yes"],
     ["NEXTAUTH_SECRET", "short"],
+    ["OUTBOX_KEEP_DAYS", "0"],
+    ["DECLINED_APPLICATION_KEEP_DAYS", "a year"],
     ["TRUST_PROXY", "-1"],
     ["TRUST_PROXY", "yes"],
     ["BACKUP_KEEP", "0"],

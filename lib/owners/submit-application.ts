@@ -57,8 +57,9 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
           (minutes) => `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or apply at the store.`,
         );
         const id = insertOwnerApplication(tx, input, { plan, signedOn: storeDay(now) });
-        queueEmail(tx, { to: input.applicant.email, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }) });
-        queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id) });
+        const concerns = { type: "owner_application", id } as const;
+        queueEmail(tx, { to: input.applicant.email, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }), concerns });
+        queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id), concerns });
         recordAudit(tx, null, { action: "owner_application.submit", subjectType: "owner_application", subjectId: String(id) });
         return id;
       },
