@@ -13,7 +13,7 @@ it("the settings page shows each period, as configured where the portal runs", a
   await withOwnPortal("retention-periods", { OUTBOX_KEEP_DAYS: "45", DECLINED_APPLICATION_KEEP_DAYS: "200", BACKUP_KEEP: "9" }, async () => {
     const admin = await signIn("admin@coop.example");
     const html = await (await fetch(portalUrl("/staff/settings"), { headers: { Cookie: admin } })).text();
-    const table = new JSDOM(html).window.document.querySelector('[aria-label="How long personal data is kept"] table');
+    const table = new JSDOM(html).window.document.querySelector('section[aria-labelledby="retention-heading"] table');
     expect(table).not.toBeNull();
     const rows = Object.fromEntries([...table!.querySelectorAll("tbody tr")].map((row) => [text(row.querySelector("th")), text(row.querySelector("td"))]));
     expect(rows).toMatchObject({

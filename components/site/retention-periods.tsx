@@ -12,7 +12,7 @@ export function RetentionPeriods({ periods }: { periods: RetentionPeriod[] }) {
         The server deletes what is past its period every day (and at start), and the audit log records how many of each went. The
         periods marked with a variable are set where the portal is installed; ask whoever runs the server to change them.
       </p>
-      <DataTable caption="How long personal data is kept" headers={["What", "How long", "Set by"]}>
+      <DataTable caption="Each kind of personal data and how long it stays" headers={["What", "How long", "Set by"]}>
         {periods.map((period) => (
           <tr key={period.what}>
             <th scope="row" className={`${cellClass} font-semibold`}>
