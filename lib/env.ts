@@ -28,6 +28,8 @@ const envSchema = z.object({
   TRUST_PROXY: optional(wholeNumber(0, 10, "expected the number of reverse proxies in front of the portal (0 to 10)")),
   BACKUP_KEEP: optional(wholeNumber(1, 1000, "expected how many backups to keep, from 1 to 1000")),
   MAINTENANCE_CHECK_MS: optional(wholeNumber(100, 86_400_000, "expected milliseconds from 100 to 86400000")),
+  OUTBOX_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
+  DECLINED_APPLICATION_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
 });
 
 export type Env = {
@@ -56,6 +58,10 @@ export type Env = {
   backupKeep: number;
   /** How often the server looks whether a day has passed since its maintenance last ran. */
   maintenanceCheckMs: number;
+  /** Days a sent or failed email keeps its content in the outbox (and its .eml file) before maintenance clears it. */
+  outboxKeepDays: number;
+  /** Days after staff decline an owner application before maintenance deletes it with its household and mail. */
+  declinedApplicationKeepDays: number;
 };
 
 export class ConfigurationError extends Error {
@@ -116,6 +122,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: raw.TRUST_PROXY ?? 0,
     backupKeep: raw.BACKUP_KEEP ?? 14,
     maintenanceCheckMs: raw.MAINTENANCE_CHECK_MS ?? 10 * 60_000,
+    outboxKeepDays: raw.OUTBOX_KEEP_DAYS ?? 30,
+    declinedApplicationKeepDays: raw.DECLINED_APPLICATION_KEEP_DAYS ?? 365,
   };
 }
 

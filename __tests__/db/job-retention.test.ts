@@ -87,7 +87,7 @@ describe("retention of job applications", () => {
 
   it("records the run in the audit log as a count, without an actor or anyone's details", () => {
     expect(retentionAudit()).toEqual([
-      expect.objectContaining({ actorId: null, actorEmail: null, subjectType: "job_application", subjectId: "retention", detail: { deleted: 8, files: 4, retentionDays: 365 } }),
+      expect.objectContaining({ actorId: null, actorEmail: null, subjectType: "job_application", subjectId: "retention", detail: { deleted: 8, files: 4, emails: 0, retentionDays: 365 } }),
     ]);
   });
 
@@ -104,7 +104,7 @@ describe("retention of job applications", () => {
     expect(remainingApplications()).toEqual(new Set([open.withFile, open.withText]));
     expect(onDisk(recentlyClosed.file) || onDisk(recentlyExpired.file)).toBe(false);
     expect(onDisk(open.file)).toBe(true);
-    expect(retentionAudit().at(-1)!.detail).toEqual({ deleted: 4, files: 2, retentionDays: 90 });
+    expect(retentionAudit().at(-1)!.detail).toEqual({ deleted: 4, files: 2, emails: 0, retentionDays: 90 });
   });
 
   it("removes files a crash left behind (a stale temporary file, a file without a row) and nothing else", () => {

@@ -104,6 +104,7 @@ const matrix: Record<string, Row> = {
   "lib/actions/owner-applications.ts#approveOwnerApplicationAction": ["sign in", "staff only", "staff only", "staff only", "runs",     "runs"],
   "lib/actions/owner-applications.ts#declineOwnerApplicationAction": ["sign in", "staff only", "staff only", "staff only", "runs",     "runs"],
   "lib/actions/owner-applications.ts#submitOwnerApplicationAction":  ["runs",    "runs",       "runs",       "runs",       "runs",     "runs"],
+  "lib/actions/owner-applications.ts#withdrawOwnerApplicationAction": ["sign in", "runs",      "runs",       "runs",       "runs",     "runs"],
   "lib/actions/owner-households.ts#acceptHouseholdInvitationAction":  ["sign in", "runs",       "runs",       "runs",       "runs",     "runs"],
   "lib/actions/owner-households.ts#declineHouseholdInvitationAction": ["sign in", "runs",       "runs",       "runs",       "runs",     "runs"],
   "lib/actions/owner-households.ts#declineInvitationByLinkAction":    ["runs",    "runs",       "runs",       "runs",       "runs",     "runs"],

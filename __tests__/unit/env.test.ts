@@ -29,6 +29,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "50" }).publicFormLimitTotalPerHour).toBe(50);
   });
 
+  it("keeps sent mail 30 days and declined owner applications 365 days unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ outboxKeepDays: 30, declinedApplicationKeepDays: 365 });
+    expect(parseEnv({ OUTBOX_KEEP_DAYS: "7", DECLINED_APPLICATION_KEEP_DAYS: "90" })).toMatchObject({ outboxKeepDays: 7, declinedApplicationKeepDays: 90 });
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -41,6 +46,8 @@ describe("parseEnv", () => {
     ["SMTP_URL", "http://mail.example"],
     ["DEMO", "yes"],
     ["NEXTAUTH_SECRET", "short"],
+    ["OUTBOX_KEEP_DAYS", "0"],
+    ["DECLINED_APPLICATION_KEEP_DAYS", "a year"],
     ["TRUST_PROXY", "-1"],
     ["TRUST_PROXY", "yes"],
     ["BACKUP_KEEP", "0"],

@@ -2,10 +2,12 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { formatDateTime } from "@/lib/format";
 import type { OwnerApplication } from "@/db/schema/owners";
 import { applicationStatusLabels } from "@/lib/owners/labels";
+import type { withdrawOwnerApplicationAction } from "@/lib/actions/owner-applications";
 import { EquitySchedule } from "./equity-schedule";
+import { WithdrawApplicationForm } from "./withdraw-application-form";
 
-/** An applicant's view of their latest application: where it stands and what they will pay. */
-export function AccountApplication({ application }: { application: OwnerApplication }) {
+/** An applicant's view of their latest application: where it stands, what they will pay, and how to withdraw it while it waits. */
+export function AccountApplication({ application, withdraw }: { application: OwnerApplication; withdraw: typeof withdrawOwnerApplicationAction }) {
   return (
     <section aria-labelledby="application-heading" className="mt-8">
       <h2 id="application-heading" className="text-2xl font-bold text-leaf-900">
@@ -31,6 +33,7 @@ export function AccountApplication({ application }: { application: OwnerApplicat
           <EquitySchedule plan={application.equityPlan} />
         </>
       )}
+      {application.status === "submitted" && <WithdrawApplicationForm action={withdraw} />}
     </section>
   );
 }

@@ -1,8 +1,12 @@
 import "server-only";
-import { and, desc, eq, inArray, lte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, notInArray, or, sql } from "drizzle-orm";
 import { db } from "../index";
 import { emailOutbox, type EmailStatus, type OutboxEmail } from "../schema";
 import type { Executor } from "./executor";
+
+/** The kinds of record a message can be about; deleting such a record deletes its mail (see email-retention.ts). */
+export const emailConcernTypes = ["job_application", "newsletter_subscriber", "owner_application"] as const;
+export type EmailConcern = { type: (typeof emailConcernTypes)[number]; id: number };
 
 export type QueuedEmail = {
   to: string;
@@ -14,17 +18,22 @@ export type QueuedEmail = {
   redactAfter?: Date;
   /** A Message-ID chosen by the caller (`<…@domain>`), for a message that must keep one identity (newsletter deliveries); random otherwise. */
   messageId?: string;
+  /** The record whose personal data this message carries, so that it goes when that record does. */
+  concerns?: EmailConcern;
 };
 
 /** Queues a message; run it inside the transaction of the change that causes the email. */
 export function insertQueuedEmail(executor: Executor, email: QueuedEmail, messageDomain: string) {
+  const { concerns, ...message } = email;
   return executor
     .insert(emailOutbox)
     .values({
-      ...email,
+      ...message,
       headers: email.headers ?? {},
       messageId: email.messageId ?? `<${crypto.randomUUID()}@${messageDomain}>`,
       nextTryAt: new Date(),
+      concernsType: concerns?.type ?? null,
+      concernsId: concerns ? String(concerns.id) : null,
     })
     .returning({ id: emailOutbox.id })
     .get().id;
@@ -93,13 +102,16 @@ export function markEmailFailed(id: number, error: string) {
     .run();
 }
 
+/** The body of a sent message kept past OUTBOX_KEEP_DAYS only for its status (a newsletter copy, which its campaign's counts read). */
+export const CLEARED_BODY = "[The content of this message was removed once the outbox had kept it for as long as the co-op keeps sent mail.]";
+
 /** Puts a failed message back in the queue with a fresh set of attempts; never one whose body was blanked (it would send the placeholder). */
 export function requeueFailedEmail(executor: Executor, id: number) {
   return (
     executor
       .update(emailOutbox)
       .set({ status: "queued", attempts: 0, nextTryAt: new Date(), lastError: null })
-      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed"), ne(emailOutbox.text, REDACTED_BODY)))
+      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed"), notInArray(emailOutbox.text, [REDACTED_BODY, CLEARED_BODY])))
       .run().changes > 0
   );
 }

@@ -116,8 +116,9 @@ const chunks = <T>(values: T[]) => Array.from({ length: Math.ceil(values.length 
 
 /**
  * Deletes the applications to postings closed before `cutoff`, and their résumé files'
- * rows; run it in the caller's transaction. Returns how many applications went, and the
- * upload ids whose files the caller removes from disk once the transaction commits.
+ * rows; run it in the caller's transaction. Returns the ids of the applications that went
+ * (for their mail), and the upload ids whose files the caller removes from disk once the
+ * transaction commits.
  */
 export function deleteApplicationsOfPostingsClosedBefore(executor: Executor, cutoff: Date, cutoffDay: string) {
   const expiredJobs = executor.select({ id: jobs.id }).from(jobs).where(closedBefore(cutoff, cutoffDay));
@@ -129,7 +130,7 @@ export function deleteApplicationsOfPostingsClosedBefore(executor: Executor, cut
   const uploadIds = expired.flatMap((row) => (row.uploadId ? [row.uploadId] : []));
   for (const ids of chunks(expired.map((row) => row.id))) executor.delete(jobApplications).where(inArray(jobApplications.id, ids)).run();
   for (const ids of chunks(uploadIds)) executor.delete(uploads).where(inArray(uploads.id, ids)).run();
-  return { deleted: expired.length, uploadIds };
+  return { ids: expired.map((row) => row.id), uploadIds };
 }
 
 /** Every stored upload's id, to tell a file on disk that lost its row. */

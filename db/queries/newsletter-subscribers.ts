@@ -155,14 +155,20 @@ export function cancelQueuedNewsletterEmails(executor: Executor, subscriberId: n
 /**
  * Unconfirmed signups whose link expired before `now`: pending rows are deleted (they
  * never consented; nothing is kept of them), and an unsubscribed row that was signed up
- * again only loses its dead link. Returns how many rows were deleted.
+ * again only loses its dead link. Returns the ids of both, whose confirmation mail goes too.
  */
 export function deleteExpiredPendingSubscribers(executor: Executor, now: Date) {
   const expired = lt(newsletterSubscribers.confirmTokenExpiresAt, now);
   const deleted = executor
     .delete(newsletterSubscribers)
     .where(and(eq(newsletterSubscribers.status, "pending"), expired))
-    .run().changes;
-  executor.update(newsletterSubscribers).set({ confirmTokenHash: null, confirmTokenExpiresAt: null }).where(expired).run();
-  return deleted;
+    .returning({ id: newsletterSubscribers.id })
+    .all();
+  const lapsed = executor
+    .update(newsletterSubscribers)
+    .set({ confirmTokenHash: null, confirmTokenExpiresAt: null })
+    .where(expired)
+    .returning({ id: newsletterSubscribers.id })
+    .all();
+  return { deleted: deleted.map((row) => row.id), lapsed: lapsed.map((row) => row.id) };
 }

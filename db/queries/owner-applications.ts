@@ -72,7 +72,11 @@ export function declineOwnerApplication(executor: Executor, id: number, reason: 
     .set({ status: "declined", declineReason: reason, decidedBy, decidedAt: new Date() })
     .where(and(eq(ownerApplications.id, id), eq(ownerApplications.status, "submitted")))
     .run().changes;
-  if (changed === 0) throw new AppError(getOwnerApplication(executor, id) ? "conflict" : "not_found", "application_not_pending");
+  if (changed === 0) {
+    // Withdrawn and deleted meanwhile (or never there): staff are told it no longer exists.
+    if (!getOwnerApplication(executor, id)) throw new AppError("not_found", "application_not_found");
+    throw new AppError("conflict", "application_not_pending");
+  }
 }
 
 export type Approval = {

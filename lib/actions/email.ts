@@ -17,7 +17,7 @@ export const retryEmailAction = defineAction({
   run: ({ id }, actor) => {
     db.transaction(
       (tx) => {
-        if (!requeueFailedEmail(tx, id)) throw new AppError("conflict", "That message is not waiting for a retry (or its personal link has been removed, so it cannot go out again).");
+        if (!requeueFailedEmail(tx, id)) throw new AppError("conflict", "That message is not waiting for a retry (or its content has been removed, so it cannot go out again).");
         recordAudit(tx, actor, { action: "email.retry", subjectType: "email", subjectId: String(id) });
       },
       { behavior: "immediate" },

@@ -27,6 +27,7 @@ export const updateApplicantAction = defineAction({
             queueEmail(tx, {
               to: before.email,
               ...applicantMessageEmail(getSiteSettings(), { name: before.name, jobTitle: application.job.title, message: emailMessage }),
+              concerns: { type: "job_application", id },
             });
           }
           recordAudit(tx, actor, {

@@ -7,7 +7,8 @@ import { getEquityPlans } from "@/db/queries/owner-settings";
 import { clientIp } from "@/lib/auth/client-ip";
 import { approveApplication, declineApplication } from "@/lib/owners/decide-application";
 import { submitOwnerApplication } from "@/lib/owners/submit-application";
-import { approveApplicationSchema, declineApplicationSchema, ownerApplicationFormSchema } from "@/lib/validations/owners";
+import { withdrawOwnApplication } from "@/lib/owners/withdraw-application";
+import { approveApplicationSchema, declineApplicationSchema, ownerApplicationFormSchema, withdrawApplicationSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
 
 /**
@@ -45,5 +46,19 @@ export const declineOwnerApplicationAction = defineAction({
   run: (input, actor) => {
     declineApplication(actor, input);
     return null;
+  },
+});
+
+/**
+ * Signed in: withdraws the person's own application waiting for review, found by their
+ * address (the form carries no id, so nobody can name someone else's). It is deleted at
+ * once; /account then says so.
+ */
+export const withdrawOwnerApplicationAction = defineAction({
+  access: "member",
+  schema: withdrawApplicationSchema,
+  run: (_input, actor) => {
+    withdrawOwnApplication(actor);
+    redirect("/account?application=withdrawn");
   },
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Env } from "@/lib/env";
+import { outboxFileName } from "./outbox-files";
 
 export type OutgoingEmail = {
   messageId: string;
@@ -60,7 +61,7 @@ function outboxTransport(folder: string, from: string, printLinks: boolean): Ema
     async send(email) {
       const info = await composer.sendMail(toMailOptions(email, from));
       fs.mkdirSync(folder, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${email.messageId.replace(/[^a-zA-Z0-9-]/g, "").slice(0, 36)}.eml`;
+      const name = outboxFileName(email.messageId, new Date());
       const temporary = path.join(folder, `.${name}.tmp`);
       fs.writeFileSync(temporary, info.message as Buffer);
       fs.renameSync(temporary, path.join(folder, name));

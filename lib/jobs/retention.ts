@@ -1,8 +1,10 @@
 import "server-only";
 import type { DB } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { deleteEmailsConcerning } from "@/db/queries/email-retention";
 import { deleteApplicationsOfPostingsClosedBefore, listUploadIds } from "@/db/queries/job-applications";
 import { getJobSettings } from "@/db/queries/job-settings";
+import { removeOutboxFiles } from "@/lib/email/outbox-files";
 import { storeDay } from "@/lib/format";
 import { removeLeftoverUploads, removeStoredUploads } from "./uploads";
 
@@ -11,31 +13,34 @@ const DAY_MS = 86_400_000;
 const PENDING_UPLOAD_MAX_AGE_MS = DAY_MS;
 
 /**
- * Retention (issue 10): deletes the applications to postings that closed more than the
- * configured number of days before `now`, with their résumé files' rows, in one
- * IMMEDIATE transaction audited as a count; then removes their files, and any file a
- * crash left without a row. Takes the database itself, not a transaction: files are
- * removed only after the deletion commits. Returns how many applications were deleted.
+ * Retention: deletes the applications to postings that closed more than the configured
+ * number of days before `now`, with their résumé files' rows and the mail about them, in
+ * one IMMEDIATE transaction audited as counts; then removes their résumé and `.eml` files,
+ * and any upload a crash left without a row. Takes the database itself, not a
+ * transaction: files are removed only after the deletion commits. Returns how many
+ * applications were deleted.
  */
 export function deleteExpiredJobApplications(database: DB, now: Date) {
-  const { deleted, uploadIds } = database.transaction(
+  const { ids, uploadIds, messageIds } = database.transaction(
     (tx) => {
       const { retentionDays } = getJobSettings(tx);
       const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
       const result = deleteApplicationsOfPostingsClosedBefore(tx, cutoff, storeDay(cutoff));
-      if (result.deleted > 0) {
+      const messageIds = deleteEmailsConcerning(tx, "job_application", result.ids);
+      if (result.ids.length > 0) {
         recordAudit(tx, null, {
           action: "job_application.retention",
           subjectType: "job_application",
           subjectId: "retention",
-          detail: { deleted: result.deleted, files: result.uploadIds.length, retentionDays },
+          detail: { deleted: result.ids.length, files: result.uploadIds.length, emails: messageIds.length, retentionDays },
         });
       }
-      return result;
+      return { ...result, messageIds };
     },
     { behavior: "immediate" },
   );
   removeStoredUploads(uploadIds);
+  removeOutboxFiles(messageIds);
   removeLeftoverUploads(() => listUploadIds(database), now, PENDING_UPLOAD_MAX_AGE_MS);
-  return deleted;
+  return ids.length;
 }

@@ -79,8 +79,9 @@ export async function submitJobApplication(input: JobApplicationFormInput, ip: s
           (minutes) => `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or bring your application to the store.`,
         );
         const id = insertJobApplication(tx, application, file?.row);
-        queueEmail(tx, { to: application.email, ...jobApplicationReceivedEmail(site, { name: application.name, jobTitle: open.title, jobSlug: open.slug }) });
-        queueEmail(tx, { to: settings.staffNotificationEmail, ...jobApplicationForStaffEmail(site, open) });
+        const concerns = { type: "job_application", id } as const;
+        queueEmail(tx, { to: application.email, ...jobApplicationReceivedEmail(site, { name: application.name, jobTitle: open.title, jobSlug: open.slug }), concerns });
+        queueEmail(tx, { to: settings.staffNotificationEmail, ...jobApplicationForStaffEmail(site, open), concerns });
         recordAudit(tx, null, { action: "job_application.submit", subjectType: "job_application", subjectId: String(id), detail: { jobId: open.id, resumeFile: Boolean(file) } });
         return open;
       },

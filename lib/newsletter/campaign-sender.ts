@@ -18,7 +18,7 @@ export const CAMPAIGN_BATCH_SIZE = 100;
  * which never expires; the outbox keeps that copy only while retries and a staff requeue
  * may need it, then the worker blanks it like an expired sign-in link.
  */
-const CAMPAIGN_COPY_KEPT_MS = 7 * 24 * 60 * 60_000;
+export const CAMPAIGN_COPY_KEPT_MS = 7 * 24 * 60 * 60_000;
 const POLL_MS = 1000;
 
 /** A campaign email's own unsubscribe token, stored only as its hash (see tokens.ts). */

@@ -76,7 +76,12 @@ export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
       } else {
         id = insertPendingSubscriber(tx, { email: input.email, ...values });
       }
-      queueEmail(tx, { to: input.email, ...confirmationEmail({ coopName, siteUrl: getEnv().siteUrl }, token), redactAfter: expiresAt });
+      queueEmail(tx, {
+        to: input.email,
+        ...confirmationEmail({ coopName, siteUrl: getEnv().siteUrl }, token),
+        redactAfter: expiresAt,
+        concerns: { type: "newsletter_subscriber", id },
+      });
       recordAudit(tx, null, { action: "newsletter_subscriber.signup", ...subscriberSubject(id), detail: { emailed: true } });
       return true;
     },

@@ -52,6 +52,7 @@ export function approveApplication(
             joinedOn: input.joinedOn,
             paidCents: input.firstPayment?.amountCents ?? 0,
           }),
+          concerns: { type: "owner_application", id: application.id },
         });
         recordAudit(tx, actor, {
           action: "owner_application.approve",
@@ -77,7 +78,11 @@ export function declineApplication(actor: AuditActor, input: { applicationId: nu
       (tx) => {
         declineOwnerApplication(tx, input.applicationId, input.reason, actor.id);
         const application = getOwnerApplication(tx, input.applicationId)!;
-        queueEmail(tx, { to: application.email, ...applicationDeclinedEmail(site(), { name: application.name, reason: input.reason }) });
+        queueEmail(tx, {
+          to: application.email,
+          ...applicationDeclinedEmail(site(), { name: application.name, reason: input.reason }),
+          concerns: { type: "owner_application", id: application.id },
+        });
         recordAudit(tx, actor, { action: "owner_application.decline", subjectType: "owner_application", subjectId: String(input.applicationId) });
       },
       { behavior: "immediate" },

@@ -136,3 +136,20 @@ export function householdInvitationEmail(site: Site, invitation: { inviteeName: 
     }),
   };
 }
+
+/** To the person who withdrew their application: it is gone. Nothing from the application is repeated here. */
+export function applicationWithdrawnEmail(site: Site) {
+  return {
+    subject: "Your owner application is withdrawn",
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: "Your application is withdrawn",
+      paragraphs: [
+        "As you asked, we have withdrawn your application to become an owner and deleted it, with everything you wrote in it.",
+        "You are welcome to apply again whenever you like.",
+      ],
+      action: { label: "Learn about becoming an owner", url: link(site, "/owners") },
+      footnote: "If you did not withdraw it yourself, reply to this email and tell us.",
+    }),
+  };
+}

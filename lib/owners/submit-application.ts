@@ -48,8 +48,9 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
         queueEmail(tx, { to, ...notice(site) });
         return null;
       }
-      queueEmail(tx, { to, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }) });
-      queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id) });
+      const concerns = { type: "owner_application", id } as const;
+      queueEmail(tx, { to, ...applicationReceivedEmail(site, { name: input.applicant.name, planName: plan.name }), concerns });
+      queueEmail(tx, { to: settings.staffNotificationEmail, ...applicationForStaffEmail(site, id), concerns });
       recordAudit(tx, null, { action: "owner_application.submit", subjectType: "owner_application", subjectId: String(id) });
       return id;
     },

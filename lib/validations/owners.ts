@@ -112,6 +112,11 @@ export const approveApplicationSchema = z
 /** Staff decline an application; the applicant reads the reason in an email and on their account. */
 export const declineApplicationSchema = z.object({ applicationId: rowId, reason: line(1000) });
 
+/** The applicant withdraws their own waiting application: no id (it is theirs by their address), only a tick that they mean it. */
+export const withdrawApplicationSchema = z.object({
+  confirmWithdrawal: required("Tick this box to confirm that you want to withdraw your application and have it deleted."),
+});
+
 /** The primary owner's contact details as they keep them up to date on /account. */
 export const ownerContactSchema = applicantSchema.pick({ phone: true, streetAddress: true, locality: true, region: true, postalCode: true });
 export type OwnerContact = z.output<typeof ownerContactSchema>;

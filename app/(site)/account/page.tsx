@@ -14,21 +14,31 @@ import { getOwnershipForUser } from "@/db/queries/owners";
 import { signOutAction, signOutEverywhereAction } from "@/lib/actions/auth";
 import { acceptHouseholdInvitationAction, declineHouseholdInvitationAction } from "@/lib/actions/owner-households";
 import { subscribeFromAccountAction, unsubscribeFromAccountAction } from "@/lib/actions/newsletter";
+import { withdrawOwnerApplicationAction } from "@/lib/actions/owner-applications";
 import { roleLabels, isStaffRole } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { storeDay } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<{ application?: string | string[] }> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const user = await requirePageRole("member", "/account");
   // Read for this person only: their own ownership (or their household's), else their own application.
   const ownership = getOwnershipForUser(db, user.id);
   const application = ownership ? null : getLatestApplicationByEmail(user.email);
   const invitations = listOpenInvitationsForEmail(db, user.email, new Date());
+  // Where withdrawing lands; said only when there is indeed no application waiting.
+  const withdrawn = (await searchParams).application === "withdrawn" && application?.status !== "submitted";
   return (
     <>
       <h1 className="text-3xl font-bold text-leaf-900">Your account</h1>
+      {withdrawn && (
+        <p role="status" className="mt-4 max-w-prose rounded-md border border-leaf-700 bg-leaf-50 px-4 py-3 font-semibold text-leaf-900">
+          Your owner application is withdrawn and deleted. We have emailed you to confirm.
+        </p>
+      )}
       <dl className="mt-6 grid max-w-lg grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">Email</dt>
         <dd>{user.email}</dd>
@@ -43,7 +53,7 @@ export default async function AccountPage() {
       </dl>
       {invitations.length > 0 && <HouseholdInvitations invitations={invitations} accept={acceptHouseholdInvitationAction} decline={declineHouseholdInvitationAction} />}
       {ownership && <AccountOwnership ownership={ownership} today={storeDay()} />}
-      {application && <AccountApplication application={application} />}
+      {application && <AccountApplication application={application} withdraw={withdrawOwnerApplicationAction} />}
       {!ownership && !application && !isStaffRole(user.role) && (
         <section aria-labelledby="ownership-heading" className="mt-8">
           <h2 id="ownership-heading" className="text-2xl font-bold text-leaf-900">

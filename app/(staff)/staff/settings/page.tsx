@@ -1,6 +1,7 @@
 import { JobSettingsForm } from "@/components/jobs/job-settings-form";
 import { EquityPlansForm } from "@/components/owners/equity-plans-form";
 import { NextOwnerNumberForm } from "@/components/owners/next-owner-number-form";
+import { RetentionPeriods } from "@/components/site/retention-periods";
 import { SettingsForm } from "@/components/site/settings-form";
 import { getJobSettings } from "@/db/queries/job-settings";
 import { getEquityPlans } from "@/db/queries/owner-settings";
@@ -10,6 +11,7 @@ import { saveJobSettingsAction } from "@/lib/actions/job-settings";
 import { saveEquityPlansAction, setNextOwnerNumberAction } from "@/lib/actions/owner-settings";
 import { saveSettingsAction } from "@/lib/actions/site";
 import { requirePageRole } from "@/lib/auth/session";
+import { listRetentionPeriods } from "@/lib/maintenance/retention-periods";
 
 export const metadata = { title: "Settings" };
 
@@ -61,6 +63,8 @@ export default async function SettingsPage() {
         </p>
         <JobSettingsForm action={saveJobSettingsAction} settings={getJobSettings()} />
       </section>
+
+      <RetentionPeriods periods={listRetentionPeriods()} />
     </>
   );
 }
