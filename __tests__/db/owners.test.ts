@@ -4,8 +4,8 @@ import { approveOwnerApplication, declineOwnerApplication, getLatestApplicationB
 import { acceptHouseholdInvitation, deleteLapsedInvitations, listOpenInvitationsForEmail, saveHouseholdMembers } from "@/db/queries/owner-households";
 import { getOwnerNumberState, getOwnershipForUser, setNextOwnerNumber } from "@/db/queries/owners";
 import { ensureUserByEmail } from "@/db/queries/users";
-import { sealInvitation } from "@/lib/owners/household-invitations";
-import { ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
+import { deleteLapsedHouseholdInvitations, queueInvitationEmails, sealInvitation } from "@/lib/owners/household-invitations";
+import { emailOutbox, ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
 import { defaultEquityPlans } from "@/lib/owners/equity";
 import { ownerApplicationSchema, type OwnerApplicationInput } from "@/lib/validations/owners";
 
@@ -167,9 +167,28 @@ describe("one person, one household", () => {
     const emails = () => getOwnershipForUser(db, rosa.userId)!.household.map((member) => member.email);
     deleteLapsedInvitations(db, new Date(later.getTime() + 13 * 86_400_000));
     expect(emails()).toContain("lapsed@example.org");
-    expect(deleteLapsedInvitations(db, new Date(later.getTime() + 15 * 86_400_000))).toBeGreaterThan(0);
+    expect(deleteLapsedInvitations(db, new Date(later.getTime() + 15 * 86_400_000)).length).toBeGreaterThan(0);
     expect(emails()).not.toContain("lapsed@example.org");
     expect(emails()).toContain("wanda@example.org");
+  });
+
+  it("maintenance removes an invitation left lapsed past its grace period, with its email", () => {
+    const rosa = ownerOf("rosa@example.org")!;
+    const sent = new Date("2026-10-01T12:00:00Z");
+    const members = [...getOwnershipForUser(db, rosa.userId)!.household.map((member) => ({ name: member.name, email: member.email ?? undefined })), { name: "Gone", email: "gone@example.org" }];
+    db.transaction(
+      (tx) => {
+        const { invitations } = saveHouseholdMembers(tx, rosa.id, members, () => sealInvitation(sent), sent);
+        queueInvitationEmails(tx, invitations, "Rosa");
+      },
+      { behavior: "immediate" },
+    );
+    const mailTo = () => db.select().from(emailOutbox).where(eq(emailOutbox.to, "gone@example.org")).all();
+    expect(mailTo()).toHaveLength(1);
+    expect(deleteLapsedHouseholdInvitations(db, new Date(sent.getTime() + 40 * 86_400_000))).toBe(0);
+    expect(deleteLapsedHouseholdInvitations(db, new Date(sent.getTime() + 45 * 86_400_000))).toBeGreaterThan(0);
+    expect(getOwnershipForUser(db, rosa.userId)!.household.map((member) => member.email)).not.toContain("gone@example.org");
+    expect(mailTo()).toEqual([]);
   });
 
   it("refuses to approve an applicant who joined a household meanwhile, and takes no number", () => {

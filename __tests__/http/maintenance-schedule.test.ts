@@ -90,6 +90,7 @@ it("a month without anyone typing a command: every day a maintenance run, each d
       "backupTaken",
       "backupsRemoved",
       "declinedOwnerApplicationsDeleted",
+      "householdInvitationsRemoved",
       "jobApplicationsDeleted",
       "newsletterSignupsExpired",
       "sentEmailsCleared",

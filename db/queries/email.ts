@@ -5,7 +5,7 @@ import { emailOutbox, type EmailStatus, type OutboxEmail } from "../schema";
 import type { Executor } from "./executor";
 
 /** The kinds of record a message can be about; deleting such a record deletes its mail (see email-retention.ts). */
-export const emailConcernTypes = ["job_application", "newsletter_subscriber", "owner_application"] as const;
+export const emailConcernTypes = ["job_application", "newsletter_subscriber", "owner_application", "owner_household_member"] as const;
 export type EmailConcern = { type: (typeof emailConcernTypes)[number]; id: number };
 
 export type QueuedEmail = {

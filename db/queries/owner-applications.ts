@@ -135,8 +135,8 @@ export function approveOwnerApplication(executor: Executor, approval: Approval) 
       continue;
     }
     const sealed = approval.seal();
-    insertHouseholdInvitation(executor, ownerId, { name: member.name, email: member.email }, sealed);
-    invitations.push({ name: member.name, email: member.email, token: sealed.token, expiresAt: sealed.expiresAt });
+    const memberId = insertHouseholdInvitation(executor, ownerId, { name: member.name, email: member.email }, sealed);
+    invitations.push({ memberId, name: member.name, email: member.email, token: sealed.token, expiresAt: sealed.expiresAt });
   }
   if (approval.firstPayment) {
     recordEquityPayment(executor, { ownerId, ...approval.firstPayment, paidOn: approval.joinedOn, recordedBy: approval.decidedBy });

@@ -47,15 +47,16 @@ export function listHouseholdMembers(executor: Executor, ownerId: number, now: D
 /** A new invitation's token hash and lifetime; the caller made the token and emails it. */
 export type InvitationSeal = { tokenHash: string; invitedAt: Date; expiresAt: Date };
 
-/** An invitation to email: to whom, its token (never stored) and when it lapses. */
-export type Invitation = { name: string; email: string; token: string; expiresAt: Date };
+/** An invitation to email: its row, to whom, its token (never stored) and when it lapses. */
+export type Invitation = { memberId: number; name: string; email: string; token: string; expiresAt: Date };
 
 /** Adds a member with an email as an open invitation: nothing is linked until they accept. */
 export function insertHouseholdInvitation(executor: Executor, ownerId: number, member: { name: string; email: string }, seal: InvitationSeal) {
-  executor
+  return executor
     .insert(ownerHouseholdMembers)
     .values({ ownerId, name: member.name, email: member.email, inviteTokenHash: seal.tokenHash, invitedAt: seal.invitedAt, inviteExpiresAt: seal.expiresAt })
-    .run();
+    .returning({ id: ownerHouseholdMembers.id })
+    .get().id;
 }
 
 export function insertHouseholdName(executor: Executor, ownerId: number, name: string) {
@@ -69,7 +70,7 @@ export function insertHouseholdName(executor: Executor, ownerId: number, name: s
  * Whose an address is elsewhere is not looked at: that is asked only when the invitee
  * accepts, so that this form cannot tell who belongs to an ownership. The primary owner's
  * own address is refused (`household_email_is_yours`), which tells them nothing new.
- * Answers whom to email.
+ * Answers whom to email, and which rows went (their mail goes with them).
  */
 export function saveHouseholdMembers(executor: Executor, ownerId: number, members: { name: string; email?: string }[], seal: () => InvitationSeal & { token: string }, now: Date) {
   const primaryEmail = executor.select({ email: users.email }).from(owners).innerJoin(users, eq(users.id, owners.userId)).where(eq(owners.id, ownerId)).get()?.email;
@@ -89,7 +90,7 @@ export function saveHouseholdMembers(executor: Executor, ownerId: number, member
         .set({ name: member.name, ...(renewed && { inviteTokenHash: renewed.tokenHash, invitedAt: renewed.invitedAt, inviteExpiresAt: renewed.expiresAt }) })
         .where(eq(ownerHouseholdMembers.id, match.id))
         .run();
-      if (renewed) invitations.push({ name: member.name, email: match.email!, token: renewed.token, expiresAt: renewed.expiresAt });
+      if (renewed) invitations.push({ memberId: match.id, name: member.name, email: match.email!, token: renewed.token, expiresAt: renewed.expiresAt });
       continue;
     }
     if (!member.email) {
@@ -97,12 +98,12 @@ export function saveHouseholdMembers(executor: Executor, ownerId: number, member
       continue;
     }
     const fresh = seal();
-    insertHouseholdInvitation(executor, ownerId, { name: member.name, email: member.email }, fresh);
-    invitations.push({ name: member.name, email: member.email, token: fresh.token, expiresAt: fresh.expiresAt });
+    const memberId = insertHouseholdInvitation(executor, ownerId, { name: member.name, email: member.email }, fresh);
+    invitations.push({ memberId, name: member.name, email: member.email, token: fresh.token, expiresAt: fresh.expiresAt });
   }
   const removed = current.filter((row) => !kept.has(row.id));
   for (const row of removed) executor.delete(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.id, row.id)).run();
-  return { invitations, removed: removed.length };
+  return { invitations, removedIds: removed.map((row) => row.id) };
 }
 
 /** The open invitation an emailed token stands for, with who sent it; null when unknown, answered or lapsed. */
@@ -160,7 +161,7 @@ export function declineHouseholdInvitation(executor: Executor, which: { tokenHas
     executor
       .delete(ownerHouseholdMembers)
       .where(and(match, isNull(ownerHouseholdMembers.joinedAt)))
-      .returning({ ownerId: ownerHouseholdMembers.ownerId })
+      .returning({ id: ownerHouseholdMembers.id, ownerId: ownerHouseholdMembers.ownerId })
       .get() ?? null
   );
 }
@@ -171,7 +172,7 @@ export function leaveHousehold(executor: Executor, userId: string) {
     executor
       .delete(ownerHouseholdMembers)
       .where(and(eq(ownerHouseholdMembers.userId, userId), isNotNull(ownerHouseholdMembers.joinedAt)))
-      .returning({ ownerId: ownerHouseholdMembers.ownerId })
+      .returning({ id: ownerHouseholdMembers.id, ownerId: ownerHouseholdMembers.ownerId })
       .get() ?? null
   );
 }
@@ -181,10 +182,12 @@ export function removeHouseholdMember(executor: Executor, ownerId: number, membe
   return executor.delete(ownerHouseholdMembers).where(and(eq(ownerHouseholdMembers.id, memberId), eq(ownerHouseholdMembers.ownerId, ownerId))).run().changes > 0;
 }
 
-/** Removes invitations never accepted that lapsed before `cutoff`; answers how many. */
+/** Removes invitations never accepted that lapsed before `cutoff`; answers their ids. */
 export function deleteLapsedInvitations(executor: Executor, cutoff: Date) {
   return executor
     .delete(ownerHouseholdMembers)
     .where(and(isNull(ownerHouseholdMembers.joinedAt), isNotNull(ownerHouseholdMembers.email), or(isNull(ownerHouseholdMembers.inviteExpiresAt), lt(ownerHouseholdMembers.inviteExpiresAt, cutoff))))
-    .run().changes;
+    .returning({ id: ownerHouseholdMembers.id })
+    .all()
+    .map((row) => row.id);
 }

@@ -8,7 +8,8 @@ import { getOwnershipForUser, ownerExists } from "@/db/queries/owners";
 import { wakeEmailWorker } from "@/lib/email/queue";
 import { AppError, isAppError } from "@/lib/errors";
 import { hashLinkToken, isWellFormedLinkToken } from "@/lib/link-tokens";
-import { queueInvitationEmails, sealInvitation } from "@/lib/owners/household-invitations";
+import { removeOutboxFiles } from "@/lib/email/outbox-files";
+import { deleteInvitationMail, queueInvitationEmails, sealInvitation } from "@/lib/owners/household-invitations";
 import { householdFormSchema, householdInvitationSchema, invitationTokenSchema, leaveHouseholdSchema, removeHouseholdMemberSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
 
@@ -23,7 +24,7 @@ export const saveHouseholdAction = defineAction({
   successMessage: "Household saved. Anyone new with an email gets an invitation, and sees the ownership once they accept it.",
   run: ({ household }, actor) => {
     const now = new Date();
-    db.transaction(
+    const forgotten = db.transaction(
       (tx) => {
         const ownership = getOwnershipForUser(tx, actor.id, now);
         if (!ownership) throw new AppError("forbidden", "Only owners have a household to change.");
@@ -37,10 +38,12 @@ export const saveHouseholdAction = defineAction({
           throw new AppError("conflict", "Please correct the fields marked below.", { [field!]: ["This is your own address: you are the primary owner already."] });
         }
         queueInvitationEmails(tx, change.invitations, ownership.name);
-        recordAudit(tx, actor, { action: "owner.household", subjectType: "owner", subjectId: String(ownership.id), detail: { invited: change.invitations.length, removed: change.removed } });
+        recordAudit(tx, actor, { action: "owner.household", subjectType: "owner", subjectId: String(ownership.id), detail: { invited: change.invitations.length, removed: change.removedIds.length } });
+        return deleteInvitationMail(tx, change.removedIds);
       },
       { behavior: "immediate" },
     );
+    removeOutboxFiles(forgotten);
     refresh();
     wakeEmailWorker();
     return null;
@@ -82,13 +85,16 @@ export const declineHouseholdInvitationAction = defineAction({
   schema: householdInvitationSchema,
   successMessage: "Invitation declined. You were not added to that household.",
   run: ({ invitationId }, actor) => {
-    db.transaction(
+    const forgotten = db.transaction(
       (tx) => {
         const declined = declineHouseholdInvitation(tx, { id: invitationId, email: actor.email });
-        if (declined) recordAudit(tx, actor, { action: "owner.household_decline", subjectType: "owner", subjectId: String(declined.ownerId) });
+        if (!declined) return [];
+        recordAudit(tx, actor, { action: "owner.household_decline", subjectType: "owner", subjectId: String(declined.ownerId) });
+        return deleteInvitationMail(tx, [declined.id]);
       },
       { behavior: "immediate" },
     );
+    removeOutboxFiles(forgotten);
     refresh();
     return null;
   },
@@ -104,13 +110,16 @@ export const declineInvitationByLinkAction = defineAction({
   successMessage: "Invitation declined. You were not added to the household, and the address has been removed from it.",
   run: ({ token }) => {
     if (!isWellFormedLinkToken(token)) return null;
-    db.transaction(
+    const forgotten = db.transaction(
       (tx) => {
         const declined = declineHouseholdInvitation(tx, { tokenHash: hashLinkToken(token) });
-        if (declined) recordAudit(tx, null, { action: "owner.household_decline", subjectType: "owner", subjectId: String(declined.ownerId) });
+        if (!declined) return [];
+        recordAudit(tx, null, { action: "owner.household_decline", subjectType: "owner", subjectId: String(declined.ownerId) });
+        return deleteInvitationMail(tx, [declined.id]);
       },
       { behavior: "immediate" },
     );
+    removeOutboxFiles(forgotten);
     return null;
   },
 });
@@ -121,14 +130,16 @@ export const leaveHouseholdAction = defineAction({
   schema: leaveHouseholdSchema,
   successMessage: "You have left the household. You no longer see that ownership.",
   run: (_input, actor) => {
-    db.transaction(
+    const forgotten = db.transaction(
       (tx) => {
         const left = leaveHousehold(tx, actor.id);
         if (!left) throw new AppError("forbidden", "Only household members can leave an ownership here. A primary owner who wants to end theirs should talk to the store.");
         recordAudit(tx, actor, { action: "owner.household_leave", subjectType: "owner", subjectId: String(left.ownerId) });
+        return deleteInvitationMail(tx, [left.id]);
       },
       { behavior: "immediate" },
     );
+    removeOutboxFiles(forgotten);
     refresh();
     return null;
   },
@@ -140,13 +151,15 @@ export const removeHouseholdMemberAction = defineAction({
   schema: removeHouseholdMemberSchema,
   successMessage: "Removed from the household.",
   run: ({ ownerId, memberId }, actor) => {
-    db.transaction(
+    const forgotten = db.transaction(
       (tx) => {
         if (!ownerExists(tx, ownerId) || !removeHouseholdMember(tx, ownerId, memberId)) throw new AppError("not_found", "That person is no longer in this household.");
         recordAudit(tx, actor, { action: "owner.household_remove", subjectType: "owner", subjectId: String(ownerId), detail: { memberId } });
+        return deleteInvitationMail(tx, [memberId]);
       },
       { behavior: "immediate" },
     );
+    removeOutboxFiles(forgotten);
     refresh();
     return null;
   },

@@ -7,6 +7,7 @@ import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/sign-in-links";
 import { getEnv } from "@/lib/env";
 import { CAMPAIGN_COPY_KEPT_MS } from "@/lib/newsletter/campaign-sender";
 import { CONFIRM_LINK_DAYS } from "@/lib/newsletter/vocabulary";
+import { INVITATION_DAYS, LAPSED_INVITATION_KEEP_DAYS } from "@/lib/owners/household-invitations";
 
 const DAY_MS = 86_400_000;
 
@@ -49,7 +50,11 @@ export function listRetentionPeriods(): RetentionPeriod[] {
       kept: `Sign-in links blanked once they expire (${SIGN_IN_LINK_MAX_AGE_SECONDS / 60} minutes), confirmation links after ${days(CONFIRM_LINK_DAYS)}, unsubscribe links in newsletter copies after ${days(CAMPAIGN_COPY_KEPT_MS / DAY_MS)}.`,
       setBy: "Fixed",
     },
-    { what: "Household invitations", kept: "An invitation not answered expires after 14 days and is removed 30 days after that.", setBy: "Fixed" },
+    {
+      what: "Household invitations",
+      kept: `An invitation not answered expires after ${days(INVITATION_DAYS)}, and is removed with its email ${days(LAPSED_INVITATION_KEEP_DAYS)} after that; a declined one at once.`,
+      setBy: "Fixed",
+    },
     { what: "Sign-in sessions", kept: `End after ${days(sessionDays)} without a visit, or when the person signs out.`, setBy: "Fixed" },
     { what: "Rate-limit records", kept: `Client and email addresses, hashed; cleared out once ${RATE_LIMIT_LONGEST_WINDOW_MS / 3_600_000} hours old, as the next request is counted.`, setBy: "Fixed" },
     { what: "Backups", kept: `The newest ${env.backupKeep} (one a day). Data deleted above stays in them until they are removed.`, setBy: "BACKUP_KEEP" },

@@ -10,6 +10,7 @@ import { deleteExpiredJobApplications } from "@/lib/jobs/retention";
 import { deleteExpiredNewsletterSignups } from "@/lib/newsletter/signup-expiry";
 import { CONFIRM_LINK_DAYS } from "@/lib/newsletter/vocabulary";
 import { deleteExpiredDeclinedApplications } from "@/lib/owners/application-retention";
+import { deleteLapsedHouseholdInvitations, LAPSED_INVITATION_KEEP_DAYS } from "@/lib/owners/household-invitations";
 
 /** A daily backup is due once the newest is this old (a little under a day, so that a run a day later never just misses it). */
 const DAILY_BACKUP_AFTER_MS = 23 * 60 * 60_000;
@@ -47,6 +48,11 @@ const retentionSteps = [
     run: (database: DB, now: Date, periods: RetentionPeriods) => deleteExpiredDeclinedApplications(database, now, periods.declinedApplicationKeepDays),
     says: (count: number, periods: RetentionPeriods) =>
       `deleted ${plural(count, "declined owner application")} (with their household and mail) decided more than ${periods.declinedApplicationKeepDays} days ago`,
+  },
+  {
+    key: "householdInvitationsRemoved",
+    run: (database: DB, now: Date) => deleteLapsedHouseholdInvitations(database, now),
+    says: (count: number) => `removed ${plural(count, "household invitation")} left unanswered ${LAPSED_INVITATION_KEEP_DAYS} days past expiry (with its email)`,
   },
   {
     key: "sentEmailsCleared",
