@@ -33,6 +33,10 @@ describe("the reasons the query layer gives", () => {
     expect(without).toEqual([]);
   });
 
+  it("have no words left over for a reason nothing gives any more", () => {
+    expect(Object.keys(reasonWords).filter((reason) => !reasonsThrown().has(reason))).toEqual([]);
+  });
+
   it("are sentences, not codes", () => {
     for (const [reason, words] of Object.entries(reasonWords)) expect({ reason, words }).toEqual({ reason, words: expect.stringMatching(/^[A-Z][^_]*[.!]$/) });
   });
