@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { JSDOM } from "jsdom";
 import { signIn } from "../helpers/auth";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
 import { routeFiles } from "../helpers/routes";
@@ -89,9 +88,9 @@ describe("GETs that write an audit row in a staff member's name", () => {
       const body = await response.text();
       expect({ pattern, status: response.status, written: auditRowsBy(email) - before }).toEqual({ pattern, status: 403, written: 0 });
       if (!downloads.includes(pattern)) {
-        // A page says why and offers the same address as a link of the portal's own: one click, and it opens.
-        const link = new JSDOM(body).window.document.querySelector("main a[href='']");
-        expect({ pattern, link: link?.textContent }).toEqual({ pattern, link: expect.stringMatching(/\w/) });
+        // A page says why and offers its own address as a link (the staff area's 403 is drawn by
+        // Next's script from this payload; __tests__/browser/cross-site-audit.test.ts follows the link).
+        expect({ pattern, says: body.includes("Open this page from the portal") }).toEqual({ pattern, says: true });
       } else {
         expect({ pattern, body: JSON.parse(body) }).toEqual({ pattern, body: expect.objectContaining({ error: "forbidden" }) });
       }
