@@ -38,6 +38,9 @@ module.exports = (phase) => {
     generateEtags: false,
     // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
     serverExternalPackages: ["better-sqlite3"],
+    // `feed` ships only as an ES module: listed here, next/jest compiles it for the unit
+    // tests of lib/rss.ts as the build does (Jest runs CommonJS).
+    transpilePackages: ["feed"],
     // The data and page cache lives in this process's memory, so it always reflects the
     // database under DATA_DIR that this server opened (see lib/cache/memory-cache-handler.js).
     cacheHandler: require.resolve("./lib/cache/memory-cache-handler.js"),

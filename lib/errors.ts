@@ -1,3 +1,5 @@
+import { inWords } from "./error-reasons";
+
 /** Failures the portal expects, each with the HTTP status a route handler answers with. */
 const statusByCode = {
   unauthorized: 401,
@@ -33,7 +35,7 @@ export function isAppError(error: unknown): error is AppError {
 export function errorResponse(error: unknown, headers?: HeadersInit) {
   if (isAppError(error)) {
     return Response.json(
-      { error: error.code, message: error.message, fieldErrors: error.fieldErrors },
+      { error: error.code, message: inWords(error.message), fieldErrors: error.fieldErrors },
       { status: error.status, headers },
     );
   }

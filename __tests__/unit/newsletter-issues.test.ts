@@ -5,7 +5,7 @@ import { newsletterIssueSchema } from "@/lib/validations/newsletter-issues";
 describe("an issue's names", () => {
   it("makes its address from its date and title, never anything that reaches another path", () => {
     expect(issueSlug("2026-11-01", "Winter 2026: the Root Cellar issue!")).toBe("2026-11-01-winter-2026-the-root-cellar-issue");
-    expect(issueSlug("2026-11-01", "../../coop.db")).toBe("2026-11-01-coopdb");
+    expect(issueSlug("2026-11-01", "../../coop.db")).toBe("2026-11-01-coop-db");
     expect(issueSlug("2026-11-01", "¿¡")).toBe("2026-11-01");
     expect(issuePdfPath("2026-11-01-winter")).toBe("/newsletter/issues/2026-11-01-winter");
   });

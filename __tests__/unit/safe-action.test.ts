@@ -121,6 +121,20 @@ describe("defineAction", () => {
     });
   });
 
+  it("puts a reason the query layer gave, and no action explained, into words: nobody reads a code", async () => {
+    signedIn = "staff";
+    const missing = defineAction({
+      access: "staff",
+      schema,
+      run: () => {
+        throw new AppError("conflict", "owner_number_sequence_missing");
+      },
+    });
+    const result = await missing(null, form({ title: "Board" }));
+    expect(result).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/^[A-Z].*owner number.*\.$/) });
+    expect(JSON.stringify(result)).not.toContain("owner_number_sequence_missing");
+  });
+
   it("hides an unexpected failure behind a plain message", async () => {
     signedIn = "staff";
     const log = jest.spyOn(console, "error").mockImplementation(() => {});

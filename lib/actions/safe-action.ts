@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
+import { inWords } from "@/lib/error-reasons";
 import { isAppError, type ErrorCode } from "@/lib/errors";
 
 /** The one shape every server action answers with (for useActionState). */
@@ -85,7 +86,7 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
       return { ok: true, data, message: options.successMessage };
     } catch (error) {
       unstable_rethrow(error);
-      if (isAppError(error)) return { ok: false, message: error.message, code: error.code, fieldErrors: error.fieldErrors, values };
+      if (isAppError(error)) return { ok: false, message: inWords(error.message), code: error.code, fieldErrors: error.fieldErrors, values };
       console.error(error);
       return { ok: false, message: "Something went wrong on our side and nothing was saved. Please try again.", values };
     }

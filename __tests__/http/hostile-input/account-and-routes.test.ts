@@ -126,7 +126,7 @@ const routes: [string, Route][] = [
   ["GET /staff/owners/applications/[id]/pdf", { path: (value) => `/staff/owners/applications/${value}/pdf`, cookie: () => staff }],
   ["GET /newsletter/issues/[slug]", { path: (value) => `/newsletter/issues/${value}` }],
   ["GET /newsletter/unsubscribe/one-click", { path: (value) => `/newsletter/unsubscribe/one-click?token=${value}` }],
-  // The routes that read nothing from the request share one target: the three feeds and the two staff exports.
+  // The routes that take nothing from the path or query share one target: the three feeds and the two staff exports.
   [
     "GET the feeds and the staff exports",
     {

@@ -49,7 +49,7 @@ const footprint = () => ({
 
 /** Addresses the portal accepts, each new, some with the characters addresses may have. */
 const newAddress = fc.tuple(fc.constantFrom("o'brien", "zoe", "a.b", "x_y+tag", "UPPER"), fc.uuid()).map(([local, id]) => `${local}-${id.slice(0, 13)}@fuzz.example`);
-const text = (name: string, max: number, required = true, feed = false): FieldSpec => ({ name, kind: "text", max, required, feed });
+const text = (name: string, max: number, required = true): FieldSpec => ({ name, kind: "text", max, required });
 const other = (name: string, required: boolean, valid?: fc.Arbitrary<string>): FieldSpec => ({ name, kind: "other", required, valid });
 const address = (name: string, required = true): FieldSpec => ({ name, kind: "other", required, valid: newAddress, fresh: true });
 

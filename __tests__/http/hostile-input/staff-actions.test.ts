@@ -52,7 +52,7 @@ const footprint = () => ({
   uploads: uploads(),
 });
 
-const text = (name: string, max: number, required = true, feed = false): FieldSpec => ({ name, kind: "text", max, required, feed });
+const text = (name: string, max: number, required = true): FieldSpec => ({ name, kind: "text", max, required });
 const other = (name: string, required: boolean, valid?: fc.Arbitrary<string>): FieldSpec => ({ name, kind: "other", required, valid });
 const id = (name: string, valid: number): FieldSpec => ({ name, kind: "id", required: true, valid: fc.constant(String(valid)) });
 const day = (name: string, required = true) => other(name, required, fc.constantFrom("2099-01-31", "2030-02-28", "2028-02-29"));
@@ -161,21 +161,21 @@ afterAll(async () => {
   console.log(`hostile-input staff actions: seed ${SEED}, ${RUNS} inputs per target, ${CONCURRENCY} at once`);
 });
 
-const jobFields = (feed: boolean): FieldSpec[] => [
-  // Job text goes into /jobs/feed.xml (see hostileText: issue 16).
-  text("title", 120, true, feed),
+const jobFields: FieldSpec[] = [
+  // Job text goes into /jobs/feed.xml too.
+  text("title", 120),
   other("slug", false, fc.constantFrom("", "night-baker", "a-1")),
-  text("department", 60, true, feed),
+  text("department", 60),
   oneOf("employmentType", employmentTypes),
-  text("hours", 120, true, feed),
+  text("hours", 120),
   money("payMin"),
   money("payMax", false),
   oneOf("payUnit", payUnits),
-  text("location", 160, true, feed),
-  text("description", 20_000, true, feed),
-  text("responsibilities", 20_000, true, feed),
-  text("qualifications", 20_000, true, feed),
-  text("benefits", 20_000, true, feed),
+  text("location", 160),
+  text("description", 20_000),
+  text("responsibilities", 20_000),
+  text("qualifications", 20_000),
+  text("benefits", 20_000),
   day("closesOn"),
 ];
 const validJob = {
@@ -203,7 +203,7 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
       cookie: staff,
       form: await scrapeForm("/staff/jobs/new", staff, hasField("title")),
       base: validJob,
-      specs: jobFields(true),
+      specs: jobFields,
       footprint,
       onAccepted: shownAsText((answered) => [redirectOf(answered)], () => staff),
     });
@@ -216,7 +216,7 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
       cookie: staff,
       form: await scrapeForm(`/staff/jobs/${publishedJob}`, staff, hasField("description")),
       base: { ...validJob, slug: publishedJobSlug, id: String(publishedJob) },
-      specs: [id("id", publishedJob), ...jobFields(true).filter((spec) => spec.name !== "slug"), other("slug", false, fc.constant(publishedJobSlug))],
+      specs: [id("id", publishedJob), ...jobFields.filter((spec) => spec.name !== "slug"), other("slug", false, fc.constant(publishedJobSlug))],
       footprint,
       onAccepted: async (input, answered) => {
         await shownAsText(() => [`/jobs/${publishedJobSlug}`, "/jobs", `/staff/jobs/${publishedJob}`], () => staff)(input, answered);
@@ -343,7 +343,7 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
     });
   });
 
-  const campaignSpecs: FieldSpec[] = [text("subject", 150, true, true), text("markdown", 50_000, true, true)];
+  const campaignSpecs: FieldSpec[] = [text("subject", 150), text("markdown", 50_000)];
   const pickByButton = (label: string) => (form: HTMLFormElement) => (form.textContent ?? "").includes(label);
   const createCampaign = async (subject: string) =>
     idFromRedirect(await callAction("/staff/newsletter/campaigns/new", { ...(await scrapeForm("/staff/newsletter/campaigns/new", staff, hasField("subject"))), subject, markdown: "Hello." }, staff));
@@ -428,7 +428,7 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
       cookie: staff,
       form,
       base: { title: "Winter", issuedOn: "2026-01-15", summary: "", pdf },
-      specs: [text("title", 120, true, true), day("issuedOn"), text("summary", 1000, true, true), { name: "pdf", kind: "file", required: true }],
+      specs: [text("title", 120), day("issuedOn"), text("summary", 1000), { name: "pdf", kind: "file", required: true }],
       footprint,
       onAccepted: shownAsText(() => ["/newsletter/issues", staffPath], () => staff),
     });
@@ -532,11 +532,11 @@ describe(`admin actions (${RUNS} inputs each)`, () => {
       form: await scrapeForm("/staff/settings", admin, hasField("coopName")),
       specs: [
         // The co-op's name, locality and region are in every RSS feed's title and description.
-        text("coopName", 80, true, true),
+        text("coopName", 80),
         text("tagline", 160),
         text("streetAddress", 120),
-        text("locality", 80, true, true),
-        text("region", 40, true, true),
+        text("locality", 80),
+        text("region", 40),
         text("postalCode", 20),
         text("phone", 40),
         text("fax", 40),

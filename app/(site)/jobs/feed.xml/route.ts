@@ -1,10 +1,10 @@
-import { Feed } from "feed";
 import { getEnv } from "@/lib/env";
 import { formatDay } from "@/lib/format";
 import { getOpenJobs } from "@/lib/jobs/cached";
 import { formatPay } from "@/lib/jobs/pay";
 import { postingSummary } from "@/lib/jobs/posting-content";
 import { employmentTypeLabels } from "@/lib/jobs/vocabulary";
+import { renderRss } from "@/lib/rss";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
 // Prerendered and revalidated like the pages: staff changes at once (tag `jobs`), a posting
@@ -16,28 +16,24 @@ export async function GET() {
   const { siteUrl } = getEnv();
   const [jobs, settings] = await Promise.all([getOpenJobs(), getCachedSiteSettings()]);
   const newest = jobs.map((job) => job.updatedAt).sort().at(-1);
-  const feed = new Feed({
-    title: `Job openings at ${settings.coopName}`,
-    description: `Current openings at ${settings.coopName}, ${settings.locality}, ${settings.region}.`,
-    id: `${siteUrl}/jobs`,
-    link: `${siteUrl}/jobs`,
-    feed: `${siteUrl}/jobs/feed.xml`,
-    language: "en-US",
-    image: `${siteUrl}/icon-192.png`,
-    updated: newest ? new Date(newest) : undefined,
-    generator: false,
-    copyright: settings.coopName,
-    ttl: 60,
-  });
-  for (const job of jobs) {
-    const facts = `${job.department} · ${employmentTypeLabels[job.employmentType]} · ${job.hours} · ${formatPay(job)} · Apply by ${formatDay(job.closesOn)}.`;
-    feed.addItem({
+  const xml = renderRss(
+    {
+      title: `Job openings at ${settings.coopName}`,
+      description: `Current openings at ${settings.coopName}, ${settings.locality}, ${settings.region}.`,
+      link: `${siteUrl}/jobs`,
+      feedUrl: `${siteUrl}/jobs/feed.xml`,
+      image: `${siteUrl}/icon-192.png`,
+      updated: newest ? new Date(newest) : undefined,
+      copyright: settings.coopName,
+      ttl: 60,
+    },
+    jobs.map((job) => ({
       title: job.title,
       link: `${siteUrl}/jobs/${job.slug}`,
       date: new Date(job.publishedAt ?? job.createdAt),
-      description: `${facts} ${postingSummary(job, 400)}`,
-      category: [{ name: job.department }],
-    });
-  }
-  return new Response(feed.rss2(), { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+      summary: `${job.department} · ${employmentTypeLabels[job.employmentType]} · ${job.hours} · ${formatPay(job)} · Apply by ${formatDay(job.closesOn)}. ${postingSummary(job, 400)}`,
+      categories: [job.department],
+    })),
+  );
+  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
 }

@@ -17,7 +17,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const requested = (await searchParams).status;
   const status = emailStatuses.includes(requested as EmailStatus) ? (requested as EmailStatus) : undefined;
   // The list shows recipients' addresses.
-  recordPersonalDataView(admin, { action: "outbox.view", subjectType: "outbox", subjectId: status ?? "all" });
+  await recordPersonalDataView(admin, { action: "outbox.view", subjectType: "outbox", subjectId: status ?? "all" });
   const counts = countOutboxByStatus();
   const messages = listOutbox(status);
   return (

@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<{ page?: string }> };
 export default async function OwnersPage({ searchParams }: Props) {
   const staff = await requirePageRole("staff", "/staff/owners");
   const { rows, hasMore, page } = listOwners({ page: pageFromQuery((await searchParams).page) });
-  recordPersonalDataView(staff, { action: "owner.view", subjectType: "owner", subjectId: "list", detail: { page, rows: rows.length } });
+  await recordPersonalDataView(staff, { action: "owner.view", subjectType: "owner", subjectId: "list", detail: { page, rows: rows.length } });
   const waiting = countOwnerApplicationsByStatus({}).submitted;
   const pageLink = (target: number) => `/staff/owners?page=${target}`;
   return (

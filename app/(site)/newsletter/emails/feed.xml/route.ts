@@ -1,7 +1,7 @@
-import { Feed } from "feed";
 import { getEnv } from "@/lib/env";
 import { campaignArchiveUrl, campaignBodyHtml } from "@/lib/newsletter/campaign-email";
 import { getCachedArchivedCampaigns } from "@/lib/newsletter/cached-campaigns";
+import { renderRss } from "@/lib/rss";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
 // Prerendered; a newly sent campaign shows at once (tag `newsletter-campaigns`), with an
@@ -14,22 +14,21 @@ const FEED_ITEMS = 50;
 export async function GET() {
   const { siteUrl } = getEnv();
   const [campaigns, settings] = await Promise.all([getCachedArchivedCampaigns(), getCachedSiteSettings()]);
-  const feed = new Feed({
-    title: `${settings.coopName} email newsletter`,
-    description: `Every email newsletter ${settings.coopName} has sent, newest first.`,
-    id: `${siteUrl}/newsletter`,
-    link: `${siteUrl}/newsletter`,
-    feed: `${siteUrl}/newsletter/emails/feed.xml`,
-    language: "en-US",
-    image: `${siteUrl}/icon-192.png`,
-    updated: campaigns[0] ? new Date(campaigns[0].sentAt) : undefined,
-    generator: false,
-    copyright: settings.coopName,
-    ttl: 60,
-  });
-  for (const campaign of campaigns.slice(0, FEED_ITEMS)) {
-    const link = campaignArchiveUrl(siteUrl, campaign.slug);
-    feed.addItem({ title: campaign.subject, id: link, link, date: new Date(campaign.sentAt), description: campaign.summary, content: campaignBodyHtml(campaign.markdown, siteUrl) });
-  }
-  return new Response(feed.rss2(), { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+  const xml = renderRss(
+    {
+      title: `${settings.coopName} email newsletter`,
+      description: `Every email newsletter ${settings.coopName} has sent, newest first.`,
+      link: `${siteUrl}/newsletter`,
+      feedUrl: `${siteUrl}/newsletter/emails/feed.xml`,
+      image: `${siteUrl}/icon-192.png`,
+      updated: campaigns[0] ? new Date(campaigns[0].sentAt) : undefined,
+      copyright: settings.coopName,
+      ttl: 60,
+    },
+    campaigns.slice(0, FEED_ITEMS).map((campaign) => {
+      const link = campaignArchiveUrl(siteUrl, campaign.slug);
+      return { title: campaign.subject, id: link, link, date: new Date(campaign.sentAt), summary: campaign.summary, html: campaignBodyHtml(campaign.markdown, siteUrl) };
+    }),
+  );
+  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
 }

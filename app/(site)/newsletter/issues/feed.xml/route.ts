@@ -1,7 +1,7 @@
-import { Feed } from "feed";
 import { getEnv } from "@/lib/env";
 import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
 import { issuePdfPath } from "@/lib/newsletter/issue-files";
+import { renderRss } from "@/lib/rss";
 import { getCachedSiteSettings } from "@/lib/site-content";
 
 // Prerendered; staff uploads and deletions revalidate it at once (tag `newsletter-issues`).
@@ -11,29 +11,28 @@ export const dynamic = "force-static";
 export async function GET() {
   const { siteUrl } = getEnv();
   const [issues, settings] = await Promise.all([getCachedNewsletterIssues(), getCachedSiteSettings()]);
-  const feed = new Feed({
-    title: `The Rutabaga Rap, from ${settings.coopName}`,
-    description: `The printed newsletter of ${settings.coopName}, ${settings.locality}, ${settings.region}, as PDFs.`,
-    id: `${siteUrl}/newsletter/issues`,
-    link: `${siteUrl}/newsletter/issues`,
-    feed: `${siteUrl}/newsletter/issues/feed.xml`,
-    language: "en-US",
-    image: `${siteUrl}/icon-192.png`,
-    updated: issues[0] ? new Date(issues[0].createdAt) : undefined,
-    generator: false,
-    copyright: settings.coopName,
-    ttl: 60,
-  });
-  for (const issue of issues) {
-    const url = `${siteUrl}${issuePdfPath(issue.slug)}`;
-    feed.addItem({
-      title: issue.title,
-      id: url,
-      link: url,
-      date: new Date(`${issue.issuedOn}T12:00:00Z`),
-      description: issue.summary || issue.title,
-      enclosure: { url, type: "application/pdf", length: issue.sizeBytes },
-    });
-  }
-  return new Response(feed.rss2(), { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+  const xml = renderRss(
+    {
+      title: `The Rutabaga Rap, from ${settings.coopName}`,
+      description: `The printed newsletter of ${settings.coopName}, ${settings.locality}, ${settings.region}, as PDFs.`,
+      link: `${siteUrl}/newsletter/issues`,
+      feedUrl: `${siteUrl}/newsletter/issues/feed.xml`,
+      image: `${siteUrl}/icon-192.png`,
+      updated: issues[0] ? new Date(issues[0].createdAt) : undefined,
+      copyright: settings.coopName,
+      ttl: 60,
+    },
+    issues.map((issue) => {
+      const url = `${siteUrl}${issuePdfPath(issue.slug)}`;
+      return {
+        title: issue.title,
+        id: url,
+        link: url,
+        date: new Date(`${issue.issuedOn}T12:00:00Z`),
+        summary: issue.summary || issue.title,
+        enclosure: { url, type: "application/pdf", length: issue.sizeBytes },
+      };
+    }),
+  );
+  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
 }

@@ -24,7 +24,7 @@ export default async function StaffJobPage({ params, searchParams }: Props) {
   if (!job) notFound();
   const applicants = applicantRows(listApplicationsForJob(job.id));
   // The list's later refreshes (React Query) continue this one view; they are not logged again.
-  recordPersonalDataView(staff, { action: "job_application.view", subjectType: "job", subjectId: String(job.id), detail: { rows: applicants.length } });
+  await recordPersonalDataView(staff, { action: "job_application.view", subjectType: "job", subjectId: String(job.id), detail: { rows: applicants.length } });
   const { created } = await searchParams;
   return (
     <>

@@ -24,7 +24,7 @@ export default async function NewsletterSubscribersPage({ searchParams }: Props)
   const staff = await requirePageRole("staff", path);
   const query = await searchParams;
   const status = subscriberStatuses.includes(query.status as SubscriberStatus) ? (query.status as SubscriberStatus) : undefined;
-  recordPersonalDataView(staff, { action: "newsletter_subscriber.view", subjectType: "newsletter_subscriber", subjectId: status ?? "all" });
+  await recordPersonalDataView(staff, { action: "newsletter_subscriber.view", subjectType: "newsletter_subscriber", subjectId: status ?? "all" });
   const { rows, hasMore, page } = listSubscribers({ status, page: pageFromQuery(query.page) });
   const counts = countSubscribersByStatus();
   const total = subscriberStatuses.reduce((sum, each) => sum + counts[each], 0);

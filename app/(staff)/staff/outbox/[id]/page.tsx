@@ -21,7 +21,7 @@ export default async function OutboxMessagePage({ params }: Props) {
   const admin = await requirePageRole("admin", `/staff/outbox/${id}`);
   const message = /^\d{1,12}$/.test(id) ? getOutboxEmail(Number(id)) : null;
   if (!message) notFound();
-  recordPersonalDataView(admin, { action: "email.view", subjectType: "email", subjectId: String(message.id) });
+  await recordPersonalDataView(admin, { action: "email.view", subjectType: "email", subjectId: String(message.id) });
   return (
     <>
       <p className="text-sm">

@@ -23,7 +23,7 @@ export default async function OwnerPage({ params }: Props) {
   const staff = await requirePageRole("staff", `/staff/owners/${id}`);
   const owner = /^\d{1,12}$/.test(id) ? getOwnerForStaff(Number(id)) : null;
   if (!owner) notFound();
-  recordPersonalDataView(staff, { action: "owner.view", subjectType: "owner", subjectId: String(owner.id) });
+  await recordPersonalDataView(staff, { action: "owner.view", subjectType: "owner", subjectId: String(owner.id) });
   const today = storeDay();
   const { contact } = owner;
   return (

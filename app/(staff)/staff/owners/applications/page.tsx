@@ -37,7 +37,7 @@ export default async function OwnerApplicationsPage({ searchParams }: Props) {
   const query = await searchParams;
   const filter = filterOf(query);
   const { rows, hasMore, page } = listOwnerApplications(filter);
-  recordPersonalDataView(staff, { action: "owner_application.view", subjectType: "owner_application", subjectId: "queue", detail: { page, rows: rows.length } });
+  await recordPersonalDataView(staff, { action: "owner_application.view", subjectType: "owner_application", subjectId: "queue", detail: { page, rows: rows.length } });
   const counts = countOwnerApplicationsByStatus(filter);
   const link = (changes: Partial<Query>) => {
     const params = new URLSearchParams(

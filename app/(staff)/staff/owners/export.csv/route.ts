@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { listOwnersForExport } from "@/db/queries/owners-directory";
+import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { storeDay } from "@/lib/format";
@@ -9,8 +10,9 @@ import { ownersCsv } from "@/lib/owners/owners-csv";
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 /** Staff: every ownership as CSV for the point-of-sale import, safe to open in a spreadsheet. Audited with the row count. */
-export async function GET() {
+export async function GET(request: Request) {
   try {
+    refuseRequestFromAnotherSite(request);
     const staff = await requireStaff();
     const rows = listOwnersForExport().map((owner) => ({
       ...owner,

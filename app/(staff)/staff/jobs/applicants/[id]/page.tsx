@@ -19,7 +19,7 @@ export default async function ApplicantPage({ params }: Props) {
   const found = /^\d{1,12}$/.test(id) ? getJobApplication(Number(id)) : null;
   if (!found) notFound();
   const { application, job, resumeFile } = found;
-  recordPersonalDataView(staff, { action: "job_application.view", subjectType: "job_application", subjectId: String(application.id) });
+  await recordPersonalDataView(staff, { action: "job_application.view", subjectType: "job_application", subjectId: String(application.id) });
   return (
     <>
       <p className="text-sm">

@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { listConfirmedSubscribersForExport } from "@/db/queries/newsletter-subscriber-list";
+import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { storeDay } from "@/lib/format";
@@ -9,8 +10,9 @@ import { subscribersCsv } from "@/lib/newsletter/subscribers-csv";
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 /** Staff: the confirmed subscribers with their consent proof as CSV, safe to open in a spreadsheet. Audited with the row count. */
-export async function GET() {
+export async function GET(request: Request) {
   try {
+    refuseRequestFromAnotherSite(request);
     const staff = await requireStaff();
     const rows = listConfirmedSubscribersForExport();
     recordAudit(db, staff, { action: "newsletter_subscriber.export", subjectType: "newsletter_subscriber", subjectId: "confirmed", detail: { rows: rows.length } });

@@ -19,7 +19,7 @@ export default async function OwnerApplicationPage({ params }: Props) {
   const staff = await requirePageRole("staff", `/staff/owners/applications/${id}`);
   const application = /^\d{1,12}$/.test(id) ? getOwnerApplication(db, Number(id)) : null;
   if (!application) notFound();
-  recordPersonalDataView(staff, { action: "owner_application.view", subjectType: "owner_application", subjectId: String(application.id) });
+  await recordPersonalDataView(staff, { action: "owner_application.view", subjectType: "owner_application", subjectId: String(application.id) });
   return (
     <>
       <p className="text-sm">

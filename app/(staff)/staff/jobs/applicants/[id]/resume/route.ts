@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getJobApplication } from "@/db/queries/job-applications";
+import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/jobs/resume-file-name";
@@ -14,8 +15,9 @@ const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "no
  * Staff: an applicant's résumé file, always as a download (never shown inline: it is
  * someone else's file), with the type its content showed on arrival. Audited.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    refuseRequestFromAnotherSite(request);
     const staff = await requireStaff();
     const { id } = await params;
     const found = /^\d{1,12}$/.test(id) ? getJobApplication(Number(id)) : null;

@@ -2,6 +2,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getOwnerApplication } from "@/db/queries/owner-applications";
 import { getSiteSettings } from "@/db/queries/site";
+import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
 import { renderOwnerApplicationPdf } from "@/lib/owners/application-pdf";
@@ -9,8 +10,9 @@ import { renderOwnerApplicationPdf } from "@/lib/owners/application-pdf";
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 /** Staff: one application laid out like the paper form, for the binder at the store. Audited. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    refuseRequestFromAnotherSite(request);
     const staff = await requireStaff();
     const { id } = await params;
     const application = /^\d{1,12}$/.test(id) ? getOwnerApplication(db, Number(id)) : null;

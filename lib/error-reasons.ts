@@ -1,0 +1,35 @@
+/**
+ * Words for the reasons the query layer gives as codes (`new AppError("conflict",
+ * "slug_taken")`): queries speak in codes, actions speak to people. An action that can say
+ * more (the field at fault, the value to choose) catches its reasons itself; these are the
+ * words anyone reads when no action did, so that nobody is ever shown a code.
+ * __tests__/unit/error-reasons.test.ts scans db/ and lib/ for reasons missing here.
+ */
+export const reasonWords = {
+  slug_taken: "Another one already has this address. Choose another.",
+  issue_not_found: "That issue no longer exists. Reload the page to see the current list.",
+  job_not_found: "That posting no longer exists. Reload the page to see the current list.",
+  job_closed: "This posting is no longer taking applications.",
+  application_not_found: "That application no longer exists. Reload the page to see the current list.",
+  campaign_not_found: "That campaign no longer exists. Reload the page to see the current list.",
+  not_draft: "This is no longer a draft, so it cannot change that way. Reload the page to see where it is.",
+  same_status: "It already has that status. Reload the page to see the latest.",
+  draft_not_closable: "A draft was never public, so there is nothing to close. Delete it, or publish it first.",
+  already_owner: "This address already belongs to an ownership.",
+  application_pending: "An application from this address is already waiting for review.",
+  household_email_in_ownership: "This address belongs to another ownership, and each person can be in one household.",
+  household_email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household.",
+  application_not_pending: "This application was already decided, perhaps by someone else a moment ago. Reload the page to see how.",
+  applicant_in_ownership: "Since applying, this person has joined another ownership's household, and each person can be in one household.",
+  owner_number_sequence_missing:
+    "Nothing was saved: the portal's record of the next owner number is missing from its database, so no owner number can be given. Whoever looks after the portal can put it back by restoring the latest backup.",
+  owner_number_taken: "That owner number is not above the highest already given. Choose a higher one.",
+  owner_not_found: "That ownership no longer exists. Reload the page to see the current list.",
+  email_in_other_ownership: "This address belongs to another ownership or to you, and each person can be in one household.",
+  email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household.",
+} as const satisfies Record<string, string>;
+
+/** An AppError's message as people read it: a reason's words, or the words an action already wrote. */
+export function inWords(message: string): string {
+  return Object.hasOwn(reasonWords, message) ? reasonWords[message as keyof typeof reasonWords] : message;
+}
