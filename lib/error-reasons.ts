@@ -17,16 +17,15 @@ export const reasonWords = {
   draft_not_closable: "A draft was never public, so there is nothing to close. Delete it, or publish it first.",
   already_owner: "This address already belongs to an ownership.",
   application_pending: "An application from this address is already waiting for review.",
-  household_email_in_ownership: "This address belongs to another ownership, and each person can be in one household.",
-  household_email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household.",
   application_not_pending: "This application was already decided, perhaps by someone else a moment ago. Reload the page to see how.",
   applicant_in_ownership: "Since applying, this person has joined another ownership's household, and each person can be in one household.",
   owner_number_sequence_missing:
     "Nothing was saved: the portal's record of the next owner number is missing from its database, so no owner number can be given. Whoever looks after the portal can put it back by restoring the latest backup.",
   owner_number_taken: "That owner number is not above the highest already given. Choose a higher one.",
+  household_email_is_yours: "This is your own address: you are the primary owner already.",
+  invitation_not_open: "This invitation is no longer open. Ask the owner to send it again.",
+  already_in_ownership: "You already belong to an ownership, and each person can be in one household. Leave that one first (from your account page), then accept.",
   owner_not_found: "That ownership no longer exists. Reload the page to see the current list.",
-  email_in_other_ownership: "This address belongs to another ownership or to you, and each person can be in one household.",
-  email_has_pending_application: "This person has applied to become an owner themselves, and each person can be in one household.",
 } as const satisfies Record<string, string>;
 
 /** An AppError's message as people read it: a reason's words, or the words an action already wrote. */

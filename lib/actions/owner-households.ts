@@ -61,16 +61,8 @@ export const acceptHouseholdInvitationAction = defineAction({
   run: ({ invitationId }, actor) => {
     db.transaction(
       (tx) => {
-        try {
-          const { ownerId } = acceptHouseholdInvitation(tx, invitationId, actor, new Date());
-          recordAudit(tx, actor, { action: "owner.household_join", subjectType: "owner", subjectId: String(ownerId) });
-        } catch (error) {
-          if (isAppError(error) && error.message === "already_in_ownership") {
-            throw new AppError("conflict", "You already belong to an ownership, and each person can be in one household. Leave that one first (from this page), then accept.");
-          }
-          if (isAppError(error) && error.message === "invitation_not_open") throw new AppError("not_found", "This invitation is no longer open. Ask the owner to send it again.");
-          throw error;
-        }
+        const { ownerId } = acceptHouseholdInvitation(tx, invitationId, actor, new Date());
+        recordAudit(tx, actor, { action: "owner.household_join", subjectType: "owner", subjectId: String(ownerId) });
       },
       { behavior: "immediate" },
     );
