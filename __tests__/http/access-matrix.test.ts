@@ -55,6 +55,7 @@ const matrix: Record<string, Row> = {
   "/staff/pages":                                          ["login",       403,           403,           403,           200,           200],
   "/staff/pages/[...slug]":                                ["login",       403,           403,           403,           200,           200],
   "/staff/people":                                         ["login",       403,           403,           403,           403,           200],
+  "/staff/people/erase":                                   ["login",       403,           403,           403,           403,           200],
   "/staff/settings":                                       ["login",       403,           403,           403,           403,           200],
   // Route handlers
   "/api/auth/[...nextauth]":                               [200,           200,           200,           200,           200,           200],
@@ -77,6 +78,8 @@ const matrix: Record<string, Row> = {
   "lib/actions/auth.ts#requestSignInLinkAction":           ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/auth.ts#signOutAction":                     ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/auth.ts#signOutEverywhereAction":           ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/erasure.ts#erasePersonAction":             ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+  "lib/actions/erasure.ts#lookUpPersonAction":            ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/email.ts#retryEmailAction":                 ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/job-applicants.ts#updateApplicantAction":   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/job-applications.ts#submitJobApplicationAction": ["runs",   "runs",        "runs",        "runs",        "runs",        "runs"],
