@@ -1,5 +1,5 @@
 import { expectNoAxeViolations, openBrowserPage } from "../helpers/browser";
-import { portalMailDir, portalUrl } from "../helpers/portal";
+import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
 import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
 
 jest.setTimeout(120_000);
@@ -70,5 +70,22 @@ describe("staff sign in and edit a page", () => {
       expect(await session.page.locator("main h1").count()).toBe(1);
       await expectNoAxeViolations(session.page);
     }
+  });
+
+  it("an admin looks an address up and erases it, the counts and the tick box readable by everyone", async () => {
+    const email = `browser-erasure-${Date.now()}@coop.example`;
+    withPortalDb((db) => db.prepare("insert into newsletter_subscribers (email, status, signed_up_at) values (?, 'pending', ?)").run(email, Date.now()));
+    await session.page.goto(portalUrl("/staff/people/erase"));
+    await expectNoAxeViolations(session.page);
+    await session.page.locator("main").getByLabel("Email address").fill(email);
+    await session.page.getByRole("button", { name: "Look up" }).click();
+    await session.page.getByRole("heading", { name: `What the portal holds for ${email}` }).waitFor();
+    expect(await session.page.locator("main dl").textContent()).toContain("Waiting for confirmation");
+    await expectNoAxeViolations(session.page);
+    await session.page.getByLabel("I have checked", { exact: false }).check();
+    await session.page.getByRole("button", { name: "Erase everything listed" }).click();
+    await session.page.waitForURL(portalUrl("/staff/people/erase?erased=1"));
+    await session.page.getByRole("status").getByText("The address was erased", { exact: false }).waitFor();
+    expect(withPortalDb((db) => db.prepare("select count(*) from newsletter_subscribers where email = ?").pluck().get(email))).toBe(0);
   });
 });

@@ -81,7 +81,7 @@ it("the look-up shows counts per kind, not contents, and offers the erasure with
   const document = await lookUpWithoutJavaScript(subject);
   const summary = text(document.querySelector("main"));
   expect(summary).toMatch(/account.*member/i);
-  expect(summary).toMatch(/newsletter.*subscribed/i);
+  expect(summary).toMatch(/newsletter.*confirmed/i);
   expect(summary).toMatch(/owner applications?.*1 waiting/i);
   expect(summary).not.toMatch(/Sloane|Garson|585-555/);
   expect(eraseFormOf(document)).toMatchObject({ email: subject });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, exists, inArray, lt, notExists, sql } from "drizzle-orm";
 import { emailOutbox, newsletterDeliveries } from "../schema";
-import { CLEARED_BODY, type EmailConcern } from "./email";
+import { CLEARED_BODY, ERASED_BODY, ERASED_MARK, type EmailConcern } from "./email";
 import type { Executor } from "./executor";
 
 const ID_CHUNK = 500;
@@ -52,5 +52,25 @@ export function clearEmailsFinishedBefore(executor: Executor, cutoff: Date) {
     .where(and(old, exists(deliveryOf(executor)), sql`${emailOutbox.text} <> ${CLEARED_BODY}`))
     .returning({ messageId: emailOutbox.messageId })
     .all();
+  return { deleted: deleted.map((row) => row.messageId), blanked: blanked.map((row) => row.messageId) };
+}
+
+/**
+ * Every message to `address` goes, whatever its state, but for a newsletter copy that left
+ * (sent or failed): its campaign counts it by that status, so it stays as the status alone,
+ * its recipient ERASED_MARK, its body ERASED_BODY, no headers (the subject is the
+ * campaign's, public). Take the person's queued newsletter copies out first
+ * (cancelQueuedNewsletterEmails), so that their deliveries stop counting as waiting. Run it
+ * in an IMMEDIATE transaction; returns the Message-IDs of both kinds, for their `.eml` files.
+ */
+export function eraseEmailsTo(executor: Executor, address: string) {
+  const to = eq(emailOutbox.to, address);
+  const blanked = executor
+    .update(emailOutbox)
+    .set({ to: ERASED_MARK, text: ERASED_BODY, html: ERASED_BODY, headers: {}, lastError: null, redactAfter: null })
+    .where(and(to, inArray(emailOutbox.status, ["sent", "failed"]), exists(deliveryOf(executor))))
+    .returning({ messageId: emailOutbox.messageId })
+    .all();
+  const deleted = executor.delete(emailOutbox).where(to).returning({ messageId: emailOutbox.messageId }).all();
   return { deleted: deleted.map((row) => row.messageId), blanked: blanked.map((row) => row.messageId) };
 }

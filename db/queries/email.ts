@@ -105,13 +105,19 @@ export function markEmailFailed(id: number, error: string) {
 /** The body of a sent message kept past OUTBOX_KEEP_DAYS only for its status (a newsletter copy, which its campaign's counts read). */
 export const CLEARED_BODY = "[The content of this message was removed once the outbox had kept it for as long as the co-op keeps sent mail.]";
 
+/** What stands for an erased person's address where a row must stay: a newsletter copy's recipient, an audit entry's actor. */
+export const ERASED_MARK = "(erased)";
+
+/** The body of a newsletter copy whose recipient was erased at their request: kept only for its status (see eraseEmailsTo). */
+export const ERASED_BODY = "[The content and recipient of this message were removed when the person it was sent to asked for their data to be deleted.]";
+
 /** Puts a failed message back in the queue with a fresh set of attempts; never one whose body was blanked (it would send the placeholder). */
 export function requeueFailedEmail(executor: Executor, id: number) {
   return (
     executor
       .update(emailOutbox)
       .set({ status: "queued", attempts: 0, nextTryAt: new Date(), lastError: null })
-      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed"), notInArray(emailOutbox.text, [REDACTED_BODY, CLEARED_BODY])))
+      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed"), notInArray(emailOutbox.text, [REDACTED_BODY, CLEARED_BODY, ERASED_BODY])))
       .run().changes > 0
   );
 }

@@ -18,7 +18,8 @@ export function getSubscriberByConfirmTokenHash(executor: Executor, hash: string
 
 /**
  * The subscriber an unsubscribe token belongs to: their own token (the link shown after
- * confirming), or the token of one campaign email sent to them.
+ * confirming), or the token of one campaign email sent to them (none once that
+ * subscriber was erased: the delivery is kept for its campaign's counts, naming nobody).
  */
 export function getSubscriberByUnsubscribeTokenHash(executor: Executor, hash: string): NewsletterSubscriber | null {
   const own = executor.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.unsubscribeTokenHash, hash)).get();
@@ -28,7 +29,7 @@ export function getSubscriberByUnsubscribeTokenHash(executor: Executor, hash: st
     .from(newsletterDeliveries)
     .where(eq(newsletterDeliveries.unsubscribeTokenHash, hash))
     .get();
-  return delivery ? getSubscriberById(executor, delivery.subscriberId) : null;
+  return delivery?.subscriberId ? getSubscriberById(executor, delivery.subscriberId) : null;
 }
 
 export function insertPendingSubscriber(

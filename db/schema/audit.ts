@@ -2,7 +2,10 @@ import type { InferSelectModel } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./users";
 
-/** Who did what to which record, when. Rows are only ever added. */
+/**
+ * Who did what to which record, when. Rows are only ever added; the one change is an
+ * erasure's, which replaces the erased person's address with "(erased)" where it appears.
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {

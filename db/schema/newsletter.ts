@@ -77,9 +77,11 @@ export const newsletterDeliveries = sqliteTable(
     campaignId: integer()
       .notNull()
       .references(() => newsletterCampaigns.id, { onDelete: "cascade" }),
-    subscriberId: integer()
-      .notNull()
-      .references(() => newsletterSubscribers.id, { onDelete: "cascade" }),
+    /**
+     * Null once the subscriber was erased at their request: the delivery stays, without
+     * anyone's address, so that its campaign still counts the copy that went out.
+     */
+    subscriberId: integer().references(() => newsletterSubscribers.id, { onDelete: "set null" }),
     emailId: integer().references(() => emailOutbox.id, { onDelete: "set null" }),
     /** This email's own one-click unsubscribe token, hashed. */
     unsubscribeTokenHash: text().notNull().unique(),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { RoleForm } from "@/components/staff/role-form";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { listUsers } from "@/db/queries/users";
@@ -16,6 +17,13 @@ export default async function PeoplePage() {
       <p className="mt-2 max-w-prose">
         Everyone who has signed in. Members see their own account; staff run the site; admins also manage settings and
         people. The co-op always keeps at least one admin.
+      </p>
+      <p className="mt-2 max-w-prose">
+        Someone asked for their data to be deleted?{" "}
+        <Link href="/staff/people/erase" prefetch={false} className="font-semibold underline">
+          Erase a person’s data
+        </Link>
+        .
       </p>
       <DataTable caption="People who can sign in" headers={["Email", "Name", "Last sign-in", "Role"]}>
         {people.map((person) => (
