@@ -14,6 +14,7 @@ jest.setTimeout(120_000);
 
 const run = crypto.randomBytes(4).toString("hex");
 const subject = `erasure-subject-${run}@coop.example`;
+const adminEmail = `erasure-admin-${run}@coop.example`;
 const erasePage = "/staff/people/erase";
 const refusal = { adminsOnly: "This is for co-op admins." };
 const isLookUpForm = (form: HTMLFormElement) => hasField("email")(form) && !hasField("confirmErasure")(form);
@@ -51,7 +52,7 @@ function eraseFormOf(document: Document) {
 }
 
 beforeAll(async () => {
-  admin = await signIn(`erasure-admin-${run}@coop.example`, "admin");
+  admin = await signIn(adminEmail, "admin");
   staff = await signIn(`erasure-staff-${run}@coop.example`, "staff");
   member = await signIn(`erasure-member-${run}@coop.example`, "member");
   subjectCookie = await signIn(subject, "member");
@@ -86,6 +87,8 @@ it("the look-up shows counts per kind, not contents, and offers the erasure with
   expect(summary).not.toMatch(/Sloane|Garson|585-555/);
   expect(eraseFormOf(document)).toMatchObject({ email: subject });
   expect(document.querySelector('input[type="checkbox"][name="confirmErasure"]')).not.toBeNull();
+  // The look-up is audited as a view, without the address it was about.
+  expect(scalar("select count(*) from audit_log where action = 'person.view' and actor_email = ? and subject_id = 'lookup'", [adminEmail])).toBeGreaterThan(0);
 });
 
 it("without the tick nothing is erased, and the box says why", async () => {
