@@ -124,3 +124,56 @@ function flightRows(payload: Buffer) {
   }
   return rows;
 }
+
+/** What an upload route (résumé, Rutabaga Rap issue) answers a page's script: JSON, in the shape of an action's answer. */
+export type UploadAnswer = {
+  ok: boolean;
+  message?: string;
+  code?: string;
+  /** Where the page goes next, when the form was taken and the next page is another. */
+  redirect?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
+
+/**
+ * An upload form as its page renders it: the address it posts to (a route handler, not a
+ * server action) and its fields, the empty file input and an unticked checkbox left out
+ * (a browser posts neither).
+ */
+export async function scrapeUploadForm(path: string, cookie: string, pick: (form: HTMLFormElement) => boolean) {
+  const html = await (await fetch(portalUrl(path), { headers: { Cookie: cookie } })).text();
+  const form = [...new JSDOM(html).window.document.querySelectorAll("form")].find(pick);
+  if (!form) throw new Error(`No matching form on ${path}`);
+  const fields: Record<string, string> = {};
+  for (const element of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>("input, textarea, select")) {
+    if (!element.name || (element instanceof form.ownerDocument.defaultView!.HTMLInputElement && (element.type === "file" || (element.type === "checkbox" && !element.checked)))) continue;
+    fields[element.name] = element.value;
+  }
+  return { action: form.getAttribute("action") ?? "", method: form.getAttribute("method") ?? "", enctype: form.getAttribute("enctype") ?? "", fields };
+}
+
+/**
+ * Posts a form to an upload route the way the page's script does (multipart, asking for
+ * JSON) and returns the status and the route's answer. `origin` is this site's unless
+ * given; `null` sends none.
+ */
+export async function postUploadForm(route: string, fields: FormFields, options: { cookie?: string; origin?: string | null } = {}) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  const origin = options.origin === undefined ? new URL(portalUrl()).origin : options.origin;
+  const response = await fetch(portalUrl(route), {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { Accept: "application/json", ...(origin !== null && { Origin: origin }), ...(options.cookie && { Cookie: options.cookie }) },
+  });
+  const text = await response.text();
+  let answer: UploadAnswer;
+  try {
+    answer = JSON.parse(text) as UploadAnswer;
+  } catch {
+    throw new Error(`${route} answered ${response.status} without JSON: ${text.slice(0, 300)}`);
+  }
+  return { status: response.status, answer };
+}
