@@ -27,6 +27,7 @@ const envSchema = z.object({
   TRUST_PROXY: optional(wholeNumber(0, 10, "expected the number of reverse proxies in front of the portal (0 to 10)")),
   BACKUP_KEEP: optional(wholeNumber(1, 1000, "expected how many backups to keep, from 1 to 1000")),
   MAINTENANCE_CHECK_MS: optional(wholeNumber(100, 86_400_000, "expected milliseconds from 100 to 86400000")),
+  UPLOAD_QUOTA_MB: optional(wholeNumber(1, 10_000_000, "expected the megabytes all uploaded files may take together, a whole number from 1")),
 });
 
 export type Env = {
@@ -53,6 +54,8 @@ export type Env = {
   backupKeep: number;
   /** How often the server looks whether a day has passed since its maintenance last ran. */
   maintenanceCheckMs: number;
+  /** The bytes all stored uploads (résumés, Rutabaga Rap issues) may take together; a new one past it is refused. */
+  uploadQuotaBytes: number;
 };
 
 export class ConfigurationError extends Error {
@@ -112,6 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: raw.TRUST_PROXY ?? 0,
     backupKeep: raw.BACKUP_KEEP ?? 14,
     maintenanceCheckMs: raw.MAINTENANCE_CHECK_MS ?? 10 * 60_000,
+    uploadQuotaBytes: (raw.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
   };
 }
 

@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { signIn } from "../helpers/auth";
-import { forgedSessionCookie, hasField, postAction, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";
+import { forgedSessionCookie, hasField, parseRawAnswer, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";
 import { text } from "../helpers/html";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
 
@@ -54,60 +55,100 @@ const applyPath = () => `/jobs/${slug}/apply`;
 const applicant = (email: string): FormFields => ({ name: "Rosa Martinez", email, phone: "585-555-0134", availability: "Weekday evenings", coverLetter: "I love this store." });
 const applicationsOf = (email: string) => scalar<number>("select count(*) from job_applications where email = ?", email);
 
-type Answered = { status: number; headers: http.IncomingHttpHeaders; body: string; sent: number; declared: number };
+type Answered = ReturnType<typeof parseRawAnswer> & { sent: number; declared: number };
 
 /**
  * Sends a multipart body that declares `fileBytes` of file after its text fields, in
- * chunks, and stops sending once the server answers: how much had been written by then
- * shows whether the server waited for the whole body.
+ * chunks, on a connection of its own, and stops sending once the server answers: how much
+ * had been written by then shows whether the server waited for the whole body. A raw
+ * socket, because a server that closes after answering makes the next write fail, and an
+ * HTTP client would drop the answer already received with it.
+ *
+ * `answerFirst`: for a refusal the server makes before reading, the client waits a moment
+ * for it after the text fields, as a client sending `Expect: 100-continue` would, before it
+ * sends the file. Otherwise the file would be in flight when the server closes, and a
+ * close with unread data resets the connection: the answer could be lost with it (a
+ * browser reads it anyway; this test client might not).
  */
-function postUntilAnswered(urlPath: string, options: { fields: Record<string, string>; fileField: string; fileBytes: number; cookie?: string; accept?: string }): Promise<Answered> {
+function postUntilAnswered(
+  urlPath: string,
+  options: { fields: Record<string, string>; fileField: string; fileBytes: number; cookie?: string; accept?: string; chunked?: boolean; answerFirst?: boolean },
+): Promise<Answered> {
   const boundary = `----bodies${crypto.randomBytes(8).toString("hex")}`;
   const parts = Object.entries(options.fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   const preamble = Buffer.from(`${parts.join("")}--${boundary}\r\nContent-Disposition: form-data; name="${options.fileField}"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
   const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`);
   const fileRest = options.fileBytes - "%PDF-1.4\n".length;
   const declared = preamble.length + fileRest + epilogue.length;
+  const url = new URL(portalUrl(urlPath));
+  const head = [
+    `POST ${url.pathname} HTTP/1.1`,
+    `Host: ${url.host}`,
+    `Content-Type: multipart/form-data; boundary=${boundary}`,
+    options.chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${declared}`,
+    `Origin: ${url.origin}`,
+    `Accept: ${options.accept ?? "application/json"}`,
+    ...(options.cookie ? [`Cookie: ${options.cookie}`] : []),
+    "Connection: close",
+  ].join("\r\n");
   return new Promise((resolve, reject) => {
     let sent = 0;
-    let answered: Answered | undefined;
+    let sentWhenAnswered: number | undefined;
+    const received: Buffer[] = [];
+    const socket = net.connect(Number(url.port), url.hostname);
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    socket.on("data", (chunk) => {
+      sentWhenAnswered ??= sent;
+      received.push(chunk);
+      answer();
+    });
+    // A reset after the answer is how a server that stopped reading ends; without an answer it is a failure.
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      if (sentWhenAnswered === undefined) reject(new Error(`No answer from ${urlPath} after ${sent} of ${declared} bytes`));
+      else resolve({ ...parseRawAnswer(Buffer.concat(received)), sent: sentWhenAnswered, declared });
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    // Chunked, each piece is framed by its length; the bytes counted are the body's own.
+    const framed = (bytes: Buffer) => (options.chunked ? Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from("\r\n")]) : bytes);
+    const write = (bytes: Buffer, raw = false) =>
+      new Promise<void>((done) => {
+        sent += raw ? 0 : bytes.length;
+        if (socket.write(raw ? bytes : framed(bytes))) done();
+        else {
+          socket.once("drain", done);
+          socket.once("close", done);
+        }
+      });
+    socket.setMaxListeners(0);
+    void (async () => {
+      await write(Buffer.from(`${head}\r\n\r\n`), true);
+      await write(preamble);
+      if (options.answerFirst) await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      for (let left = fileRest; left > 0 && sentWhenAnswered === undefined && !socket.destroyed; left -= chunk.length) await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
+      // Done sending, not ended from this side (see postOnOwnSocket): the server closes after its answer.
+      if (sentWhenAnswered === undefined && !socket.destroyed) socket.write(Buffer.concat([framed(epilogue), Buffer.from(options.chunked ? "0\r\n\r\n" : "")]));
+    })().catch(() => {});
+  });
+}
+
+/** Posts a form on a connection of its own (the server may close one it stopped reading). */
+async function postOnOwnConnection(urlPath: string, body: FormData, headers: Record<string, string>) {
+  const encoded = new Response(body);
+  const bytes = Buffer.from(await encoded.arrayBuffer());
+  return new Promise<number | "connection reset">((resolve, reject) => {
     const request = http.request(portalUrl(urlPath), {
       method: "POST",
       agent: false,
-      headers: {
-        "Content-Type": `multipart/form-data; boundary=${boundary}`,
-        "Content-Length": declared,
-        Origin: new URL(portalUrl()).origin,
-        Accept: options.accept ?? "application/json",
-        ...(options.cookie && { Cookie: options.cookie }),
-      },
+      headers: { ...headers, "Content-Type": encoded.headers.get("content-type")!, "Content-Length": bytes.length, Origin: new URL(portalUrl()).origin, Connection: "close" },
     });
     request.on("response", (response) => {
-      const sentThen = sent;
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => {
-        answered = { status: response.statusCode!, headers: response.headers, body, sent: sentThen, declared };
-        request.destroy();
-        resolve(answered);
-      });
+      response.resume();
+      resolve(response.statusCode!);
     });
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      if (!answered) reject(new Error(`No answer from ${urlPath} after ${sent} of ${declared} bytes: ${error.code ?? error.message}`));
-    });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    const write = (bytes: Buffer) =>
-      new Promise<void>((done) => {
-        sent += bytes.length;
-        if (request.write(bytes)) done();
-        else request.once("drain", done);
-      });
-    void (async () => {
-      await write(preamble);
-      for (let left = fileRest; left > 0 && !answered && !request.destroyed; left -= chunk.length) await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
-      if (!answered && !request.destroyed) request.end(epilogue);
-    })().catch(() => {});
+    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? resolve("connection reset") : reject(error)));
+    request.end(bytes);
   });
 }
 
@@ -121,16 +162,10 @@ describe("server actions take a small body", () => {
     body.append("_1_firstName", "Big");
     body.append("_1_padding", "x".repeat(2 * MB));
     body.append("0", JSON.stringify([null, "$K1"]));
-    let status: number | string;
-    try {
-      const response = await postAction("/visit", (JSON.parse(reference[1]!) as { id: string }).id, body);
-      status = response.status;
-      await response.arrayBuffer();
-    } catch (error) {
-      status = `no answer (${String((error as Error).cause ?? error)})`;
-    }
+    const actionId = (JSON.parse(reference[1]!) as { id: string }).id;
+    const status = await postOnOwnConnection("/visit", body, { "Next-Action": actionId, Accept: "text/x-component" });
     // Next's 413 reaches the client as its error page (500) or a closed connection.
-    expect(String(status)).toMatch(/^(413|500|no answer)/);
+    expect(String(status)).toMatch(/^(413|500|connection reset)$/);
     expect(scalar<number>("select count(*) from newsletter_subscribers where email = ?", email)).toBe(0);
   });
 });
@@ -144,10 +179,22 @@ describe("the résumé upload route", () => {
     expect(names.at(-1)).toBe("resume");
   });
 
-  it("refuses a body over the résumé's cap at the file field without reading all of it, and leaves no file", async () => {
+  it("refuses a body declared over the résumé's cap at the file field before reading it, and leaves no file", async () => {
     const email = `bodies-huge-${run}@coop.example`;
     const before = uploadFiles();
-    const answered = await postUntilAnswered(`/api/jobs/${jobId}/applications`, { fields: applicant(email) as Record<string, string>, fileField: "resume", fileBytes: 30 * MB });
+    const answered = await postUntilAnswered(`/api/jobs/${jobId}/applications`, { fields: applicant(email) as Record<string, string>, fileField: "resume", fileBytes: 30 * MB, answerFirst: true });
+    expect(answered.status).toBe(413);
+    // The page's script keeps what was typed itself: the answer names the field.
+    expect(JSON.parse(answered.body)).toMatchObject({ ok: false, fieldErrors: { resume: [expect.stringMatching(/^This file is larger than 5 MB\./)] } });
+    expect(answered.sent).toBeLessThan(answered.declared / 2);
+    expect(applicationsOf(email)).toBe(0);
+    expect(uploadFiles()).toEqual(before);
+  });
+
+  it("stops reading a body of undeclared length at the résumé's cap, refusing it at the file field with what was typed, and leaves no file", async () => {
+    const email = `bodies-chunked-${run}@coop.example`;
+    const before = uploadFiles();
+    const answered = await postUntilAnswered(`/api/jobs/${jobId}/applications`, { fields: applicant(email) as Record<string, string>, fileField: "resume", fileBytes: 30 * MB, chunked: true });
     expect(answered.status).toBe(413);
     expect(JSON.parse(answered.body)).toMatchObject({
       ok: false,
@@ -155,6 +202,19 @@ describe("the résumé upload route", () => {
       values: { name: "Rosa Martinez", email, coverLetter: "I love this store." },
     });
     expect(answered.sent).toBeLessThan(answered.declared / 2);
+    expect(applicationsOf(email)).toBe(0);
+    expect(uploadFiles()).toEqual(before);
+  });
+
+  it("without JavaScript, a body over the résumé's cap is answered with the page that shows the error and what was typed, once the browser has sent it", async () => {
+    const email = `bodies-huge-nojs-${run}@coop.example`;
+    const before = uploadFiles();
+    const answered = await postUntilAnswered(`/api/jobs/${jobId}/applications`, { fields: applicant(email) as Record<string, string>, fileField: "resume", fileBytes: 20 * MB, accept: "text/html" });
+    expect({ status: answered.status, location: answered.headers.location }).toEqual({ status: 303, location: `/jobs/${slug}/apply/returned` });
+    const cookie = answered.headers["set-cookie"]!.split(";")[0]!;
+    const document = new JSDOM(await (await fetch(portalUrl(answered.headers.location!), { headers: { Cookie: cookie } })).text()).window.document;
+    expect(document.querySelector("[role=alert]")?.textContent).toBe("Please correct the fields marked below.");
+    expect(document.querySelector<HTMLInputElement>("input[name=email]")!.value).toBe(email);
     expect(applicationsOf(email)).toBe(0);
     expect(uploadFiles()).toEqual(before);
   });
@@ -212,13 +272,13 @@ describe("the Rutabaga Rap upload route", () => {
     expect({ action: form.action, method: form.method.toLowerCase(), enctype: form.enctype }).toEqual({ action: "/api/staff/newsletter/issues", method: "post", enctype: "multipart/form-data" });
   });
 
-  it.each([
+  it.each<[string, () => string | undefined, number]>([
     ["a visitor without a session", () => undefined, 401],
     ["a forged session", () => forgedSessionCookie, 401],
     ["a member", () => member, 403],
-  ] as const)("answers %s before reading the body, and stores nothing", async (_label, cookie, status) => {
+  ])("answers %s before reading the body, and stores nothing", async (_label, cookie, status) => {
     const before = { files: uploadFiles(), issues: scalar<number>("select count(*) from newsletter_issues") };
-    const answered = await postUntilAnswered("/api/staff/newsletter/issues", { fields: issueFields, fileField: "pdf", fileBytes: 20 * MB, cookie: cookie() });
+    const answered = await postUntilAnswered("/api/staff/newsletter/issues", { fields: issueFields, fileField: "pdf", fileBytes: 20 * MB, cookie: cookie(), answerFirst: true });
     expect(answered.status).toBe(status);
     expect(answered.sent).toBeLessThan(answered.declared / 2);
     expect({ files: uploadFiles(), issues: scalar<number>("select count(*) from newsletter_issues") }).toEqual(before);

@@ -24,6 +24,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ BACKUP_KEEP: "30", MAINTENANCE_CHECK_MS: "60000" })).toMatchObject({ backupKeep: 30, maintenanceCheckMs: 60_000 });
   });
 
+  it("lets uploads take 2 GB together unless told otherwise", () => {
+    expect(parseEnv({}).uploadQuotaBytes).toBe(2048 * 1024 * 1024);
+    expect(parseEnv({ UPLOAD_QUOTA_MB: "500" }).uploadQuotaBytes).toBe(500 * 1024 * 1024);
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -41,6 +46,8 @@ describe("parseEnv", () => {
     ["BACKUP_KEEP", "0"],
     ["BACKUP_KEEP", "many"],
     ["MAINTENANCE_CHECK_MS", "10"],
+    ["UPLOAD_QUOTA_MB", "0"],
+    ["UPLOAD_QUOTA_MB", "2 GB"],
   ])("rejects %s=%s naming the variable", (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(ConfigurationError);
     try {

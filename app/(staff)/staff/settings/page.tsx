@@ -2,6 +2,7 @@ import { JobSettingsForm } from "@/components/jobs/job-settings-form";
 import { EquityPlansForm } from "@/components/owners/equity-plans-form";
 import { NextOwnerNumberForm } from "@/components/owners/next-owner-number-form";
 import { SettingsForm } from "@/components/site/settings-form";
+import { UploadSpace } from "@/components/uploads/upload-space";
 import { getJobSettings } from "@/db/queries/job-settings";
 import { getEquityPlans } from "@/db/queries/owner-settings";
 import { getOwnerNumberState } from "@/db/queries/owners";
@@ -61,6 +62,7 @@ export default async function SettingsPage() {
         </p>
         <JobSettingsForm action={saveJobSettingsAction} settings={getJobSettings()} />
       </section>
+      <UploadSpace />
     </>
   );
 }
