@@ -1,6 +1,7 @@
 // @ts-check
 const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
 const { contentSecurityPolicy, nonDocumentPolicy, nonDocumentSources, privatePathPrefixes, strictTransportSecurity } = require("./lib/security-headers.js");
+const { ACTION_BODY_LIMIT_BYTES, PROXY_BODY_COPY_BYTES } = require("./lib/http/body-limits.js");
 
 const staticSecurityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -54,20 +55,22 @@ module.exports = (phase) => {
     experimental: {
       // forbidden() answers 403 from a page (staff pages for members) without a redirect.
       authInterrupts: true,
-      // The largest file a form sends is an issue of The Rutabaga Rap, a PDF of up to
-      // 20 MB (lib/newsletter/vocabulary.ts), plus the form's other fields; a résumé is
-      // up to 5 MB (lib/jobs/vocabulary.ts). Next refuses action bodies over 1 MB by
-      // default with a bare 413. This limit applies to EVERY server action, public ones
-      // included (Next has no per-action limit): any action may be sent a body this big,
-      // which Next holds in memory while parsing. Under it, a file over its own limit
-      // gets an error at its field; beyond it (which the forms' scripts stop before
-      // sending) Next's 413 stands.
-      serverActions: { bodySizeLimit: "21mb" },
-      // proxy.ts runs on /staff/**, where the issue upload is posted, and Next hands the
-      // proxy at most 10 MB of a body by default: past that the action got a cut-off form
-      // and answered 500. A little above the actions' ceiling, so that a body over that
-      // reaches the action whole and gets Next's 413 rather than a cut-off form.
-      proxyClientMaxBodySize: "22mb",
+      // Every server action is a public POST endpoint, and Next reads an action's body
+      // into memory before any role or limit check: one limit for all (Next has none per
+      // action), sized to the largest text form, the staff monograph editor. At its
+      // longest (five sections of 30,000 characters, 80 references, 40 evidence rows,
+      // about 313,000 characters) it stays just under 1 MB even if every character took 3 bytes
+      // of UTF-8, multipart headers included; a real one is about a third of that. A body
+      // over it gets a 413: at once when it declares its length (lib/http/oversized-actions.ts),
+      // else from Next once it has read that much. Files never go through actions: the résumé
+      // and the Rutabaga Rap issue are posted to route handlers that check first and stream
+      // the file to disk (app/api/jobs/[id]/applications, app/api/staff/newsletter/issues).
+      serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+      // proxy.ts runs on /staff/** and holds a copy of each body (up to this size) for
+      // itself; past it, the action would get a cut-off form and answer 500. A little above
+      // the actions' limit, so that a body over that reaches the action long enough for
+      // Next's 413.
+      proxyClientMaxBodySize: PROXY_BODY_COPY_BYTES,
     },
     async headers() {
       return [

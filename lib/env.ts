@@ -30,6 +30,7 @@ const envSchema = z.object({
   MAINTENANCE_CHECK_MS: optional(wholeNumber(100, 86_400_000, "expected milliseconds from 100 to 86400000")),
   OUTBOX_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
   DECLINED_APPLICATION_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
+  UPLOAD_QUOTA_MB: optional(wholeNumber(1, 10_000_000, "expected the megabytes all uploaded files may take together, a whole number from 1")),
 });
 
 export type Env = {
@@ -62,6 +63,8 @@ export type Env = {
   outboxKeepDays: number;
   /** Days after staff decline an owner application before maintenance deletes it with its household and mail. */
   declinedApplicationKeepDays: number;
+  /** The bytes all stored uploads (résumés, Rutabaga Rap issues) may take together; a new one past it is refused. */
+  uploadQuotaBytes: number;
 };
 
 export class ConfigurationError extends Error {
@@ -124,6 +127,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     maintenanceCheckMs: raw.MAINTENANCE_CHECK_MS ?? 10 * 60_000,
     outboxKeepDays: raw.OUTBOX_KEEP_DAYS ?? 30,
     declinedApplicationKeepDays: raw.DECLINED_APPLICATION_KEEP_DAYS ?? 365,
+    uploadQuotaBytes: (raw.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
   };
 }
 

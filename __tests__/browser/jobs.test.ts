@@ -106,10 +106,33 @@ describe("hiring through the portal", () => {
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Phone").fill("585-555-0178");
     await page.getByLabel("Availability").fill("Mornings");
-    await page.getByLabel("Or paste your résumé as text").fill("Five years stocking shelves at a food co-op.");
+    await page.getByLabel("Paste your résumé as text").fill("Five years stocking shelves at a food co-op.");
     await page.getByRole("button", { name: "Send my application" }).click();
     await page.waitForURL(/\/apply\/thanks$/);
     await waitForEmails(portalMailDir(), email, 1);
+  });
+
+  it("a visitor without JavaScript who chooses a 20 MB file comes back to the form with the error at the file field and what they typed", async () => {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    const bigPath = path.join(path.dirname(resumePath), "scan.pdf");
+    fs.writeFileSync(bigPath, Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(20 * 1024 * 1024, 0x20)]));
+    await page.goto(portalUrl("/jobs"));
+    await page.getByRole("link", { name: title }).click();
+    await page.getByRole("link", { name: "Apply for this job" }).first().click();
+    await page.waitForURL(/\/apply$/);
+    await page.getByLabel("Full name").fill("Ada Okoro");
+    await page.getByLabel("Email", { exact: true }).fill(`ada.${stamp}@coop.example`);
+    await page.getByLabel("Phone").fill("585-555-0179");
+    await page.getByLabel("Availability").fill("Weekends");
+    await page.getByLabel(/Résumé file/).setInputFiles(bigPath);
+    await page.getByRole("button", { name: "Send my application" }).click();
+    await page.waitForURL(/\/apply\/returned$/);
+    await page.getByRole("alert").filter({ hasText: "Please correct the fields marked below." }).waitFor();
+    const file = page.getByLabel(/Résumé file/);
+    expect(await file.getAttribute("aria-invalid")).toBe("true");
+    await page.getByText(/^This file is larger than 5 MB\./).waitFor();
+    expect(await page.getByLabel("Full name").inputValue()).toBe("Ada Okoro");
+    expect(await page.getByLabel("Availability").inputValue()).toBe("Weekends");
   });
 
   it("staff move the applicant to interview from the list, and the change holds", async () => {

@@ -82,4 +82,25 @@ describe("the email newsletter", () => {
     expect(statusOf(reader)).toBe("unsubscribed");
     await expectNoAxeViolations(page);
   });
+
+  it("staff upload an issue of The Rutabaga Rap: a wrong file is refused at its field, then the PDF is published and listed", async () => {
+    const staff = await (await browser.newContext()).newPage();
+    await staff.goto(portalUrl("/staff/newsletter/issues"));
+    await signIn(staff, "staff@coop.example");
+    await staff.waitForURL(/\/staff\/newsletter\/issues$/);
+    const title = `The browser issue ${Date.now()}`;
+    await staff.getByLabel("Title").fill(title);
+    await staff.getByLabel(/^PDF file/).setInputFiles({ name: "issue.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a PDF at all") });
+    await staff.getByRole("button", { name: "Publish the issue" }).click();
+    await staff.getByText("This file is not a PDF. Export the issue as a PDF and choose that file.").waitFor();
+    expect(await staff.getByLabel("Title").inputValue()).toBe(title);
+    await expectNoAxeViolations(staff);
+
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    await staff.getByLabel(/^PDF file/).setInputFiles({ name: "issue.pdf", mimeType: "application/pdf", buffer: pdf });
+    await staff.getByRole("button", { name: "Publish the issue" }).click();
+    await staff.getByRole("status").filter({ hasText: "Published: the issue is on the public list and in its feed." }).waitFor();
+    await staff.getByRole("cell", { name: title, exact: true }).waitFor();
+    expect(await staff.getByLabel("Title").inputValue()).toBe("");
+  });
 });

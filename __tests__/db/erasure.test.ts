@@ -121,7 +121,7 @@ async function applyForJobWithResume(email: string, name: string) {
     coverLetter: "I like people.",
     resumeText: "Five years at a bakery counter.",
   });
-  await submitJobApplication(input, nextIp());
+  submitJobApplication(input, undefined, nextIp());
   const application = db.select().from(jobApplications).where(eq(jobApplications.email, email)).get()!;
   // A résumé file, stored as the upload form stores one: a row, and the file named by its id.
   const uploadId = crypto.randomUUID().replace(/-/g, "");

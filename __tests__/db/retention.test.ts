@@ -123,7 +123,7 @@ beforeAll(async () => {
     coverLetter: "I like people.",
     resumeText: "Five years at a bakery counter.",
   });
-  await submitJobApplication(jobInput, ip);
+  submitJobApplication(jobInput, undefined, ip);
   jobApplicationId = db.select().from(jobApplications).where(eq(jobApplications.email, "jordan@example.org")).get()!.id;
   const longAgo = daysOn(-400);
   db.update(jobs).set({ status: "closed", closedAt: longAgo, closesOn: storeDay(longAgo) }).where(eq(jobs.id, jobId)).run();

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { JSDOM } from "jsdom";
 import { portalUrl } from "./portal";
 
@@ -130,4 +131,102 @@ function flightRows(payload: Buffer) {
     }
   }
   return rows;
+}
+
+/** What an upload route (résumé, Rutabaga Rap issue) answers a page's script: JSON, in the shape of an action's answer. */
+export type UploadAnswer = {
+  ok: boolean;
+  message?: string;
+  code?: string;
+  /** Where the page goes next, when the form was taken and the next page is another. */
+  redirect?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
+
+/**
+ * An upload form as its page renders it: the address it posts to (a route handler, not a
+ * server action) and its fields, the empty file input and an unticked checkbox left out
+ * (a browser posts neither).
+ */
+export async function scrapeUploadForm(path: string, cookie: string, pick: (form: HTMLFormElement) => boolean) {
+  const html = await (await fetch(portalUrl(path), { headers: { Cookie: cookie } })).text();
+  const form = [...new JSDOM(html).window.document.querySelectorAll("form")].find(pick);
+  if (!form) throw new Error(`No matching form on ${path}`);
+  const fields: Record<string, string> = {};
+  for (const element of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>("input, textarea, select")) {
+    if (!element.name || (element instanceof form.ownerDocument.defaultView!.HTMLInputElement && (element.type === "file" || (element.type === "checkbox" && !element.checked)))) continue;
+    fields[element.name] = element.value;
+  }
+  return { action: form.getAttribute("action") ?? "", method: form.getAttribute("method") ?? "", enctype: form.getAttribute("enctype") ?? "", fields };
+}
+
+/** An HTTP/1.1 answer as it came off the wire: status line, headers (lowercase names), and a body that may be chunked. */
+export function parseRawAnswer(raw: Buffer) {
+  const split = raw.indexOf("\r\n\r\n");
+  const [statusLine, ...lines] = raw.toString("latin1", 0, split).split("\r\n");
+  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+  let body = raw.subarray(split + 4);
+  if (headers["transfer-encoding"] === "chunked") {
+    const chunks: Buffer[] = [];
+    for (let at = 0; ; ) {
+      const lineEnd = body.indexOf("\r\n", at);
+      const size = parseInt(body.toString("latin1", at, lineEnd), 16);
+      if (!size) break;
+      chunks.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
+      at = lineEnd + 2 + size + 2;
+    }
+    body = Buffer.concat(chunks);
+  }
+  return { status: Number(statusLine!.split(" ")[1]), headers, body: body.toString("utf8") };
+}
+
+/**
+ * POSTs `body` on a connection of its own, over a plain socket, and reads the answer. An
+ * upload route answers a refusal it makes before reading (no session, another site's
+ * Origin, a body declared over its cap) at once and closes the connection: the rest of
+ * the body then fails to send, and an HTTP client would drop the answer it had received
+ * with that error (browsers do read it).
+ */
+export function postOnOwnSocket(urlPath: string, headers: Record<string, string>, body: Buffer) {
+  const url = new URL(portalUrl(urlPath));
+  const head = [`POST ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, `Content-Length: ${body.length}`, "Connection: close", ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  return new Promise<ReturnType<typeof parseRawAnswer>>((resolve, reject) => {
+    const received: Buffer[] = [];
+    const socket = net.connect(Number(url.port), url.hostname);
+    socket.on("data", (chunk) => received.push(chunk));
+    socket.on("error", () => {});
+    socket.on("close", () => (received.length ? resolve(parseRawAnswer(Buffer.concat(received))) : reject(new Error(`No answer from ${urlPath}`))));
+    // Not ended from this side: a half-closed connection looks like a sender who went away. It asked for `Connection: close`, so the server ends it after its answer.
+    socket.write(Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`), body]));
+  });
+}
+
+/**
+ * Posts a form to an upload route the way the page's script does (multipart, asking for
+ * JSON) and returns the status and the route's answer. `origin` is this site's unless
+ * given; `null` sends none.
+ */
+export async function postUploadForm(route: string, fields: FormFields, options: { cookie?: string; origin?: string | null } = {}) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const encoded = new Response(form);
+  const origin = options.origin === undefined ? new URL(portalUrl()).origin : options.origin;
+  const answered = await postOnOwnSocket(
+    route,
+    {
+      "Content-Type": encoded.headers.get("content-type")!,
+      Accept: "application/json",
+      ...(origin !== null && { Origin: origin }),
+      ...(options.cookie && { Cookie: options.cookie }),
+    },
+    Buffer.from(await encoded.arrayBuffer()),
+  );
+  let answer: UploadAnswer;
+  try {
+    answer = JSON.parse(answered.body) as UploadAnswer;
+  } catch {
+    throw new Error(`${route} answered ${answered.status} without JSON: ${answered.body.slice(0, 300)}`);
+  }
+  return { status: answered.status, answer };
 }

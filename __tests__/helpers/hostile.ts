@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import fc from "fast-check";
 import { JSDOM } from "jsdom";
-import { actionAnswerOf, type ActionAnswer } from "./forms";
+import { actionAnswerOf, postOnOwnSocket, type ActionAnswer } from "./forms";
 import { portalUrl, withPortalDb } from "./portal";
 import { startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
 import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";
@@ -305,6 +305,25 @@ export async function postAction(path: string, actionId: string, entries: [strin
   return { status: response.status, answer: response.status === 200 ? actionAnswerOf(payload) : null, text: payload.toString("utf8", 0, 400) };
 }
 
+/** POSTs form entries to an upload route as the page's script does (multipart, asking for JSON), duplicates and files included. */
+export async function postRoute(route: string, entries: [string, string | File][], cookie?: string): Promise<Answered> {
+  const form = new FormData();
+  for (const [name, value] of entries) form.append(name, value);
+  const encoded = new Response(form);
+  const answered = await postOnOwnSocket(
+    route,
+    { "Content-Type": encoded.headers.get("content-type")!, Accept: "application/json", Origin: new URL(portalUrl()).origin, ...(cookie && { Cookie: cookie }) },
+    Buffer.from(await encoded.arrayBuffer()),
+  );
+  let answer: ActionAnswer | null = null;
+  try {
+    answer = JSON.parse(answered.body) as ActionAnswer;
+  } catch {
+    // Not JSON: a server error page; `answer` stays null and the status tells.
+  }
+  return { status: answered.status, answer, text: answered.body.slice(0, 400) };
+}
+
 /** The action id a scraped form carries. */
 export function actionIdOf(fields: Record<string, string>) {
   const reference = Object.entries(fields).find(([name]) => /^\$ACTION_\d+:0$/.test(name));
@@ -386,6 +405,12 @@ export type ActionTarget = {
   label: string;
   /** The page whose form posts to the action. */
   path: string;
+  /**
+   * For a form posted to an upload route (a route handler) rather than a server action:
+   * the route's address. Its inputs are posted as the page's script does (multipart,
+   * asking for JSON), and its JSON answer is the action's answer's shape.
+   */
+  route?: string;
   cookie?: string;
   /** The form as scraped from its page (its action reference included). */
   form: Record<string, string>;
@@ -412,11 +437,11 @@ export type ActionTarget = {
  * rows grow by no more than the accepted inputs may add.
  */
 export async function fuzzAction(target: ActionTarget) {
-  const actionId = actionIdOf(target.form);
+  const actionId = target.route ? "" : actionIdOf(target.form);
   const base = { ...plainFields(target.form), ...target.base };
   const forms = hostileForm(base, target.specs);
   const send = async (input: GeneratedForm) => {
-    const answered = await postAction(target.path, actionId, input.entries, target.cookie);
+    const answered = target.route ? await postRoute(target.route, input.entries, target.cookie) : await postAction(target.path, actionId, input.entries, target.cookie);
     const summary = `${answered.status} ${JSON.stringify(answered.answer)?.slice(0, 300)} ${answered.text.slice(0, 200)}`;
     if (answered.status >= 500 || !answered.answer) throw new Error(`${target.label}: answered ${summary}`);
     // defineAction answers an unexpected exception with this, logged: a server error, dressed as a 200.

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { signIn } from "../helpers/auth";
-import { actionAnswer, callAction, forgedSessionCookie, hasField, postAction, scrapeForm, type ActionAnswer } from "../helpers/forms";
+import { actionAnswer, callAction, forgedSessionCookie, hasField, postAction, postUploadForm, scrapeForm, scrapeUploadForm, type ActionAnswer } from "../helpers/forms";
 import { applicationFields, applicationIdOf, inPool, scalar, submitApplication } from "../helpers/owners";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { builtActions, concreteUrl, exportedActions, routeFiles } from "../helpers/routes";
@@ -16,7 +16,8 @@ jest.setTimeout(120_000);
  * Pages and route handlers are fetched with GET:
  *   "login"  the page's own redirect to /login?callbackUrl=… (the visitor's cookie matches
  *            no session, so proxy.ts lets it through and the page itself must refuse)
- *   a number the HTTP status
+ *   a number the HTTP status (405 for the upload routes, which take only POST: who may
+ *            post to them, __tests__/http/upload-bodies.test.ts holds)
  * Actions are called by their id, as the page's script calls them, with an argument that
  * is not a form, so that an action whose role check lets the caller through stops at
  * "This form could not be read" and nothing runs:
@@ -25,7 +26,7 @@ jest.setTimeout(120_000);
  *   "staff only"   refused by the action's own check: "This is for co-op staff."
  *   "admins only"  refused by the action's own check: "This is for co-op admins."
  */
-type Expected = "login" | 200 | 303 | 401 | 403 | "runs" | "sign in" | "staff only" | "admins only";
+type Expected = "login" | 200 | 303 | 401 | 403 | 405 | "runs" | "sign in" | "staff only" | "admins only";
 type Row = readonly [anonymous: Expected, member: Expected, household: Expected, owner: Expected, staff: Expected, admin: Expected];
 
 // prettier-ignore
@@ -60,11 +61,13 @@ const matrix: Record<string, Row> = {
   // Route handlers
   "/api/auth/[...nextauth]":                               [200,           200,           200,           200,           200,           200],
   "/api/health":                                           [200,           200,           200,           200,           200,           200],
+  "/api/jobs/[id]/applications":                           [405,           405,           405,           405,           405,           405],
   "/api/monographs/search":                                [200,           200,           200,           200,           200,           200],
   "/api/staff/jobs":                                       [401,           403,           403,           403,           200,           200],
   "/api/staff/jobs/[id]/applicants":                       [401,           403,           403,           403,           200,           200],
   "/api/staff/newsletter/campaigns":                       [401,           403,           403,           403,           200,           200],
   "/api/staff/newsletter/campaigns/[id]/progress":         [401,           403,           403,           403,           200,           200],
+  "/api/staff/newsletter/issues":                          [405,           405,           405,           405,           405,           405],
   "/jobs/feed.xml":                                        [200,           200,           200,           200,           200,           200],
   "/newsletter/emails/feed.xml":                           [200,           200,           200,           200,           200,           200],
   "/newsletter/issues/[slug]":                             [200,           200,           200,           200,           200,           200],
@@ -82,7 +85,6 @@ const matrix: Record<string, Row> = {
   "lib/actions/erasure.ts#lookUpPersonAction":            ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/email.ts#retryEmailAction":                 ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/job-applicants.ts#updateApplicantAction":   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
-  "lib/actions/job-applications.ts#submitJobApplicationAction": ["runs",   "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/job-settings.ts#saveJobSettingsAction":     ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/jobs.ts#createJobAction":                   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/jobs.ts#deleteDraftJobAction":              ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
@@ -97,7 +99,6 @@ const matrix: Record<string, Row> = {
   "lib/actions/newsletter-campaigns.ts#startCampaignSendAction":   ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter-campaigns.ts#updateCampaignAction":      ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter-issues.ts#deleteNewsletterIssueAction":  ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
-  "lib/actions/newsletter-issues.ts#publishNewsletterIssueAction": ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter.ts#confirmSubscriptionAction":   ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/newsletter.ts#staffUnsubscribeAction":      ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/newsletter.ts#subscribeFromAccountAction":  ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
@@ -155,13 +156,12 @@ beforeAll(async () => {
   cookies.staff = await signIn(emails.staff, "staff");
   cookies.admin = await signIn(emails.admin, "admin");
 
-  // A job applicant with a résumé, through the public form.
-  const applyPath = concreteUrl("/jobs/[slug]/apply");
-  const { resume: _fileInput, isOwner: _unticked, ...applyForm } = await scrapeForm(applyPath, "", hasField("jobId"));
+  // A job applicant with a résumé, through the public form and its upload route.
+  const applyForm = await scrapeUploadForm(concreteUrl("/jobs/[slug]/apply"), "", hasField("resumeText"));
   const applicantEmail = `matrix-applicant-${run}@coop.example`;
   const resume = new File([new Uint8Array(await onePagePdf())], "CV.pdf", { type: "application/pdf" });
-  const fields = { ...applyForm, name: "Other Applicant", email: applicantEmail, phone: "585-555-0101", availability: "Weekends", coverLetter: "Hello.", resume };
-  expect(await callAction(applyPath, fields)).toEqual({ redirect: expect.stringContaining("/thanks") });
+  const fields = { ...applyForm.fields, name: "Other Applicant", email: applicantEmail, phone: "585-555-0101", availability: "Weekends", coverLetter: "Hello.", resume };
+  expect((await postUploadForm(applyForm.action, fields)).answer).toEqual({ ok: true, redirect: expect.stringContaining("/thanks") });
   otherApplicantId = scalar("select id from job_applications where email = ?", [applicantEmail]);
 
   // An owner application from someone else, still waiting.

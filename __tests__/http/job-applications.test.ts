@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { signIn } from "../helpers/auth";
-import { callAction, forgedSessionCookie, hasField, scrapeForm, submitForm, type FormFields } from "../helpers/forms";
+import { callAction, forgedSessionCookie, hasField, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalDataDir, portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
 import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
@@ -55,32 +54,6 @@ async function smallPdf(line = "Rosa Martinez — ten years in retail") {
   return Buffer.from(await document.save());
 }
 
-/**
- * Posts a form as a browser without JavaScript would, on a connection of its own: the
- * server stops reading a body over its limit and drops the connection, which must not
- * be one that later requests reuse.
- */
-async function postOnOwnConnection(urlPath: string, fields: FormFields) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const encoded = new Response(form);
-  const body = Buffer.from(await encoded.arrayBuffer());
-  // Next may answer and close before the whole body is written: the client then sees a reset instead of a status.
-  return new Promise<number | "connection reset">((resolve, reject) => {
-    const request = http.request(portalUrl(urlPath), {
-      method: "POST",
-      agent: false,
-      headers: { "Content-Type": encoded.headers.get("content-type")!, "Content-Length": body.length, Origin: new URL(portalUrl()).origin, Connection: "close" },
-    });
-    request.on("response", (response) => {
-      response.resume();
-      resolve(response.statusCode!);
-    });
-    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? resolve("connection reset") : reject(error)));
-    request.end(body);
-  });
-}
-
 async function waitForEmailWithSubject(to: string, subject: string) {
   for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
     const found = (await readEmails(portalMailDir())).find((mail) => mail.to === to && mail.subject === subject);
@@ -92,14 +65,16 @@ async function waitForEmailWithSubject(to: string, subject: string) {
 const file = (bytes: Buffer | string, name: string, type = "application/pdf") => new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name, { type });
 
 const applyPath = `/jobs/${openSlug}/apply`;
+/** Where a posting's application form posts: its upload route. */
+const route = (jobId = openJobId) => `/api/jobs/${jobId}/applications`;
 let formFields: Record<string, string>;
-/** The apply form as the page renders it, filled in for `email`; the empty file input left out. */
+/** The apply form as the page renders it, filled in for `email` (the empty file input and an unticked checkbox post nothing). */
 async function application(email: string, extra: FormFields = {}): Promise<FormFields> {
-  formFields ??= await scrapeForm(applyPath, "", hasField("jobId"));
-  // An empty file input and an unticked checkbox post nothing (scrapeForm reads every input's value).
-  const { resume: _emptyFileInput, isOwner: _unticked, ...fields } = formFields;
-  return { ...fields, name: "Rosa Martinez", email, phone: "585-555-0134", availability: "Weekday evenings, from January", coverLetter: "I love this store.", ...extra };
+  formFields ??= (await scrapeUploadForm(applyPath, "", hasField("resumeText"))).fields;
+  return { ...formFields, name: "Rosa Martinez", email, phone: "585-555-0134", availability: "Weekday evenings, from January", coverLetter: "I love this store.", ...extra };
 }
+/** Sends an application as the page's script does, to the posting's upload route, and returns the route's answer. */
+const apply = async (fields: FormFields, jobId = openJobId) => (await postUploadForm(route(jobId), fields)).answer;
 
 type ApplicationRow = { id: number; job_id: number; resume_upload_id: string | null; resume_text: string | null; is_owner: number };
 const applicationsOf = (email: string) =>
@@ -121,10 +96,11 @@ async function expectNothingWritten<T>(email: string, submit: () => Promise<T>) 
 }
 
 describe("the apply page", () => {
-  it("is a multipart form posted to the server, with a PDF/Word file input and a textarea for a pasted résumé", async () => {
+  it("is a multipart form posted to the posting's upload route, with a PDF/Word file input and a textarea for a pasted résumé", async () => {
     const page = await fetchPage(applyPath);
     expect(page.status).toBe(200);
-    const form = page.document.querySelector("form:has(input[name=jobId])")!;
+    const form = page.document.querySelector("form:has(textarea[name=resumeText])")!;
+    expect(form.getAttribute("action")).toBe(route());
     expect(form.getAttribute("enctype")).toBe("multipart/form-data");
     expect(form.getAttribute("method")?.toLowerCase()).toBe("post");
     const fileInput = form.querySelector<HTMLInputElement>("input[type=file][name=resume]")!;
@@ -145,7 +121,7 @@ describe("the apply page", () => {
     const page = await fetchPage(`/jobs/${closedSlug}/apply`);
     expect(page.status).toBe(200);
     expect(text(page.document.querySelector("main"))).toContain("This position is closed");
-    expect(page.document.querySelector("form input[name=jobId]")).toBeNull();
+    expect(page.document.querySelector("form textarea[name=resumeText]")).toBeNull();
   });
 
   it("of a draft is not found", async () => {
@@ -164,8 +140,8 @@ describe("applying with a résumé file", () => {
   });
 
   it("stores a real PDF under a random name in uploads/, and goes to the thank-you page", async () => {
-    const answer = await callAction(applyPath, await application(email, { isOwner: "on", resume: file(pdf, "Rosa CV.pdf") }));
-    expect(answer).toEqual({ redirect: `/jobs/${openSlug}/apply/thanks` });
+    const answer = await apply(await application(email, { isOwner: "on", resume: file(pdf, "Rosa CV.pdf") }));
+    expect(answer).toEqual({ ok: true, redirect: `/jobs/${openSlug}/apply/thanks` });
     [stored] = applicationsOf(email) as [ApplicationRow];
     expect(stored).toMatchObject({ job_id: openJobId, resume_text: null, is_owner: 1 });
     expect(stored.resume_upload_id).toMatch(/^[0-9a-f]{32}$/);
@@ -248,8 +224,8 @@ describe("applying with a résumé file", () => {
   it("a file name with ../ cannot reach outside uploads/: the file is stored by its random id, the name kept only for the download", async () => {
     const sneaky = `sneaky-${run}@example.org`;
     const escapeName = `escape-${run}.pdf`;
-    const answer = await callAction(applyPath, await application(sneaky, { resume: file(pdf, `../../../${escapeName}`) }));
-    expect(answer).toEqual({ redirect: `/jobs/${openSlug}/apply/thanks` });
+    const answer = await apply(await application(sneaky, { resume: file(pdf, `../../../${escapeName}`) }));
+    expect(answer).toEqual({ ok: true, redirect: `/jobs/${openSlug}/apply/thanks` });
     const [row] = applicationsOf(sneaky);
     const upload = uploadRow(row!.resume_upload_id!)!;
     expect(upload.original_name).toBe(escapeName);
@@ -262,7 +238,8 @@ describe("applying with a résumé file", () => {
 
   it("takes a Word document (.docx), recognised by its content", async () => {
     const email = `docx-${run}@example.org`;
-    expect(await callAction(applyPath, await application(email, { resume: file(minimalDocx(), "cv.docx", "application/octet-stream") }))).toEqual({
+    expect(await apply(await application(email, { resume: file(minimalDocx(), "cv.docx", "application/octet-stream") }))).toEqual({
+      ok: true,
       redirect: `/jobs/${openSlug}/apply/thanks`,
     });
     const upload = uploadRow(applicationsOf(email)[0]!.resume_upload_id!)!;
@@ -271,7 +248,8 @@ describe("applying with a résumé file", () => {
 
   it("takes a legacy Word document (.doc, an OLE compound file) as application/msword", async () => {
     const email = `doc-${run}@example.org`;
-    expect(await callAction(applyPath, await application(email, { resume: file(minimalCompoundFile(), "cv.doc", "application/msword") }))).toEqual({
+    expect(await apply(await application(email, { resume: file(minimalCompoundFile(), "cv.doc", "application/msword") }))).toEqual({
+      ok: true,
       redirect: `/jobs/${openSlug}/apply/thanks`,
     });
     expect(uploadRow(applicationsOf(email)[0]!.resume_upload_id!)!).toMatchObject({ content_type: "application/msword", original_name: "cv.doc" });
@@ -282,7 +260,7 @@ describe("refused résumé files leave nothing behind", () => {
   it("an old Excel spreadsheet (an OLE compound file like a .doc, without a WordDocument stream) renamed .doc is refused", async () => {
     const email = `xls-${run}@example.org`;
     const answer = await expectNothingWritten(email, async () =>
-      callAction(applyPath, await application(email, { resume: file(minimalCompoundFile("Workbook"), "cv.doc", "application/msword") })),
+      apply(await application(email, { resume: file(minimalCompoundFile("Workbook"), "cv.doc", "application/msword") })),
     );
     expect(answer).toMatchObject({ ok: false, fieldErrors: { resume: [expect.stringMatching(/^This file is not a PDF or a Word document\./)] } });
   });
@@ -290,7 +268,7 @@ describe("refused résumé files leave nothing behind", () => {
   it("an HTML file renamed .pdf is refused at the file field", async () => {
     const email = `html-${run}@example.org`;
     const html = "<!doctype html><html><body><script>alert(1)</script></body></html>";
-    const answer = await expectNothingWritten(email, async () => callAction(applyPath, await application(email, { resume: file(html, "cv.pdf") })));
+    const answer = await expectNothingWritten(email, async () => apply(await application(email, { resume: file(html, "cv.pdf") })));
     expect(answer).toMatchObject({
       ok: false,
       fieldErrors: { resume: [expect.stringMatching(/^This file is not a PDF or a Word document\./)] },
@@ -298,28 +276,31 @@ describe("refused résumé files leave nothing behind", () => {
     });
   });
 
-  it("a 6 MB PDF is refused at the file field", async () => {
+  it("a 6 MB PDF sent without JavaScript is refused at the file field, on the page the form comes back to", async () => {
     const email = `big-${run}@example.org`;
     const pdf = await smallPdf();
     const big = Buffer.concat([pdf, Buffer.alloc(6 * MB - pdf.length, 0x20)]);
-    const answer = await expectNothingWritten(email, async () => callAction(applyPath, await application(email, { resume: file(big, "big.pdf") })));
-    expect(answer).toMatchObject({ ok: false, fieldErrors: { resume: [expect.stringMatching(/^This file is larger than 5 MB\./)] } });
+    // The page's script stops such a file before sending it; a browser without it sends it all, and is answered after.
+    const response = await expectNothingWritten(email, async () => submitForm(route(), await application(email, { resume: file(big, "big.pdf") })));
+    expect(response.headers.get("location")).toBe(`/jobs/${openSlug}/apply/returned`);
+    const page = await fetch(portalUrl(response.headers.get("location")!), { headers: { Cookie: response.headers.getSetCookie()[0]!.split(";")[0]! } });
+    expect(await page.text()).toContain("This file is larger than 5 MB.");
   });
 
-  // Next answers a bare error page (its own 413, surfaced as a 500) for a body over
-  // serverActions.bodySizeLimit; with JavaScript the form stops such a file before sending.
-  it("a file beyond Next's body limit (21 MB) is cut off before the action runs", async () => {
-    const email = `huge-${run}@example.org`;
-    const status = await expectNothingWritten(email, async () => postOnOwnConnection(applyPath, await application(email, { resume: file(Buffer.alloc(24 * MB, 0x25), "huge.pdf") })));
-    expect(String(status)).toMatch(/^([45]\d\d|connection reset)$/);
+  it("a PDF just over 5 MB (read up to its cap, the rest of it skipped) is refused at the file field with what was typed", async () => {
+    const email = `just-over-${run}@example.org`;
+    const pdf = await smallPdf();
+    const big = Buffer.concat([pdf, Buffer.alloc(5 * MB + 100 - pdf.length, 0x20)]);
+    const answer = await expectNothingWritten(email, async () => apply(await application(email, { resume: file(big, "big.pdf") })));
+    expect(answer).toMatchObject({ ok: false, fieldErrors: { resume: [expect.stringMatching(/^This file is larger than 5 MB\./)] }, values: { email, name: "Rosa Martinez" } });
   });
 
   it("neither a file nor pasted text: an error at the file field, and what was typed comes back", async () => {
     const email = `nothing-${run}@example.org`;
-    const answer = await expectNothingWritten(email, async () => callAction(applyPath, await application(email)));
+    const answer = await expectNothingWritten(email, async () => apply(await application(email)));
     expect(answer).toMatchObject({
       ok: false,
-      fieldErrors: { resume: ["Attach your résumé as a PDF or Word file, or paste it as text below."] },
+      fieldErrors: { resume: ["Attach your résumé as a PDF or Word file, or paste it as text above."] },
       values: { name: "Rosa Martinez", email, availability: "Weekday evenings, from January", coverLetter: "I love this store." },
     });
   });
@@ -327,7 +308,7 @@ describe("refused résumé files leave nothing behind", () => {
   it("applying to a closed posting is refused and writes nothing", async () => {
     const email = `closed-${run}@example.org`;
     const answer = await expectNothingWritten(email, async () =>
-      callAction(applyPath, await application(email, { jobId: String(closedJobId), resume: file(await smallPdf(), "cv.pdf") })),
+      apply(await application(email, { resume: file(await smallPdf(), "cv.pdf") }), closedJobId),
     );
     expect(answer).toMatchObject({ ok: false, message: "This position is closed: we are no longer taking applications for it. See our current openings." });
   });
@@ -335,7 +316,7 @@ describe("refused résumé files leave nothing behind", () => {
   it("applying to a draft is refused and writes nothing", async () => {
     const email = `draft-${run}@example.org`;
     const draftId = (withPortalDb((db) => db.prepare("select id from jobs where slug = ?").get(draftSlug)) as { id: number }).id;
-    const answer = await expectNothingWritten(email, async () => callAction(applyPath, await application(email, { jobId: String(draftId), resumeText: "Ten years in retail." })));
+    const answer = await expectNothingWritten(email, async () => apply(await application(email, { resumeText: "Ten years in retail." }), draftId));
     expect(answer).toMatchObject({ ok: false, message: "This posting does not take applications. See our current openings." });
   });
 });
@@ -344,8 +325,8 @@ describe("applying with a pasted résumé", () => {
   it("stores the text, with no file", async () => {
     const email = `pasted-${run}@example.org`;
     const before = uploadCount();
-    const answer = await callAction(applyPath, await application(email, { resumeText: "Cashier, 2019–2025.\nProduce, 2015–2019." }));
-    expect(answer).toEqual({ redirect: `/jobs/${openSlug}/apply/thanks` });
+    const answer = await apply(await application(email, { resumeText: "Cashier, 2019–2025.\nProduce, 2015–2019." }));
+    expect(answer).toEqual({ ok: true, redirect: `/jobs/${openSlug}/apply/thanks` });
     const [row] = applicationsOf(email);
     expect(row).toMatchObject({ resume_upload_id: null, is_owner: 0 });
     // A multipart body carries a textarea's line breaks as CRLF (HTML's form encoding).
@@ -357,17 +338,24 @@ describe("applying with a pasted résumé", () => {
 describe("without JavaScript", () => {
   it("the plain form post applies with a file and redirects to the thank-you page", async () => {
     const email = `nojs-${run}@example.org`;
-    const response = await submitForm(applyPath, await application(email, { resume: file(await smallPdf(), "cv.pdf") }));
+    const response = await submitForm(route(), await application(email, { resume: file(await smallPdf(), "cv.pdf") }));
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/jobs/${openSlug}/apply/thanks`);
     expect(applicationsOf(email)).toHaveLength(1);
   });
 
-  it("a refused file comes back as the page with the error tied to the file field, what was typed kept", async () => {
+  it("a refused file comes back as a page with the error tied to the file field, what was typed kept, once", async () => {
     const email = `nojs-bad-${run}@example.org`;
-    const response = await expectNothingWritten(email, async () => submitForm(applyPath, await application(email, { resume: file("plain text, not a PDF", "cv.pdf") })));
-    expect(response.status).toBe(200);
-    const document = new JSDOM(await response.text()).window.document;
+    const response = await expectNothingWritten(email, async () => submitForm(route(), await application(email, { resume: file("plain text, not a PDF", "cv.pdf") })));
+    expect(response.status).toBe(303);
+    const returned = response.headers.get("location")!;
+    expect(returned).toBe(`/jobs/${openSlug}/apply/returned`);
+    const cookie = response.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(new RegExp(`; Path=${returned}; Max-Age=600; HttpOnly; SameSite=Lax$`));
+    const page = await fetch(portalUrl(returned), { headers: { Cookie: cookie.split(";")[0]! }, redirect: "manual" });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toContain("no-store");
+    const document = new JSDOM(await page.text()).window.document;
     const input = document.querySelector<HTMLInputElement>("input[name=resume]")!;
     expect(input.getAttribute("aria-invalid")).toBe("true");
     const described = input.getAttribute("aria-describedby")!.split(" ").map((id) => text(document.getElementById(id)));
@@ -375,6 +363,22 @@ describe("without JavaScript", () => {
     expect(described.join(" ")).toContain("Choose your file again");
     expect(document.querySelector<HTMLInputElement>("input[name=email]")!.value).toBe(email);
     expect(document.querySelector<HTMLTextAreaElement>("textarea[name=coverLetter]")!.value).toBe("I love this store.");
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute("content")).toContain("noindex");
+    // Shown once: what was typed is then forgotten, and the address leads back to the empty form.
+    const again = await fetch(portalUrl(returned), { headers: { Cookie: cookie.split(";")[0]! }, redirect: "manual" });
+    expect({ status: again.status, location: again.headers.get("location") }).toEqual({ status: 307, location: applyPath });
+  });
+
+  it("the page a refused form comes back to shows nothing to another browser, which goes to the empty form", async () => {
+    const response = await fetch(portalUrl(`/jobs/${openSlug}/apply/returned`), { redirect: "manual" });
+    expect({ status: response.status, location: response.headers.get("location") }).toEqual({ status: 307, location: applyPath });
+  });
+
+  it("a taken application forgets any form kept for the page", async () => {
+    const email = `nojs-after-${run}@example.org`;
+    const response = await submitForm(route(), await application(email, { resumeText: "Ten years in retail." }));
+    expect(response.status).toBe(303);
+    expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(new RegExp(`^coop-returned-form=; Path=/jobs/${openSlug}/apply/returned; Max-Age=0;`))]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { requestSignInLink } from "../helpers/auth";
-import { callAction, hasField, scrapeForm } from "../helpers/forms";
+import { callAction, hasField, postUploadForm, scrapeForm, scrapeUploadForm } from "../helpers/forms";
 import { withOwnPortal } from "../helpers/owners";
 import { withPortalDb } from "../helpers/portal";
 
@@ -24,10 +24,9 @@ beforeAll(() => {
 it("at their defaults: 10 job applications and 10 newsletter signups an hour from one address, 20 sign-in links; the next one is refused and stores nothing", async () => {
   await withOwnPortal("limits-default", {}, async () => {
     const slug = withPortalDb((sqlite) => sqlite.prepare("select slug from jobs where status = 'published' and closes_on >= date('now') order by id limit 1").pluck().get() as string);
-    const applyPath = `/jobs/${slug}/apply`;
-    const { resume: _file, isOwner: _unticked, ...applyForm } = await scrapeForm(applyPath, "", hasField("jobId"));
-    const apply = (index: number) =>
-      callAction(applyPath, { ...applyForm, name: "Rosa Martinez", email: `limit-${run}-${index}@coop.example`, phone: "585-555-0134", availability: "Weekends", resumeText: "Ten years in retail." });
+    const applyForm = await scrapeUploadForm(`/jobs/${slug}/apply`, "", hasField("resumeText"));
+    const apply = async (index: number) =>
+      (await postUploadForm(applyForm.action, { ...applyForm.fields, name: "Rosa Martinez", email: `limit-${run}-${index}@coop.example`, phone: "585-555-0134", availability: "Weekends", resumeText: "Ten years in retail." })).answer;
     for (let index = 1; index <= PUBLIC_FORM_LIMIT; index++) expect({ index, answer: await apply(index) }).toEqual({ index, answer: expect.not.objectContaining({ ok: false }) });
     const applications = count("select count(*) from job_applications");
     expect(await apply(PUBLIC_FORM_LIMIT + 1)).toMatchObject({ ok: false, code: "rate_limited" });

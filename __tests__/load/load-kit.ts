@@ -66,14 +66,16 @@ export function insertOpenPosting(dataDir: string, slug: string) {
   );
 }
 
-async function formFields(url: string, pick: (form: HTMLFormElement) => boolean) {
+async function readForm(url: string, pick: (form: HTMLFormElement) => boolean) {
   const html = await (await fetch(url)).text();
   const form = [...new JSDOM(html).window.document.querySelectorAll("form")].find(pick);
   if (!form) throw new Error(`No matching form on ${url}`);
   const fields: Record<string, string> = {};
   for (const element of form.querySelectorAll<HTMLInputElement>("input, textarea, select")) if (element.name) fields[element.name] = element.value;
-  return fields;
+  return { action: form.getAttribute("action") ?? "", fields };
 }
+
+const formFields = async (url: string, pick: (form: HTMLFormElement) => boolean) => (await readForm(url, pick)).fields;
 
 const actionFieldsOnly = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).filter(([name]) => name.startsWith("$ACTION")));
 
@@ -100,15 +102,16 @@ export type Outcome = {
   at: number;
 };
 
-/** The three forms as the pages render them, read once per portal. */
-export type Forms = { signup: Record<string, string>; owner: Record<string, string>; job: Record<string, string>; jobPath: string };
+/** The three forms as the pages render them, read once per portal; the job application posts to its upload route (`jobRoute`). */
+export type Forms = { signup: Record<string, string>; owner: Record<string, string>; job: Record<string, string>; jobPath: string; jobRoute: string };
 
 export async function readForms(url: string, jobSlug: string): Promise<Forms> {
   const jobPath = `/jobs/${jobSlug}/apply`;
   const signup = actionFieldsOnly(await formFields(`${url}/visit`, (form) => !!form.querySelector('[name="firstName"]')));
   const owner = actionFieldsOnly(await formFields(`${url}/owners/apply`, (form) => !!form.querySelector('[name="applicant.email"]')));
-  const { resume: _file, isOwner: _unticked, ...job } = await formFields(`${url}${jobPath}`, (form) => !!form.querySelector('[name="jobId"]'));
-  return { signup, owner, job, jobPath };
+  const jobForm = await readForm(`${url}${jobPath}`, (form) => !!form.querySelector('[name="resumeText"]'));
+  const { resume: _file, isOwner: _unticked, ...job } = jobForm.fields;
+  return { signup, owner, job, jobPath, jobRoute: jobForm.action };
 }
 
 export function plan(run: string, counts: Record<Kind, number>): Submission[] {
@@ -145,7 +148,7 @@ function fieldsOf(forms: Forms, submission: Submission): [string, Record<string,
     ];
   }
   return [
-    forms.jobPath,
+    forms.jobRoute,
     {
       ...forms.job,
       name: `Rosa Loadtest ${index}`,
@@ -161,10 +164,13 @@ function fieldsOf(forms: Forms, submission: Submission): [string, Record<string,
 }
 
 /**
- * Posts one form the way the page's script calls its server action (React's reply
- * encoding; see helpers/forms.ts callAction), and classifies the answer without throwing.
+ * Posts one form the way the page's script sends it, and classifies the answer without
+ * throwing: the signup and the owner application to their server actions (React's reply
+ * encoding; see helpers/forms.ts callAction), the job application to its upload route
+ * (multipart, asking for JSON).
  */
 export async function submit(url: string, forms: Forms, submission: Submission): Promise<Outcome> {
+  if (submission.kind === "job") return submitToRoute(url, forms, submission);
   const [pagePath, fields] = fieldsOf(forms, submission);
   const reference = Object.entries(fields).find(([name]) => /^\$ACTION_\d+:0$/.test(name));
   const actionId = (JSON.parse(String(reference![1])) as { id: string }).id;
@@ -198,6 +204,27 @@ export async function submit(url: string, forms: Forms, submission: Submission):
       }
     } else detail = text.slice(0, 200);
     return { submission, status: response.status, stored, detail, resumeError, ms, at: Date.now() };
+  } catch (error) {
+    return { submission, status: "no answer", stored: false, detail: String((error as Error).cause ?? error), ms: performance.now() - started, at: Date.now() };
+  }
+}
+
+async function submitToRoute(url: string, forms: Forms, submission: Submission): Promise<Outcome> {
+  const [route, fields] = fieldsOf(forms, submission);
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  const started = performance.now();
+  try {
+    const response = await fetch(`${url}${route}`, { method: "POST", body, redirect: "manual", headers: { Accept: "application/json", Origin: url } });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    try {
+      const answer = JSON.parse(text) as { ok?: boolean; message?: string; redirect?: string; fieldErrors?: Record<string, string[]> };
+      const stored = answer.ok === true;
+      return { submission, status: response.status, stored, detail: stored ? (answer.redirect ?? "") : (answer.message ?? ""), resumeError: answer.fieldErrors?.resume?.join(" "), ms, at: Date.now() };
+    } catch {
+      return { submission, status: response.status, stored: false, detail: text.slice(0, 200), ms, at: Date.now() };
+    }
   } catch (error) {
     return { submission, status: "no answer", stored: false, detail: String((error as Error).cause ?? error), ms: performance.now() - started, at: Date.now() };
   }

@@ -34,6 +34,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ OUTBOX_KEEP_DAYS: "7", DECLINED_APPLICATION_KEEP_DAYS: "90" })).toMatchObject({ outboxKeepDays: 7, declinedApplicationKeepDays: 90 });
   });
 
+  it("lets uploads take 2 GB together unless told otherwise", () => {
+    expect(parseEnv({}).uploadQuotaBytes).toBe(2048 * 1024 * 1024);
+    expect(parseEnv({ UPLOAD_QUOTA_MB: "500" }).uploadQuotaBytes).toBe(500 * 1024 * 1024);
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -54,6 +59,8 @@ describe("parseEnv", () => {
     ["BACKUP_KEEP", "many"],
     ["MAINTENANCE_CHECK_MS", "10"],
     ["PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR", "0"],
+    ["UPLOAD_QUOTA_MB", "0"],
+    ["UPLOAD_QUOTA_MB", "2 GB"],
   ])("rejects %s=%s naming the variable", (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(ConfigurationError);
     try {

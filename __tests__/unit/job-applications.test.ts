@@ -63,7 +63,7 @@ describe("the job application form", () => {
   it("needs one of the two, said at the file field, along with the other fields' errors", () => {
     expect(errorsOf({ ...fields, name: "", resume: new File([], "") })).toEqual({
       name: "Required.",
-      resume: "Attach your résumé as a PDF or Word file, or paste it as text below.",
+      resume: "Attach your résumé as a PDF or Word file, or paste it as text above.",
     });
   });
 

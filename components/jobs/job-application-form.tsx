@@ -5,8 +5,8 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useUploadForm } from "@/components/ui/use-upload-form";
-import type { submitJobApplicationAction } from "@/lib/actions/job-applications";
 import { RESUME_MAX_BYTES, resumeContentTypes } from "@/lib/jobs/vocabulary";
+import type { UploadFormResult } from "@/lib/uploads/form-result";
 import { RESUME_MAX_LABEL, resumeTooLargeMessage } from "@/lib/validations/job-applications";
 
 const acceptedFiles = [".pdf", ".doc", ".docx", ...Object.keys(resumeContentTypes)].join(",");
@@ -14,18 +14,19 @@ const acceptedFiles = [".pdf", ".doc", ".docx", ...Object.keys(resumeContentType
 const FILE_NOT_KEPT = "Choose your file again: a browser does not keep a chosen file when the form comes back.";
 
 /**
- * The job application: a plain multipart form posted to the server action, so it works
- * without JavaScript. With JavaScript, a file over the size limit is caught before it is
- * sent, and focus moves to the first field in error when the server answers.
+ * The job application: a plain multipart form posted to the posting's upload route
+ * (`route`), so it works without JavaScript; `initial` is a refused form coming back. The
+ * file field is the form's last: a body stopped at its cap still carries every typed
+ * field. With JavaScript, a file over the size limit is caught before it is sent, and
+ * focus moves to the first field in error when the server answers.
  */
-export function JobApplicationForm({ action, jobId }: { action: typeof submitJobApplicationAction; jobId: number }) {
-  const { result, failed, values, errors, fileTooLarge, onFileChange, formProps } = useUploadForm(action, { field: "resume", maxBytes: RESUME_MAX_BYTES });
+export function JobApplicationForm({ route, initial = null }: { route: string; initial?: UploadFormResult | null }) {
+  const { result, failed, pending, values, errors, fileTooLarge, onFileChange, formKey, formProps } = useUploadForm(route, { field: "resume", maxBytes: RESUME_MAX_BYTES }, initial);
   const resumeErrors = fileTooLarge ? [resumeTooLargeMessage] : errors.resume;
 
   return (
-    <form {...formProps} className="mt-6 space-y-6">
+    <form key={formKey} {...formProps} className="mt-6 space-y-6">
       <FormMessage result={result} />
-      <input type="hidden" name="jobId" value={jobId} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Full name" name="name" autoComplete="name" required maxLength={120} className="sm:col-span-2" defaultValue={values.name} errors={errors.name} />
         <Field label="Email" name="email" type="email" autoComplete="email" required maxLength={254} hint="We write to you here." defaultValue={values.email} errors={errors.email} />
@@ -56,7 +57,16 @@ export function JobApplicationForm({ action, jobId }: { action: typeof submitJob
       />
       <fieldset className="space-y-4 rounded-md border border-leaf-100 bg-white p-4">
         <legend className="px-1 font-semibold">Your résumé</legend>
-        <p className="max-w-prose">Attach it as a file, or paste it as text: one of the two is needed.</p>
+        <p className="max-w-prose">Paste it as text, or attach it as a file: one of the two is needed.</p>
+        <Field
+          label="Paste your résumé as text"
+          name="resumeText"
+          multiline
+          rows={10}
+          maxLength={20_000}
+          defaultValue={values.resumeText}
+          errors={errors.resumeText}
+        />
         <Field
           label={`Résumé file (PDF or Word, up to ${RESUME_MAX_LABEL})`}
           name="resume"
@@ -66,18 +76,11 @@ export function JobApplicationForm({ action, jobId }: { action: typeof submitJob
           errors={resumeErrors}
           onChange={onFileChange}
         />
-        <Field
-          label="Or paste your résumé as text"
-          name="resumeText"
-          multiline
-          rows={10}
-          maxLength={20_000}
-          defaultValue={values.resumeText}
-          errors={errors.resumeText}
-        />
       </fieldset>
       <div className="border-t border-leaf-100 pt-4">
-        <SubmitButton pendingLabel="Sending…">Send my application</SubmitButton>
+        <SubmitButton pendingLabel="Sending…" busy={pending}>
+          Send my application
+        </SubmitButton>
       </div>
     </form>
   );

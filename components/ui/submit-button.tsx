@@ -8,17 +8,23 @@ const variants = {
   danger: "bg-red-800 text-white hover:bg-red-900",
 } as const;
 
-/** A submit button that shows the form is busy and cannot be pressed twice meanwhile. */
+/**
+ * A submit button that shows the form is busy and cannot be pressed twice meanwhile: busy
+ * while its form's action runs, or while `busy` says so (a form its own script sends).
+ */
 export function SubmitButton({
   children,
   pendingLabel = "Working…",
   variant = "primary",
+  busy,
 }: {
   children: React.ReactNode;
   pendingLabel?: string;
   variant?: keyof typeof variants;
+  busy?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = busy ?? status.pending;
   return (
     <button
       type="submit"

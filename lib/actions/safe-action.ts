@@ -3,8 +3,10 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
+import { NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
 import { inWords } from "@/lib/error-reasons";
 import { isAppError, type ErrorCode } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 /** The one shape every server action answers with (for useActionState). */
 export type ActionResult<T = null> =
@@ -23,16 +25,6 @@ function submittedValues(formData: FormData) {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
   return values;
-}
-
-/** Errors keyed by field name; nested fields by their dotted form name (`evidence.0.grade`). */
-function fieldErrorsOf(error: z.ZodError) {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
 }
 
 /**
@@ -69,7 +61,7 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
     const values = isForm ? submittedValues(formData) : {};
     try {
       if (!(await hasOrigin())) {
-        return { ok: false, message: "This form can only be sent from the co-op’s own pages. Reload the page and send it again.", code: "forbidden" };
+        return { ok: false, message: NOT_FROM_OWN_PAGES, code: "forbidden" };
       }
       const actor = (options.access === "public" ? null : await guards[options.access as keyof typeof guards]()) as Actor<A>;
       if (!isForm) return { ok: false, message: "This form could not be read. Reload the page and send it again.", code: "bad_request" };

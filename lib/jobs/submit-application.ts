@@ -8,90 +8,77 @@ import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
-import { resumeNoSpaceMessage, resumeTooLargeMessage, type JobApplicationFormInput, type UploadedFile } from "@/lib/validations/job-applications";
+import { assertUploadFits } from "@/lib/uploads/quota";
+import { resumeQuotaMessage } from "@/lib/validations/job-applications";
+import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { jobApplicationForStaffEmail, jobApplicationReceivedEmail } from "./application-emails";
 import { resumeDownloadName } from "./resume-file-name";
 import { sniffResumeType } from "./resume-type";
-import { writePendingUpload, type PendingUpload } from "./uploads";
-import { RESUME_MAX_BYTES, resumeContentTypes } from "./vocabulary";
+import type { PendingUpload } from "./uploads";
+import { resumeContentTypes } from "./vocabulary";
 
-const CORRECT_FIELDS = "Please correct the fields marked below.";
-const resumeError = (message: string) => new AppError("bad_request", CORRECT_FIELDS, { resume: [message] });
+export const CORRECT_FIELDS = "Please correct the fields marked below.";
+
+/** The hourly limit's words, whether it refuses before the body is read or when the application is stored. */
+export const tooManyApplications = (minutes: number) =>
+  `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or bring your application to the store.`;
 
 /** What the query layer's refusals mean to the person applying. */
-function explained(error: unknown): unknown {
+export function explained(error: unknown): unknown {
   if (isAppError(error) && error.message === "job_not_found") return new AppError("not_found", "This posting does not take applications. See our current openings.");
   if (isAppError(error) && error.message === "job_closed") {
     return new AppError("conflict", "This position is closed: we are no longer taking applications for it. See our current openings.");
   }
+  if (isAppError(error) && error.message === "upload_quota_full") return new AppError("bad_request", CORRECT_FIELDS, { resume: [resumeQuotaMessage] });
   return error;
 }
 
+/** A résumé written under its temporary name, with the row it will have once its application commits. */
+export type ReceivedResume = { pending: PendingUpload; row: StoredResumeFile };
+
 /**
- * Checks the résumé file by its content and writes it under a temporary name; a file
- * that is not a PDF or Word document is refused before anything is written.
+ * The row of a résumé written to disk, once its content shows a PDF or Word document
+ * (never its name or the type the browser claimed); null for anything else.
  */
-async function receiveResumeFile(file: UploadedFile): Promise<{ pending: PendingUpload; row: StoredResumeFile }> {
-  if (file.size > RESUME_MAX_BYTES) throw resumeError(resumeTooLargeMessage);
-  const contentType = await sniffResumeType(file);
-  if (!contentType) throw resumeError("This file is not a PDF or a Word document. Choose your résumé as a PDF, .docx or .doc file, or paste it as text below.");
-  let pending: PendingUpload;
-  try {
-    pending = await writePendingUpload(file, RESUME_MAX_BYTES);
-  } catch (error) {
-    if (error instanceof Error && error.message === "upload_too_large") throw resumeError(resumeTooLargeMessage);
-    if (error instanceof Error && error.message === "upload_no_space") throw resumeError(resumeNoSpaceMessage);
-    throw error;
-  }
-  const originalName = resumeDownloadName(file.name, resumeContentTypes[contentType]);
-  return { pending, row: { id: pending.id, originalName, contentType, sizeBytes: pending.sizeBytes } };
+export async function resumeRowOf(pending: PendingUpload, sentName: string): Promise<StoredResumeFile | null> {
+  const contentType = await sniffResumeType(await pending.blob());
+  if (!contentType) return null;
+  return { id: pending.id, originalName: resumeDownloadName(sentName, resumeContentTypes[contentType]), contentType, sizeBytes: pending.sizeBytes };
 }
 
 /**
- * Takes a job application: refuses a posting that is not open, checks and writes the
- * résumé file, then in one IMMEDIATE transaction counts it against the sender's hourly
- * limit, stores the file's row and the application, queues the applicant's confirmation
- * and the staff's notification, and audits it. The file takes its final name only after
- * the commit; on any failure it is removed, so a refused application leaves nothing.
+ * Takes a job application whose résumé, if any, is already written under its temporary
+ * name: in one IMMEDIATE transaction checks again that the posting is open (staff may
+ * have closed it while the file arrived), counts the application against the sender's
+ * hourly limit, checks the file fits the uploads' quota, stores the file's row and the
+ * application, queues the applicant's confirmation and the staff's notification, and
+ * audits it. The file takes its final name only after the commit; on any failure it is
+ * removed, so a refused application leaves nothing.
  */
-export async function submitJobApplication(input: JobApplicationFormInput, ip: string) {
-  const { resume, ...application } = input;
-  const now = new Date();
-  try {
-    getJobTakingApplications(db, application.jobId, storeDay(now));
-  } catch (error) {
-    throw explained(error);
-  }
-  const file = resume ? await receiveResumeFile(resume) : undefined;
+export function submitJobApplication(application: JobApplicationInput, resume: ReceivedResume | undefined, ip: string, now = new Date()) {
   const settings = getSiteSettings();
   const site = { coopName: settings.coopName, siteUrl: getEnv().siteUrl };
   let job: ReturnType<typeof getJobTakingApplications>;
   try {
     job = db.transaction(
       (tx) => {
-        // Again inside the transaction: staff may have closed the posting while the file was written.
         const open = getJobTakingApplications(tx, application.jobId, storeDay(now));
-        consumePublicFormLimit(
-          tx,
-          "jobs:apply",
-          ip,
-          now,
-          (minutes) => `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or bring your application to the store.`,
-        );
-        const id = insertJobApplication(tx, application, file?.row);
+        consumePublicFormLimit(tx, "jobs:apply", ip, now, tooManyApplications);
+        if (resume) assertUploadFits(tx, resume.row.sizeBytes);
+        const id = insertJobApplication(tx, application, resume?.row);
         const concerns = { type: "job_application", id } as const;
         queueEmail(tx, { to: application.email, ...jobApplicationReceivedEmail(site, { name: application.name, jobTitle: open.title, jobSlug: open.slug }), concerns });
         queueEmail(tx, { to: settings.staffNotificationEmail, ...jobApplicationForStaffEmail(site, open), concerns });
-        recordAudit(tx, null, { action: "job_application.submit", subjectType: "job_application", subjectId: String(id), detail: { jobId: open.id, resumeFile: Boolean(file) } });
+        recordAudit(tx, null, { action: "job_application.submit", subjectType: "job_application", subjectId: String(id), detail: { jobId: open.id, resumeFile: Boolean(resume) } });
         return open;
       },
       { behavior: "immediate" },
     );
   } catch (error) {
-    file?.pending.discard();
+    resume?.pending.discard();
     throw explained(error);
   }
-  file?.pending.keep();
+  resume?.pending.keep();
   wakeEmailWorker();
   return { slug: job.slug };
 }

@@ -31,6 +31,8 @@ export function storedUploadPath(id: string) {
 export type PendingUpload = {
   id: string;
   sizeBytes: number;
+  /** The written file as a Blob read from disk, for sniffing its type without holding it in memory. */
+  blob: () => Promise<Blob>;
   /** Gives the file its final name: call after the transaction that stores its row commits. */
   keep: () => void;
   /** Removes the written file: call when anything fails before `keep`. */
@@ -38,11 +40,11 @@ export type PendingUpload = {
 };
 
 /**
- * Writes `file` under a new random id with a temporary name, refusing (and removing what
- * was written) past `maxBytes` whatever size the sender announced, or when the disk is
- * full (`upload_no_space`).
+ * Writes `file` (a Blob, or a stream such as a request's file part) under a new random id
+ * with a temporary name, refusing (and removing what was written) past `maxBytes`
+ * whatever size the sender announced, or when the disk is full (`upload_no_space`).
  */
-export async function writePendingUpload(file: Blob, maxBytes: number): Promise<PendingUpload> {
+export async function writePendingUpload(file: Blob | Readable, maxBytes: number): Promise<PendingUpload> {
   fs.mkdirSync(uploadsFolder(), { recursive: true });
   const id = randomBytes(16).toString("hex");
   const finalPath = storedUploadPath(id);
@@ -56,14 +58,15 @@ export async function writePendingUpload(file: Blob, maxBytes: number): Promise<
     },
   });
   try {
-    await pipeline(Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>), limit, fs.createWriteStream(pendingPath, { flags: "wx", mode: 0o600 }));
+    const source = file instanceof Readable ? file : Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>);
+    await pipeline(source, limit, fs.createWriteStream(pendingPath, { flags: "wx", mode: 0o600 }));
   } catch (error) {
     discard();
     // A full disk (or quota) is the server's state, not the sender's mistake: callers say so on the file's field.
     if ((error as NodeJS.ErrnoException).code === "ENOSPC" || (error as NodeJS.ErrnoException).code === "EDQUOT") throw new Error("upload_no_space");
     throw error;
   }
-  return { id, sizeBytes, keep: () => keepCommittedPending(pendingPath, finalPath), discard };
+  return { id, sizeBytes, blob: () => fs.openAsBlob(pendingPath), keep: () => keepCommittedPending(pendingPath, finalPath), discard };
 }
 
 /**

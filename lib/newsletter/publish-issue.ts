@@ -2,50 +2,48 @@ import "server-only";
 import { fileTypeFromBlob } from "file-type";
 import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
-import { deleteNewsletterIssue, getNewsletterIssueBySlug, insertNewsletterIssue } from "@/db/queries/newsletter-issues";
+import { deleteNewsletterIssue, insertNewsletterIssue } from "@/db/queries/newsletter-issues";
 import { AppError, isAppError } from "@/lib/errors";
 import { resumeDownloadName } from "@/lib/jobs/resume-file-name";
-import { removeStoredUploads, writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
-import { issueNotPdfMessage, issuePdfNoSpaceMessage, issuePdfTooLargeMessage, type NewsletterIssueInput } from "@/lib/validations/newsletter-issues";
-import { issueSlug } from "./issue-files";
-import { ISSUE_PDF_MAX_BYTES } from "./vocabulary";
+import { removeStoredUploads, type PendingUpload } from "@/lib/jobs/uploads";
+import { assertUploadFits, uploadSpace } from "@/lib/uploads/quota";
+import { issuePdfQuotaMessage, type NewsletterIssueInput } from "@/lib/validations/newsletter-issues";
+import { formatFileSize, issueSlug } from "./issue-files";
 
-const CORRECT_FIELDS = "Please correct the fields marked below.";
-const fieldError = (field: string, message: string) => new AppError("bad_request", CORRECT_FIELDS, { [field]: [message] });
+export const CORRECT_FIELDS = "Please correct the fields marked below.";
+export const fieldError = (field: string, message: string) => new AppError("bad_request", CORRECT_FIELDS, { [field]: [message] });
 const slugTaken = () => fieldError("title", "There is already an issue with this date and title. Change the title, or delete the other issue first.");
 
-/**
- * Whether a file's content is a PDF (never its name or the type the browser claimed).
- * file-type reads only the bytes it needs from the start of the file.
- */
-async function isPdf(file: Blob) {
-  return (await fileTypeFromBlob(file))?.mime === "application/pdf";
+/** The PDF field's words when the quota has no room, with the space as it stands now. */
+export function quotaFullWords() {
+  const space = uploadSpace();
+  return issuePdfQuotaMessage(formatFileSize(space.usedBytes), formatFileSize(space.quotaBytes));
 }
 
 /**
- * Staff: stores an issue of The Rutabaga Rap. The PDF is checked by its content before
- * anything is written, then written under a temporary name; the upload's row, the
- * issue's and the audit entry are one IMMEDIATE transaction, after whose commit the file
- * takes its final name. On any refusal or failure the file is removed: nothing is left.
+ * Whether a written file's content is a PDF (never its name or the type the browser
+ * claimed). file-type reads only the bytes it needs from the start of the file.
  */
-export async function publishNewsletterIssue(input: NewsletterIssueInput, actor: AuditActor) {
-  const { pdf, ...fields } = input;
+export async function isPdf(pending: PendingUpload) {
+  return (await fileTypeFromBlob(await pending.blob()))?.mime === "application/pdf";
+}
+
+/**
+ * Staff: stores an issue of The Rutabaga Rap whose PDF is already written under its
+ * temporary name and checked by content: the upload's row (if it fits the uploads'
+ * quota), the issue's and the audit entry are one IMMEDIATE transaction, after whose
+ * commit the file takes its final name. On any refusal or failure the file is removed:
+ * nothing is left.
+ */
+export function publishNewsletterIssue(fields: Omit<NewsletterIssueInput, "pdf">, pdf: { pending: PendingUpload; name: string }, actor: AuditActor) {
   const slug = issueSlug(fields.issuedOn, fields.title);
-  if (getNewsletterIssueBySlug(slug)) throw slugTaken();
-  if (!(await isPdf(pdf))) throw fieldError("pdf", issueNotPdfMessage);
-  let pending: PendingUpload;
-  try {
-    pending = await writePendingUpload(pdf, ISSUE_PDF_MAX_BYTES);
-  } catch (error) {
-    if (error instanceof Error && error.message === "upload_too_large") throw fieldError("pdf", issuePdfTooLargeMessage);
-    if (error instanceof Error && error.message === "upload_no_space") throw fieldError("pdf", issuePdfNoSpaceMessage);
-    throw error;
-  }
+  const { pending } = pdf;
   const file = { id: pending.id, originalName: resumeDownloadName(pdf.name, "pdf"), contentType: "application/pdf", sizeBytes: pending.sizeBytes };
   let id: number;
   try {
     id = db.transaction(
       (tx) => {
+        assertUploadFits(tx, file.sizeBytes);
         const created = insertNewsletterIssue(tx, { ...fields, slug }, file, actor.id);
         recordAudit(tx, actor, { action: "newsletter_issue.create", subjectType: "newsletter_issue", subjectId: String(created), detail: { title: fields.title, issuedOn: fields.issuedOn, sizeBytes: file.sizeBytes } });
         return created;
@@ -55,6 +53,7 @@ export async function publishNewsletterIssue(input: NewsletterIssueInput, actor:
   } catch (error) {
     pending.discard();
     if (isAppError(error) && error.message === "slug_taken") throw slugTaken();
+    if (isAppError(error) && error.message === "upload_quota_full") throw fieldError("pdf", quotaFullWords());
     throw error;
   }
   pending.keep();

@@ -91,16 +91,20 @@ export const phoneNumber = line(30)
   .regex(/^[0-9+().\-\s]+$/, { error: "Use digits, spaces and + ( ) - only.", abort: true })
   .refine((value) => value.replace(/\D/g, "").length >= 10, { error: "Give the full number with area code." });
 
-/** A file posted in a form, whatever File class the server's form parser made it with. */
-export type UploadedFile = Blob & { name: string };
+/**
+ * A file as an upload form's reader received it (lib/uploads/read-upload-form.ts), or as
+ * a File: the name the sender's computer gave it and its size in bytes. The content is
+ * checked apart, from disk.
+ */
+export type UploadedFile = { name: string; size: number };
 
 export function isUploadedFile(value: unknown): value is UploadedFile {
-  return typeof value === "object" && value !== null && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number" && typeof (value as { name?: unknown }).name === "string";
+  return typeof value === "object" && value !== null && typeof (value as { size?: unknown }).size === "number" && typeof (value as { name?: unknown }).name === "string";
 }
 
 /**
  * A file input left empty still posts an empty, nameless file: no file was chosen. Posted
- * by the browser itself its name is ""; through a server action's script (React encodes
- * the form, Next parses it) it arrives named "undefined".
+ * by the browser itself its name is ""; through a script's FormData it may arrive named
+ * "undefined".
  */
 export const noFileChosen = (value: unknown) => isUploadedFile(value) && value.size === 0 && (value.name === "" || value.name === "undefined");

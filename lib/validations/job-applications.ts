@@ -5,22 +5,25 @@ import { jobApplicationSchema } from "./jobs";
 
 export const RESUME_MAX_LABEL = `${RESUME_MAX_BYTES / (1024 * 1024)} MB`;
 
-/** What the résumé field says when a file is too big: the same words in the browser and from the server. */
-export const resumeNoSpaceMessage = "We cannot store files right now. Please paste your résumé as text below, or try again later.";
-export const resumeTooLargeMessage = `This file is larger than ${RESUME_MAX_LABEL}. Send a smaller file, or paste your résumé as text below.`;
+// The résumé field's words when a file cannot be taken: the same in the browser and from
+// the server. The pasted-text field comes before the file field (the file is the form's
+// last field), so it is "above".
+export const resumeNoSpaceMessage = "We cannot store files right now. Please paste your résumé as text above, or try again later.";
+export const resumeQuotaMessage = "We cannot take more files at the moment. Please paste your résumé as text above instead: it reaches us just the same.";
+export const resumeTooLargeMessage = `This file is larger than ${RESUME_MAX_LABEL}. Send a smaller file, or paste your résumé as text above.`;
+export const resumeNotAcceptedMessage = "This file is not a PDF or a Word document. Choose your résumé as a PDF, .docx or .doc file, or paste it as text above.";
 
 export type { UploadedFile } from "./fields";
 
 /**
- * The résumé file field (an input left empty is no file). The size is checked here,
- * from what the parsed form holds, before anything reads the content; the type is
- * checked by content once the rest of the form is valid (see lib/jobs/resume-type.ts).
+ * The résumé file field (an input left empty is no file), as the upload route received
+ * it: its size is checked here; its type by its content, from disk (lib/jobs/resume-type.ts).
  */
 const resumeFile = z.preprocess(
   (value) => (noFileChosen(value) ? undefined : value),
   z
     .custom<UploadedFile>(isUploadedFile, { error: "Choose a file." })
-    .refine((file) => file.size > 0, { error: "This file is empty. Choose your résumé file, or paste your résumé as text below.", abort: true })
+    .refine((file) => file.size > 0, { error: "This file is empty. Choose your résumé file, or paste your résumé as text above.", abort: true })
     .refine((file) => file.size <= RESUME_MAX_BYTES, { error: resumeTooLargeMessage })
     .optional(),
 );
@@ -31,7 +34,7 @@ const resumeFile = z.preprocess(
  */
 export const jobApplicationFormSchema = jobApplicationSchema.extend({ resume: resumeFile }).superRefine((application, context) => {
   if (!application.resume && !application.resumeText) {
-    context.addIssue({ code: "custom", path: ["resume"], message: "Attach your résumé as a PDF or Word file, or paste it as text below." });
+    context.addIssue({ code: "custom", path: ["resume"], message: "Attach your résumé as a PDF or Word file, or paste it as text above." });
   }
 });
 

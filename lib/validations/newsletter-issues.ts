@@ -10,9 +10,13 @@ export const issuePdfTooLargeMessage = `This file is larger than ${ISSUE_PDF_MAX
 
 export const issueNotPdfMessage = "This file is not a PDF. Export the issue as a PDF and choose that file.";
 
+/** The PDF field's words when the uploads' quota (UPLOAD_QUOTA_MB) has no room for the file. */
+export const issuePdfQuotaMessage = (used: string, quota: string) =>
+  `The space for uploaded files is full (${used} of ${quota} used), so this file was not saved. Delete old issues, or ask an administrator to raise UPLOAD_QUOTA_MB, then send it again.`;
+
 /**
- * The issue's PDF (an input left empty is no file). The size is checked here, before anything reads the content; the type is checked by
- * content once the rest of the form is valid (lib/newsletter/publish-issue.ts).
+ * The issue's PDF (an input left empty is no file), as the upload route received it: its
+ * size is checked here; its type by its content, from disk (lib/newsletter/receive-issue.ts).
  */
 const issuePdf = z.preprocess(
   (value) => (noFileChosen(value) ? undefined : value),

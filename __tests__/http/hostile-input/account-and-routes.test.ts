@@ -125,6 +125,9 @@ const routes: [string, Route][] = [
   ["GET /staff/jobs/applicants/[id]/resume", { path: (value) => `/staff/jobs/applicants/${value}/resume`, cookie: () => staff }],
   ["GET /staff/owners/applications/[id]/pdf", { path: (value) => `/staff/owners/applications/${value}/pdf`, cookie: () => staff }],
   ["GET /newsletter/issues/[slug]", { path: (value) => `/newsletter/issues/${value}` }],
+  // The upload routes take a form's POST; here they meet any method and body, a posting id that may not be one, and staff's session.
+  ["POST /api/jobs/[id]/applications", { path: (value) => `/api/jobs/${value}/applications` }],
+  ["POST /api/staff/newsletter/issues", { path: () => "/api/staff/newsletter/issues", cookie: () => staff }],
   ["GET /newsletter/unsubscribe/one-click", { path: (value) => `/newsletter/unsubscribe/one-click?token=${value}` }],
   // The routes that take nothing from the path or query share one target: the three feeds and the two staff exports.
   [
@@ -162,7 +165,7 @@ describe(`route handlers answer any path, query and method without a 500 (${RUNS
 
 /** Pages that read a path segment or the query, with `{}` where a generated value goes. */
 const publicPages = [
-  "/jobs/{}", "/jobs/{}/apply", "/jobs/{}/apply/thanks", "/health/{}", "/health/{}/print", "/about/{}", "/newsletter/emails/{}",
+  "/jobs/{}", "/jobs/{}/apply", "/jobs/{}/apply/thanks", "/jobs/{}/apply/returned", "/health/{}", "/health/{}/print", "/about/{}", "/newsletter/emails/{}",
   "/health/search?q={}&page={}", "/health/search?q={}&q={}", "/newsletter/unsubscribe?token={}", "/newsletter/confirm?token={}",
   "/login?callbackUrl={}&error={}", "/login/verify?token={}&callbackUrl={}",
 ];

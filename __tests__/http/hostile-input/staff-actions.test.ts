@@ -10,7 +10,7 @@ import { monographCategorySlugs } from "@/lib/monographs/categories";
 import { monographSectionKeys } from "@/lib/monographs/sections";
 import { equityPaymentMethods } from "@/lib/owners/equity";
 import { ensureUser, signIn } from "../../helpers/auth";
-import { callAction, hasField, scrapeForm, type ActionAnswer } from "../../helpers/forms";
+import { callAction, hasField, scrapeForm, scrapeUploadForm, type ActionAnswer } from "../../helpers/forms";
 import {
   CONCURRENCY,
   RUNS,
@@ -421,10 +421,11 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
   it("publish an issue of the printed newsletter (a PDF) and delete one", async () => {
     const pdf = await issuePdf();
     const staffPath = "/staff/newsletter/issues";
-    const { pdf: _emptyFileInput, ...form } = await scrapeForm(staffPath, staff, hasField("title"));
+    const { action: route, fields: form } = await scrapeUploadForm(staffPath, staff, hasField("title"));
     await fuzzAction({
       label: "publish issue",
       path: staffPath,
+      route,
       cookie: staff,
       form,
       base: { title: "Winter", issuedOn: "2026-01-15", summary: "", pdf },

@@ -3,6 +3,7 @@ import { EquityPlansForm } from "@/components/owners/equity-plans-form";
 import { NextOwnerNumberForm } from "@/components/owners/next-owner-number-form";
 import { RetentionPeriods } from "@/components/site/retention-periods";
 import { SettingsForm } from "@/components/site/settings-form";
+import { UploadSpace } from "@/components/uploads/upload-space";
 import { getJobSettings } from "@/db/queries/job-settings";
 import { getEquityPlans } from "@/db/queries/owner-settings";
 import { getOwnerNumberState } from "@/db/queries/owners";
@@ -65,6 +66,7 @@ export default async function SettingsPage() {
       </section>
 
       <RetentionPeriods periods={listRetentionPeriods()} />
+      <UploadSpace />
     </>
   );
 }

@@ -2,15 +2,22 @@ import Link from "next/link";
 import { IssueUploadForm } from "@/components/newsletter/issue-upload-form";
 import { StaffIssueList } from "@/components/newsletter/staff-issue-list";
 import { listNewsletterIssues } from "@/db/queries/newsletter-issues";
-import { deleteNewsletterIssueAction, publishNewsletterIssueAction } from "@/lib/actions/newsletter-issues";
+import { deleteNewsletterIssueAction } from "@/lib/actions/newsletter-issues";
 import { requirePageRole } from "@/lib/auth/session";
 import { storeDay } from "@/lib/format";
+import { takeReturnedForm } from "@/lib/uploads/returned-forms";
+
+const PAGE = "/staff/newsletter/issues";
 
 export const metadata = { title: "The Rutabaga Rap" };
 
-/** Staff: upload issues of the printed newsletter and delete them. */
+/**
+ * Staff: upload issues of the printed newsletter (to their upload route; an upload sent
+ * without JavaScript comes back here with the route's answer) and delete them.
+ */
 export default async function StaffNewsletterIssuesPage() {
-  await requirePageRole("staff", "/staff/newsletter/issues");
+  await requirePageRole("staff", PAGE);
+  const returned = await takeReturnedForm(PAGE);
   const issues = listNewsletterIssues().map(({ id, slug, title, issuedOn, sizeBytes }) => ({ id, slug, title, issuedOn, sizeBytes }));
   return (
     <>
@@ -23,7 +30,7 @@ export default async function StaffNewsletterIssuesPage() {
         <h2 id="upload-heading" className="text-xl font-bold text-leaf-900">
           Upload an issue
         </h2>
-        <IssueUploadForm action={publishNewsletterIssueAction} today={storeDay()} />
+        <IssueUploadForm route="/api/staff/newsletter/issues" today={storeDay()} initial={returned} />
       </section>
       <section aria-labelledby="issues-heading" className="mt-10">
         <h2 id="issues-heading" className="text-xl font-bold text-leaf-900">
