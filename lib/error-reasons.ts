@@ -25,6 +25,7 @@ export const reasonWords = {
   household_email_is_yours: "This is your own address: you are the primary owner already.",
   invitation_not_open: "This invitation is no longer open. Ask the owner to send it again.",
   already_in_ownership: "You already belong to an ownership, and each person can be in one household. Leave that one first (from your account page), then accept.",
+  upload_quota_full: "There is no room left for uploaded files. Nothing was saved; ask whoever looks after the portal to make room.",
   owner_not_found: "That ownership no longer exists. Reload the page to see the current list.",
 } as const satisfies Record<string, string>;
 
