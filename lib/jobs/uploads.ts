@@ -57,10 +57,14 @@ export async function writePendingUpload(file: Blob | Readable, maxBytes: number
       callback(sizeBytes > maxBytes ? new Error("upload_too_large") : null, chunk);
     },
   });
+  const sink = fs.createWriteStream(pendingPath, { flags: "wx", mode: 0o600 });
   try {
     const source = file instanceof Readable ? file : Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>);
-    await pipeline(source, limit, fs.createWriteStream(pendingPath, { flags: "wx", mode: 0o600 }));
+    await pipeline(source, limit, sink);
   } catch (error) {
+    // A source that fails at once can beat the file's opening: removed before the stream
+    // closes, the file would be created again behind our back and left over.
+    if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()));
     discard();
     // A full disk (or quota) is the server's state, not the sender's mistake: callers say so on the file's field.
     if ((error as NodeJS.ErrnoException).code === "ENOSPC" || (error as NodeJS.ErrnoException).code === "EDQUOT") throw new Error("upload_no_space");
