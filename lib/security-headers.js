@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The security headers, in one place for both kinds of page (see README, "CSP by kind of
+ * The security headers, in one place for both kinds of page (see docs/security.md, "CSP by kind of
  * page"). CommonJS so that next.config.js can require it as well as proxy.ts importing it.
  *
  * - Private and sign-in pages (`privatePathPrefixes`) are rendered per request anyway, so

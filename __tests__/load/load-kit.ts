@@ -9,7 +9,7 @@ import { startPortal, type RunningPortal } from "../helpers/portal-server";
 
 const root = path.resolve(__dirname, "..", "..");
 
-/** `npm run test:load -- --full` sets LOAD_FULL=1: the figures the README quotes. */
+/** `npm run test:load -- --full` sets LOAD_FULL=1: the figures docs/reliability.md quotes. */
 export const fullRun = process.env.LOAD_FULL === "1";
 
 export const CONCURRENCY = 30;
@@ -356,7 +356,7 @@ export const sha256 = (bytes: Buffer) => crypto.createHash("sha256").update(byte
 /** Nearest-rank percentile of a sorted list. */
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-/** Requests, seconds, req/s and latency percentiles per kind, as printed for the README. */
+/** Requests, seconds, req/s and latency percentiles per kind, as printed for docs/reliability.md. */
 export function figures(outcomes: Outcome[], seconds: number) {
   const lines = [`${outcomes.length} requests in ${seconds.toFixed(1)} s = ${(outcomes.length / seconds).toFixed(1)} req/s at concurrency ${CONCURRENCY}`];
   for (const kind of kinds) {

@@ -1,7 +1,7 @@
 /**
  * `npm run test:load [-- --full] [jest arguments]`: the load, fault and restore suites,
  * one file after another (they share two cores with the portals they start). `--full`
- * is ours, not jest's: it sets LOAD_FULL=1 for the README's figures.
+ * is ours, not jest's: it sets LOAD_FULL=1 for the figures in docs/reliability.md.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";

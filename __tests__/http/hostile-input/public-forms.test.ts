@@ -217,7 +217,7 @@ describe(`server-action requests in odd encodings (${RUNS} inputs)`, () => {
    * root field or with a root that is not JSON or names a part it does not have, nesting
    * thousands deep, multipart without a boundary) fail inside Next before any action runs:
    * Next answers 500 with an error digest, as it does for a malformed multipart body (see
-   * the README's "Odd input"). What this holds: nothing else answers 500, and none of them
+   * docs/security.md, "Odd input"). What this holds: nothing else answers 500, and none of them
    * stores anything.
    */
   it("answer a refusal, Next's 4xx, or Next's own decoding 500, and store nothing", async () => {
