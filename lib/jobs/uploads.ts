@@ -39,10 +39,18 @@ export type PendingUpload = {
   discard: () => void;
 };
 
+/** Writing an upload failed for want of disk space (or disk quota): the server's state, not the sender's mistake. */
+export class UploadNoSpaceError extends Error {
+  constructor(options?: ErrorOptions) {
+    super("No disk space left to write the upload.", options);
+    this.name = "UploadNoSpaceError";
+  }
+}
+
 /**
  * Writes `file` (a Blob, or a stream such as a request's file part) under a new random id
  * with a temporary name, refusing (and removing what was written) past `maxBytes`
- * whatever size the sender announced, or when the disk is full (`upload_no_space`).
+ * whatever size the sender announced, or when the disk is full (`UploadNoSpaceError`).
  */
 export async function writePendingUpload(file: Blob | Readable, maxBytes: number): Promise<PendingUpload> {
   fs.mkdirSync(uploadsFolder(), { recursive: true });
@@ -67,7 +75,7 @@ export async function writePendingUpload(file: Blob | Readable, maxBytes: number
     if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()));
     discard();
     // A full disk (or quota) is the server's state, not the sender's mistake: callers say so on the file's field.
-    if ((error as NodeJS.ErrnoException).code === "ENOSPC" || (error as NodeJS.ErrnoException).code === "EDQUOT") throw new Error("upload_no_space");
+    if ((error as NodeJS.ErrnoException).code === "ENOSPC" || (error as NodeJS.ErrnoException).code === "EDQUOT") throw new UploadNoSpaceError({ cause: error });
     throw error;
   }
   return { id, sizeBytes, blob: () => fs.openAsBlob(pendingPath), keep: () => keepCommittedPending(pendingPath, finalPath), discard };

@@ -1,7 +1,7 @@
 import "server-only";
 import { once } from "node:events";
 import busboy, { type BusboyFileStream } from "next/dist/compiled/busboy";
-import { writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
+import { UploadNoSpaceError, writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
 
 /**
  * Room in a body for an upload form's text besides its file: the longest (the job
@@ -170,7 +170,7 @@ async function receiveFile(
   try {
     pending = await writePendingUpload(stream, options.limit + 1);
   } catch (error) {
-    if (error instanceof Error && error.message === "upload_no_space") {
+    if (error instanceof UploadNoSpaceError) {
       options.stopReading();
       return { name, size: 0, pending: null, refusal: "no_space" };
     }
