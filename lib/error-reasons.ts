@@ -1,9 +1,10 @@
 /**
- * Words for the reasons the query layer gives as codes (`new AppError("conflict",
- * "slug_taken")`): queries speak in codes, actions speak to people. An action that can say
- * more (the field at fault, the value to choose) catches its reasons itself; these are the
- * words anyone reads when no action did, so that nobody is ever shown a code.
- * __tests__/unit/error-reasons.test.ts scans db/ and lib/ for reasons missing here.
+ * Every reason the query and service layers refuse with, and the words anyone reads when
+ * no action said more. Queries speak in reasons, actions speak to people: an action that
+ * can say more (the field at fault, the value to choose) maps the reasons it meets to its
+ * own words (`explainRefusals` in lib/errors.ts); these are the words everyone else reads,
+ * so that nobody is ever shown a code. A reason exists only as a key here, so a refusal
+ * for a reason without words does not compile.
  */
 export const reasonWords = {
   slug_taken: "Another one already has this address. Choose another.",
@@ -29,7 +30,5 @@ export const reasonWords = {
   owner_not_found: "That ownership no longer exists. Reload the page to see the current list.",
 } as const satisfies Record<string, string>;
 
-/** An AppError's message as people read it: a reason's words, or the words an action already wrote. */
-export function inWords(message: string): string {
-  return Object.hasOwn(reasonWords, message) ? reasonWords[message as keyof typeof reasonWords] : message;
-}
+/** Why a query or service refused: what its callers tell refusals apart by. */
+export type ErrorReason = keyof typeof reasonWords;

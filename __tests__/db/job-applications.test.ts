@@ -36,9 +36,9 @@ describe("whether a posting takes applications", () => {
     ["a day after its closing day", "published" as const, "2026-12-02", "conflict", "job_closed"],
     ["once closed", "closed" as const, "2026-11-27", "conflict", "job_closed"],
     ["while a draft (never public)", "draft" as const, "2026-11-27", "not_found", "job_not_found"],
-  ])("takes none %s", (_, status, today, code, message) => {
+  ])("takes none %s", (_, status, today, code, reason) => {
     const job = posting(status, "2026-12-01");
-    expect(() => getJobTakingApplications(db, job.id, today)).toThrow(expect.objectContaining({ code, message }));
+    expect(() => getJobTakingApplications(db, job.id, today)).toThrow(expect.objectContaining({ code, reason }));
   });
 
   it("a posting that does not exist is not found", () => {
@@ -90,6 +90,6 @@ describe("applications", () => {
   });
 
   it("a status change for an application that does not exist is not_found", () => {
-    expect(() => setApplicantStatus(db, 999_999, "hired")).toThrow(expect.objectContaining({ code: "not_found", message: "application_not_found" }));
+    expect(() => setApplicantStatus(db, 999_999, "hired")).toThrow(expect.objectContaining({ code: "not_found", reason: "application_not_found" }));
   });
 });

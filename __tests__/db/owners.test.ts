@@ -45,7 +45,7 @@ describe("owner applications", () => {
 
   it("refuse a second pending application for the same address, writing nothing", () => {
     const before = count(ownerApplications);
-    expect(() => submit(application("rosa@example.org"))).toThrow(expect.objectContaining({ code: "conflict", message: "application_pending" }));
+    expect(() => submit(application("rosa@example.org"))).toThrow(expect.objectContaining({ code: "conflict", reason: "application_pending" }));
     expect(count(ownerApplications)).toBe(before);
   });
 
@@ -100,14 +100,14 @@ describe("approving an application", () => {
 
   it("tells an address that already belongs to an ownership so, as owner or household member", () => {
     for (const email of ["rosa@example.org", "sam@example.org"]) {
-      expect(() => submit(application(email))).toThrow(expect.objectContaining({ code: "conflict", message: "already_owner" }));
+      expect(() => submit(application(email))).toThrow(expect.objectContaining({ code: "conflict", reason: "already_owner" }));
     }
   });
 
   it("lets admins move the next number forward, never onto one already given", () => {
     const highest = getOwnerNumberState(db).highest;
     expect(getOwnerNumberState(db)).toEqual({ next: highest + 1, highest });
-    expect(() => db.transaction((tx) => setNextOwnerNumber(tx, highest))).toThrow(expect.objectContaining({ code: "conflict", message: "owner_number_taken" }));
+    expect(() => db.transaction((tx) => setNextOwnerNumber(tx, highest))).toThrow(expect.objectContaining({ code: "conflict", reason: "owner_number_taken" }));
     expect(() => db.transaction((tx) => setNextOwnerNumber(tx, 1010))).toThrow(expect.objectContaining({ code: "conflict" }));
     db.transaction((tx) => setNextOwnerNumber(tx, 2000));
     expect(getOwnerNumberState(db)).toEqual({ next: 2000, highest });
@@ -140,7 +140,7 @@ describe("one person, one household", () => {
     const second = listOpenInvitationsForEmail(db, "wanda@example.org", new Date())[0]!;
     const wanda = { id: ensureUserByEmail(db, "wanda@example.org", "Wanda"), email: "wanda@example.org" };
     expect(() => db.transaction((tx) => acceptHouseholdInvitation(tx, second.id, wanda, new Date()))).toThrow(
-      expect.objectContaining({ code: "conflict", message: "already_in_ownership" }),
+      expect.objectContaining({ code: "conflict", reason: "already_in_ownership" }),
     );
   });
 
@@ -150,11 +150,11 @@ describe("one person, one household", () => {
     saveHousehold(rosa.id, [{ name: "Sam", email: "sam@example.org" }, { name: "Wanda", email: "wanda@example.org" }, { name: "Lapsed", email: "lapsed@example.org" }], sent);
     const [invitation] = listOpenInvitationsForEmail(db, "lapsed@example.org", sent);
     const stranger = { id: ensureUserByEmail(db, "stranger@example.org", "Stranger"), email: "stranger@example.org" };
-    expect(() => db.transaction((tx) => acceptHouseholdInvitation(tx, invitation!.id, stranger, sent))).toThrow(expect.objectContaining({ message: "invitation_not_open" }));
+    expect(() => db.transaction((tx) => acceptHouseholdInvitation(tx, invitation!.id, stranger, sent))).toThrow(expect.objectContaining({ reason: "invitation_not_open" }));
     const lapsedPerson = { id: ensureUserByEmail(db, "lapsed@example.org", "Lapsed"), email: "lapsed@example.org" };
     const fifteenDaysLater = new Date(sent.getTime() + 15 * 86_400_000);
     expect(() => db.transaction((tx) => acceptHouseholdInvitation(tx, invitation!.id, lapsedPerson, fifteenDaysLater))).toThrow(
-      expect.objectContaining({ message: "invitation_not_open" }),
+      expect.objectContaining({ reason: "invitation_not_open" }),
     );
     expect(getOwnershipForUser(db, rosa.userId, fifteenDaysLater)!.household.find((member) => member.name === "Lapsed")!.status).toBe("invitation_expired");
   });
@@ -196,7 +196,7 @@ describe("one person, one household", () => {
     saveHousehold(ownerOf("rosa@example.org")!.id, [{ name: "Sam", email: "sam@example.org" }, { name: "Later", email: "later@example.org" }]);
     acceptAs("later@example.org");
     const { next } = getOwnerNumberState(db);
-    expect(() => approve(later)).toThrow(expect.objectContaining({ code: "conflict", message: "applicant_in_ownership" }));
+    expect(() => approve(later)).toThrow(expect.objectContaining({ code: "conflict", reason: "applicant_in_ownership" }));
     expect(getOwnerNumberState(db).next).toBe(next);
     expect(getLatestApplicationByEmail("later@example.org")!.status).toBe("submitted");
   });

@@ -1,40 +1,55 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, errorResponse, explainRefusals, invalidFields } from "@/lib/errors";
 import { reasonWords } from "@/lib/error-reasons";
 
 const root = path.resolve(__dirname, "..", "..");
-const errorCodes = ["unauthorized", "forbidden", "not_found", "conflict", "bad_request", "rate_limited"];
+const codeSnakeCase = /^[a-z]+(?:_[a-z]+)+$/;
 
-/** Every `new AppError(code, "some_reason")` under db/ and lib/: the reasons given as codes rather than words. */
-function reasonsThrown() {
-  const found = new Map<string, string>();
-  for (const folder of ["db", "lib"]) {
+function* sources() {
+  for (const folder of ["app", "db", "lib"]) {
     for (const file of fs.readdirSync(path.join(root, folder), { recursive: true }) as string[]) {
-      if (!file.endsWith(".ts")) continue;
-      const source = fs.readFileSync(path.join(root, folder, file), "utf8");
-      for (const [, rest] of source.matchAll(/new AppError\(([^\n]*)/g)) {
-        for (const [, literal] of rest!.matchAll(/"([a-z]+(?:_[a-z]+)+)"/g)) {
-          if (!errorCodes.includes(literal!)) found.set(literal!, `${folder}/${file}`);
-        }
-      }
+      if (/\.tsx?$/.test(file)) yield { file: `${folder}/${file}`, source: fs.readFileSync(path.join(root, folder, file), "utf8") };
     }
+  }
+}
+
+/**
+ * Every reason given under app/, db/ and lib/: through a module's refusal maker
+ * (`refuse("conflict", "slug_taken")`) or the constructor (`new AppError(code, { reason: "…" })`).
+ * The compiler already refuses a reason without words; this scan also finds words left
+ * over, and reasons written where words belong.
+ */
+function reasonsGiven() {
+  const found = new Map<string, string>();
+  for (const { file, source } of sources()) {
+    for (const [, reason] of source.matchAll(/\brefuse\(\s*"[a-z_]+",\s*"([^"]*)"/g)) found.set(reason!, file);
+    for (const [, reason] of source.matchAll(/new AppError\([^\n]*\{\s*reason:\s*"([^"]*)"/g)) found.set(reason!, file);
   }
   return found;
 }
 
-describe("the reasons the query layer gives", () => {
+describe("the reasons the query and service layers give", () => {
   it("are found by the scan (it reads the code it guards)", () => {
-    expect([...reasonsThrown().keys()]).toEqual(expect.arrayContaining(["owner_number_sequence_missing", "slug_taken", "application_not_pending"]));
+    expect([...reasonsGiven().keys()]).toEqual(expect.arrayContaining(["owner_number_sequence_missing", "slug_taken", "application_not_pending", "upload_quota_full"]));
   });
 
   it("each have words for people, whichever action lets one through", () => {
-    const without = [...reasonsThrown()].filter(([reason]) => !(reason in reasonWords)).map(([reason, file]) => `${reason} (${file})`);
+    const without = [...reasonsGiven()].filter(([reason]) => !Object.hasOwn(reasonWords, reason)).map(([reason, file]) => `${reason} (${file})`);
     expect(without).toEqual([]);
   });
 
   it("have no words left over for a reason nothing gives any more", () => {
-    expect(Object.keys(reasonWords).filter((reason) => !reasonsThrown().has(reason))).toEqual([]);
+    const given = reasonsGiven();
+    expect(Object.keys(reasonWords).filter((reason) => !given.has(reason))).toEqual([]);
+  });
+
+  it("are never written where words belong (`new AppError(code, \"some_reason\")` would show the code)", () => {
+    const written: string[] = [];
+    for (const { file, source } of sources()) {
+      for (const [, literal] of source.matchAll(/new AppError\(\s*"[a-z_]+",\s*"([^"]*)"/g)) if (codeSnakeCase.test(literal!)) written.push(`${literal} (${file})`);
+    }
+    expect(written).toEqual([]);
   });
 
   it("are sentences, not codes", () => {
@@ -42,8 +57,28 @@ describe("the reasons the query layer gives", () => {
   });
 
   it("reach a route handler's answer as words too", async () => {
-    const response = errorResponse(new AppError("not_found", "issue_not_found"));
+    const response = errorResponse(new AppError("not_found", { reason: "issue_not_found" }));
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "not_found", message: reasonWords.issue_not_found });
+  });
+});
+
+describe("an action's own words for the reasons it meets", () => {
+  const explained = explainRefusals<"job_not_found" | "slug_taken">({
+    job_not_found: "That posting no longer exists.",
+    slug_taken: () => invalidFields({ slug: ["Choose another address."] }, "conflict"),
+  });
+
+  it("says its words under the refusal's code, or answers with the error it made", () => {
+    expect(explained(new AppError("not_found", { reason: "job_not_found" }))).toEqual(expect.objectContaining({ code: "not_found", message: "That posting no longer exists." }));
+    expect(explained(new AppError("conflict", { reason: "slug_taken" }))).toEqual(
+      expect.objectContaining({ code: "conflict", message: "Please correct the fields marked below.", fieldErrors: { slug: ["Choose another address."] } }),
+    );
+  });
+
+  it("passes on unchanged a reason it does not cover (with its default words), an error in words, and any other error", () => {
+    const others = [new AppError("conflict", { reason: "not_draft" }), new AppError("conflict", "Written in words."), new Error("disk on fire")];
+    for (const error of others) expect(explained(error)).toBe(error);
+    expect(others[0]!.message).toBe(reasonWords.not_draft);
   });
 });

@@ -127,7 +127,7 @@ describe("defineAction", () => {
       access: "staff",
       schema,
       run: () => {
-        throw new AppError("conflict", "owner_number_sequence_missing");
+        throw new AppError("conflict", { reason: "owner_number_sequence_missing" });
       },
     });
     const result = await missing(null, form({ title: "Board" }));

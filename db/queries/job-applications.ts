@@ -1,11 +1,17 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
 import type { JobApplicationStatus } from "@/lib/jobs/vocabulary";
 import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { db } from "../index";
 import { jobApplications, jobs, uploads } from "../schema";
 import type { Executor } from "./executor";
+
+/** Why `getJobTakingApplications` refuses. */
+export type JobTakingRefusal = "job_not_found" | "job_closed";
+/** Why `setApplicantStatus` refuses. */
+export type ApplicantRefusal = "application_not_found";
+const refuse = refusals<JobTakingRefusal | ApplicantRefusal>();
 
 /**
  * The posting an application is for, if it takes applications on `today` (published,
@@ -14,8 +20,8 @@ import type { Executor } from "./executor";
  */
 export function getJobTakingApplications(executor: Executor, jobId: number, today: string) {
   const job = executor.select({ id: jobs.id, slug: jobs.slug, title: jobs.title, status: jobs.status, closesOn: jobs.closesOn }).from(jobs).where(eq(jobs.id, jobId)).get();
-  if (!job || job.status === "draft") throw new AppError("not_found", "job_not_found");
-  if (job.status !== "published" || job.closesOn < today) throw new AppError("conflict", "job_closed");
+  if (!job || job.status === "draft") throw refuse("not_found", "job_not_found");
+  if (job.status !== "published" || job.closesOn < today) throw refuse("conflict", "job_closed");
   return job;
 }
 
@@ -88,7 +94,7 @@ export function listApplicationsForJob(jobId: number, executor: Executor = db) {
  */
 export function setApplicantStatus(executor: Executor, id: number, status: JobApplicationStatus, notes?: string) {
   const before = executor.select().from(jobApplications).where(eq(jobApplications.id, id)).get();
-  if (!before) throw new AppError("not_found", "application_not_found");
+  if (!before) throw refuse("not_found", "application_not_found");
   executor
     .update(jobApplications)
     .set({

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
 import type { JobStatus } from "@/lib/jobs/vocabulary";
 import type { JobPostingInput } from "@/lib/validations/jobs";
 import { db } from "../index";
@@ -10,17 +10,21 @@ import { freeSlug } from "./free-slug";
 
 type PostingFields = Omit<JobPostingInput, "slug" | "payMin" | "payMax"> & { slug: string; payMinCents: number; payMaxCents: number | null };
 
+/** The reasons these queries refuse with (each function's comment says which). */
+export type JobRefusal = "slug_taken" | "job_not_found" | "same_status" | "draft_not_closable" | "not_draft";
+const refuse = refusals<JobRefusal>();
+
 export function jobSlugExists(executor: Executor, slug: string, exceptId?: number) {
   const row = executor.select({ id: jobs.id }).from(jobs).where(eq(jobs.slug, slug)).get();
   return Boolean(row && row.id !== exceptId);
 }
 
-/** Adds a draft posting; `conflict` (`slug_taken`) when its address is in use. */
 /** A new posting's address made from its title: `base`, or `base-2`, `base-3`… when taken. */
 export const freeJobSlug = (executor: Executor, base: string) => freeSlug(executor, jobs, base);
 
+/** Adds a draft posting; `conflict` (`slug_taken`) when its address is in use. */
 export function insertJob(executor: Executor, fields: PostingFields, userId: string) {
-  if (jobSlugExists(executor, fields.slug)) throw new AppError("conflict", "slug_taken");
+  if (jobSlugExists(executor, fields.slug)) throw refuse("conflict", "slug_taken");
   return executor
     .insert(jobs)
     .values({ ...fields, status: "draft", createdBy: userId, updatedBy: userId })
@@ -34,9 +38,9 @@ export function insertJob(executor: Executor, fields: PostingFields, userId: str
  */
 export function updateJob(executor: Executor, id: number, fields: PostingFields, userId: string) {
   const before = executor.select().from(jobs).where(eq(jobs.id, id)).get();
-  if (!before) throw new AppError("not_found", "job_not_found");
+  if (!before) throw refuse("not_found", "job_not_found");
   const slug = before.publishedAt ? before.slug : fields.slug;
-  if (slug !== before.slug && jobSlugExists(executor, slug, id)) throw new AppError("conflict", "slug_taken");
+  if (slug !== before.slug && jobSlugExists(executor, slug, id)) throw refuse("conflict", "slug_taken");
   executor
     .update(jobs)
     .set({ ...fields, slug, updatedBy: userId, updatedAt: new Date() })
@@ -51,10 +55,10 @@ export function updateJob(executor: Executor, id: number, fields: PostingFields,
  */
 export function setJobStatus(executor: Executor, id: number, status: Exclude<JobStatus, "draft">, userId: string) {
   const before = executor.select().from(jobs).where(eq(jobs.id, id)).get();
-  if (!before) throw new AppError("not_found", "job_not_found");
-  if (before.status === status) throw new AppError("conflict", "same_status");
+  if (!before) throw refuse("not_found", "job_not_found");
+  if (before.status === status) throw refuse("conflict", "same_status");
   // Closing a draft would make a public "closed" page of something never published, and no longer deletable.
-  if (before.status === "draft" && status === "closed") throw new AppError("conflict", "draft_not_closable");
+  if (before.status === "draft" && status === "closed") throw refuse("conflict", "draft_not_closable");
   const now = new Date();
   executor
     .update(jobs)
@@ -73,8 +77,8 @@ export function setJobStatus(executor: Executor, id: number, status: Exclude<Job
 /** Deletes a draft (never a posting that was public, or one with applicants): `conflict` otherwise. */
 export function deleteDraftJob(executor: Executor, id: number) {
   const before = executor.select().from(jobs).where(eq(jobs.id, id)).get();
-  if (!before) throw new AppError("not_found", "job_not_found");
-  if (before.status !== "draft") throw new AppError("conflict", "not_draft");
+  if (!before) throw refuse("not_found", "job_not_found");
+  if (before.status !== "draft") throw refuse("conflict", "not_draft");
   executor.delete(jobs).where(and(eq(jobs.id, id), eq(jobs.status, "draft"))).run();
   return before;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
 import type { CampaignInput } from "@/lib/validations/newsletter-campaigns";
 import { db } from "../index";
 import { newsletterCampaigns, newsletterSubscribers } from "../schema";
@@ -11,15 +11,20 @@ import { progressOfCampaigns } from "./newsletter-deliveries";
 const campaigns = newsletterCampaigns;
 const subscribers = newsletterSubscribers;
 
-function getCampaignOrThrow(executor: Executor, id: number) {
+/** The reasons these queries refuse with: a campaign that is gone, or one that is no longer a draft. */
+export type CampaignRefusal = "campaign_not_found" | "not_draft";
+const refuse = refusals<CampaignRefusal>();
+
+/** A campaign to act on; `not_found` (`campaign_not_found`) when it is gone. */
+export function getCampaignOrThrow(executor: Executor, id: number) {
   const campaign = executor.select().from(campaigns).where(eq(campaigns.id, id)).get();
-  if (!campaign) throw new AppError("not_found", "campaign_not_found");
+  if (!campaign) throw refuse("not_found", "campaign_not_found");
   return campaign;
 }
 
 function getDraftOrThrow(executor: Executor, id: number) {
   const campaign = getCampaignOrThrow(executor, id);
-  if (campaign.status !== "draft") throw new AppError("conflict", "not_draft");
+  if (campaign.status !== "draft") throw refuse("conflict", "not_draft");
   return campaign;
 }
 

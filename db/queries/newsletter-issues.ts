@@ -1,9 +1,13 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
 import { db } from "../index";
 import { newsletterIssues, uploads } from "../schema";
 import type { Executor } from "./executor";
+
+/** The reasons these queries refuse with: an issue's address in use, or an issue that is gone. */
+export type IssueRefusal = "slug_taken" | "issue_not_found";
+const refuse = refusals<IssueRefusal>();
 
 const issueWithFile = {
   id: newsletterIssues.id,
@@ -47,7 +51,7 @@ export type NewIssue = { slug: string; title: string; issuedOn: string; summary:
 /** Stores an issue and its file's row; `conflict` (`slug_taken`) when another issue has its slug. Returns the issue's id. */
 export function insertNewsletterIssue(executor: Executor, issue: NewIssue, file: NewIssueFile, createdBy: string | null) {
   const taken = executor.select({ id: newsletterIssues.id }).from(newsletterIssues).where(eq(newsletterIssues.slug, issue.slug)).get();
-  if (taken) throw new AppError("conflict", "slug_taken");
+  if (taken) throw refuse("conflict", "slug_taken");
   executor.insert(uploads).values(file).run();
   return executor
     .insert(newsletterIssues)
@@ -62,7 +66,7 @@ export function insertNewsletterIssue(executor: Executor, issue: NewIssue, file:
  */
 export function deleteNewsletterIssue(executor: Executor, id: number) {
   const issue = executor.select({ id: newsletterIssues.id, title: newsletterIssues.title, issuedOn: newsletterIssues.issuedOn, uploadId: newsletterIssues.uploadId }).from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
-  if (!issue) throw new AppError("not_found", "issue_not_found");
+  if (!issue) throw refuse("not_found", "issue_not_found");
   executor.delete(newsletterIssues).where(eq(newsletterIssues.id, id)).run();
   executor.delete(uploads).where(eq(uploads.id, issue.uploadId)).run();
   return issue;

@@ -1,14 +1,20 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
 import type { EquityPlan } from "@/lib/owners/equity";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { db } from "../index";
 import { ownerApplicationHousehold, ownerApplications, owners, type EquityPaymentMethod } from "../schema";
 import type { Executor } from "./executor";
 import { findOwnershipByEmail, insertHouseholdInvitation, insertHouseholdName, type Invitation, type InvitationSeal } from "./owner-households";
-import { recordEquityPayment, takeOwnerNumber } from "./owners";
+import { recordEquityPayment, takeOwnerNumber, type OwnerNumberRefusal } from "./owners";
 import { ensureUserByEmail } from "./users";
+
+/** Why `insertOwnerApplication` refuses. */
+export type ApplicationInsertRefusal = "already_owner" | "application_pending";
+/** Why approving or declining an application refuses (approving also takes an owner number). */
+export type ApplicationDecisionRefusal = "application_not_found" | "application_not_pending" | "applicant_in_ownership" | OwnerNumberRefusal;
+const refuse = refusals<ApplicationInsertRefusal | Exclude<ApplicationDecisionRefusal, OwnerNumberRefusal>>();
 
 /**
  * Stores an application with its household. Refuses (code `conflict`) a second pending
@@ -20,13 +26,13 @@ import { ensureUserByEmail } from "./users";
  */
 export function insertOwnerApplication(executor: Executor, input: OwnerApplicationInput, terms: { plan: EquityPlan; signedOn: string }) {
   const email = input.applicant.email;
-  if (findOwnershipByEmail(executor, email)) throw new AppError("conflict", "already_owner");
+  if (findOwnershipByEmail(executor, email)) throw refuse("conflict", "already_owner");
   const pending = executor
     .select({ id: ownerApplications.id })
     .from(ownerApplications)
     .where(and(eq(ownerApplications.email, email), eq(ownerApplications.status, "submitted")))
     .get();
-  if (pending) throw new AppError("conflict", "application_pending");
+  if (pending) throw refuse("conflict", "application_pending");
   const { id } = executor
     .insert(ownerApplications)
     .values({
@@ -74,8 +80,8 @@ export function declineOwnerApplication(executor: Executor, id: number, reason: 
     .run().changes;
   if (changed === 0) {
     // Withdrawn and deleted meanwhile (or never there): staff are told it no longer exists.
-    if (!getOwnerApplication(executor, id)) throw new AppError("not_found", "application_not_found");
-    throw new AppError("conflict", "application_not_pending");
+    if (!getOwnerApplication(executor, id)) throw refuse("not_found", "application_not_found");
+    throw refuse("conflict", "application_not_pending");
   }
 }
 
@@ -100,14 +106,14 @@ export type Approval = {
  */
 export function approveOwnerApplication(executor: Executor, approval: Approval) {
   const application = getOwnerApplication(executor, approval.applicationId);
-  if (!application) throw new AppError("not_found", "application_not_found");
-  if (application.status === "submitted" && findOwnershipByEmail(executor, application.email)) throw new AppError("conflict", "applicant_in_ownership");
+  if (!application) throw refuse("not_found", "application_not_found");
+  if (application.status === "submitted" && findOwnershipByEmail(executor, application.email)) throw refuse("conflict", "applicant_in_ownership");
   const claimed = executor
     .update(ownerApplications)
     .set({ status: "approved", decidedBy: approval.decidedBy, decidedAt: new Date() })
     .where(and(eq(ownerApplications.id, application.id), eq(ownerApplications.status, "submitted")))
     .run().changes;
-  if (claimed === 0) throw new AppError("conflict", "application_not_pending");
+  if (claimed === 0) throw refuse("conflict", "application_not_pending");
 
   const ownerNumber = takeOwnerNumber(executor);
   const { id: ownerId } = executor

@@ -1,8 +1,14 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
 import { ownerHouseholdMembers, owners, users } from "../schema";
 import type { Executor } from "./executor";
+
+/** Why `saveHouseholdMembers` refuses (with the field at fault, its value as the field's error). */
+export type HouseholdRefusal = "household_email_is_yours";
+/** Why `acceptHouseholdInvitation` refuses. */
+export type InvitationRefusal = "invitation_not_open" | "already_in_ownership";
+const refuse = refusals<HouseholdRefusal | InvitationRefusal>();
 
 /** The ownership an address belongs to, as primary owner or as a household member who accepted, or null. */
 export function findOwnershipByEmail(executor: Executor, email: string) {
@@ -75,7 +81,7 @@ export function insertHouseholdName(executor: Executor, ownerId: number, name: s
 export function saveHouseholdMembers(executor: Executor, ownerId: number, members: { name: string; email?: string }[], seal: () => InvitationSeal & { token: string }, now: Date) {
   const primaryEmail = executor.select({ email: users.email }).from(owners).innerJoin(users, eq(users.id, owners.userId)).where(eq(owners.id, ownerId)).get()?.email;
   members.forEach((member, index) => {
-    if (member.email && member.email === primaryEmail) throw new AppError("conflict", "household_email_is_yours", { [`household.${index}.email`]: [member.email] });
+    if (member.email && member.email === primaryEmail) throw refuse("conflict", "household_email_is_yours", { [`household.${index}.email`]: [member.email] });
   });
   const current = executor.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.ownerId, ownerId)).all();
   const kept = new Set<number>();
@@ -136,9 +142,9 @@ export function listOpenInvitationsForEmail(executor: Executor, email: string, n
  */
 export function acceptHouseholdInvitation(executor: Executor, invitationId: number, person: { id: string; email: string }, now: Date) {
   const row = executor.select().from(ownerHouseholdMembers).where(eq(ownerHouseholdMembers.id, invitationId)).get();
-  if (!row || row.email !== person.email || householdMemberStatus(row, now) !== "invited") throw new AppError("not_found", "invitation_not_open");
+  if (!row || row.email !== person.email || householdMemberStatus(row, now) !== "invited") throw refuse("not_found", "invitation_not_open");
   const primaryOfOne = executor.select({ id: owners.id }).from(owners).where(eq(owners.userId, person.id)).get();
-  if (primaryOfOne || findOwnershipByEmail(executor, person.email)) throw new AppError("conflict", "already_in_ownership");
+  if (primaryOfOne || findOwnershipByEmail(executor, person.email)) throw refuse("conflict", "already_in_ownership");
   executor
     .update(ownerHouseholdMembers)
     .set({ userId: person.id, joinedAt: now, inviteTokenHash: null, inviteExpiresAt: null })

@@ -1,11 +1,19 @@
 import "server-only";
 import { asc, desc, eq, or, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
 import { db } from "../index";
 import { equityPayments, ownerHouseholdMembers, ownerNumberSequence, owners, type EquityPaymentMethod } from "../schema";
 import type { OwnerContact } from "@/lib/validations/owners";
 import type { Executor } from "./executor";
 import { listHouseholdMembers } from "./owner-households";
+
+/** Why reading or taking the next owner number refuses: the sequence's row is missing. */
+export type OwnerNumberRefusal = "owner_number_sequence_missing";
+/** Why `setNextOwnerNumber` refuses. */
+export type NextOwnerNumberRefusal = "owner_number_taken";
+/** Why the functions that change one ownership refuse. */
+export type OwnerRefusal = "owner_not_found";
+const refuse = refusals<OwnerNumberRefusal | NextOwnerNumberRefusal | OwnerRefusal>();
 
 /** Takes the next owner number: one statement reads and advances the sequence, so no two callers get the same one. */
 export function takeOwnerNumber(executor: Executor) {
@@ -15,7 +23,7 @@ export function takeOwnerNumber(executor: Executor) {
     .where(eq(ownerNumberSequence.id, 1))
     .returning({ taken: sql<number>`${ownerNumberSequence.next} - 1` })
     .get();
-  if (!row) throw new AppError("conflict", "owner_number_sequence_missing");
+  if (!row) throw refuse("conflict", "owner_number_sequence_missing");
   return row.taken;
 }
 
@@ -55,7 +63,7 @@ export function getOwnershipForUser(executor: Executor, userId: string, now = ne
 /** The number the next approval takes, and the highest already given (0 before the first owner). */
 export function getOwnerNumberState(executor: Executor = db) {
   const next = executor.select({ next: ownerNumberSequence.next }).from(ownerNumberSequence).where(eq(ownerNumberSequence.id, 1)).get()?.next;
-  if (next === undefined) throw new AppError("conflict", "owner_number_sequence_missing");
+  if (next === undefined) throw refuse("conflict", "owner_number_sequence_missing");
   return { next, highest: highestOwnerNumber(executor) };
 }
 
@@ -65,14 +73,14 @@ function highestOwnerNumber(executor: Executor) {
 
 /** Moves the next owner number (admin Settings); never to one at or below a number already given. */
 export function setNextOwnerNumber(executor: Executor, next: number) {
-  if (next <= highestOwnerNumber(executor)) throw new AppError("conflict", "owner_number_taken");
+  if (next <= highestOwnerNumber(executor)) throw refuse("conflict", "owner_number_taken");
   executor.update(ownerNumberSequence).set({ next }).where(eq(ownerNumberSequence.id, 1)).run();
 }
 
 /** Sets (or with null, ends) the day through which the FLOWER discount was verified at the store. */
 export function setFlowerVerifiedUntil(executor: Executor, ownerId: number, day: string | null) {
   const changed = executor.update(owners).set({ flowerVerifiedUntil: day }).where(eq(owners.id, ownerId)).run().changes;
-  if (changed === 0) throw new AppError("not_found", "owner_not_found");
+  if (changed === 0) throw refuse("not_found", "owner_not_found");
 }
 
 /** Replaces an ownership's contact details; answers the ones it had, for the audit entry. */
@@ -82,7 +90,7 @@ export function updateOwnerContact(executor: Executor, ownerId: number, contact:
     .from(owners)
     .where(eq(owners.id, ownerId))
     .get();
-  if (!before) throw new AppError("not_found", "owner_not_found");
+  if (!before) throw refuse("not_found", "owner_not_found");
   executor.update(owners).set(contact).where(eq(owners.id, ownerId)).run();
   return before;
 }

@@ -2,13 +2,15 @@
 
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { getJobApplication, setApplicantStatus } from "@/db/queries/job-applications";
+import { getJobApplication, setApplicantStatus, type ApplicantRefusal } from "@/db/queries/job-applications";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
-import { AppError, isAppError } from "@/lib/errors";
+import { explainRefusals } from "@/lib/errors";
 import { applicantMessageEmail } from "@/lib/jobs/applicant-message-email";
 import { applicantUpdateSchema } from "@/lib/validations/jobs";
 import { defineAction } from "./safe-action";
+
+const explained = explainRefusals<ApplicantRefusal>({ application_not_found: "That application no longer exists." });
 
 /**
  * Staff: moves an applicant to a status, saving notes when given, and emails them the
@@ -40,8 +42,7 @@ export const updateApplicantAction = defineAction({
         { behavior: "immediate" },
       );
     } catch (error) {
-      if (isAppError(error) && error.message === "application_not_found") throw new AppError("not_found", "That application no longer exists.");
-      throw error;
+      throw explained(error);
     }
     if (emailMessage) wakeEmailWorker();
     return { id, status };

@@ -4,9 +4,9 @@ import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { deleteDraftJob, freeJobSlug, insertJob, setJobStatus, updateJob } from "@/db/queries/jobs";
+import { deleteDraftJob, freeJobSlug, insertJob, setJobStatus, updateJob, type JobRefusal } from "@/db/queries/jobs";
 import { cacheTags } from "@/lib/cache-tags";
-import { AppError, isAppError } from "@/lib/errors";
+import { explainRefusals, invalidFields } from "@/lib/errors";
 import { slugFromTitle } from "@/lib/jobs/slug";
 import { jobPostingEditSchema, jobPostingSchema, jobStatusChangeSchema, type JobPostingInput } from "@/lib/validations/jobs";
 import { z } from "zod";
@@ -14,16 +14,13 @@ import { rowId } from "@/lib/validations/fields";
 import { defineAction } from "./safe-action";
 
 /** What the query layer's refusals mean to staff. */
-function explained(error: unknown): never {
-  if (isAppError(error)) {
-    if (error.message === "slug_taken") throw new AppError("conflict", "Please correct the fields marked below.", { slug: ["Another posting has this address. Choose another."] });
-    if (error.message === "job_not_found") throw new AppError("not_found", "That posting no longer exists.");
-    if (error.message === "same_status") throw new AppError("conflict", "The posting is already in that state. Reload to see the latest.");
-    if (error.message === "draft_not_closable") throw new AppError("conflict", "A draft was never public, so there is nothing to close: publish it or delete it.");
-    if (error.message === "not_draft") throw new AppError("conflict", "Only drafts can be deleted. Close a posting instead: its page stays for those who saved the link.");
-  }
-  throw error;
-}
+const explained = explainRefusals<JobRefusal>({
+  slug_taken: () => invalidFields({ slug: ["Another posting has this address. Choose another."] }, "conflict"),
+  job_not_found: "That posting no longer exists.",
+  same_status: "The posting is already in that state. Reload to see the latest.",
+  draft_not_closable: "A draft was never public, so there is nothing to close: publish it or delete it.",
+  not_draft: "Only drafts can be deleted. Close a posting instead: its page stays for those who saved the link.",
+});
 
 const fieldsOf = ({ slug, payMin, payMax, ...rest }: JobPostingInput) => ({
   ...rest,
@@ -50,7 +47,7 @@ export const createJobAction = defineAction({
         { behavior: "immediate" },
       );
     } catch (error) {
-      explained(error);
+      throw explained(error);
     }
     redirect(`/staff/jobs/${id}?created=1`);
   },
@@ -71,7 +68,7 @@ export const updateJobAction = defineAction({
         { behavior: "immediate" },
       );
     } catch (error) {
-      explained(error);
+      throw explained(error);
     }
     updateTag(cacheTags.jobs);
     return null;
@@ -92,7 +89,7 @@ export const setJobStatusAction = defineAction({
         { behavior: "immediate" },
       );
     } catch (error) {
-      explained(error);
+      throw explained(error);
     }
     updateTag(cacheTags.jobs);
     return { id, status };
@@ -113,7 +110,7 @@ export const deleteDraftJobAction = defineAction({
         { behavior: "immediate" },
       );
     } catch (error) {
-      explained(error);
+      throw explained(error);
     }
     redirect("/staff/jobs?deleted=1");
   },

@@ -7,15 +7,16 @@ import {
   countConfirmedSubscribers,
   deleteDraftCampaign,
   freeCampaignSlug,
-  getCampaignById,
+  getCampaignOrThrow,
   insertCampaign,
   startCampaignSend,
   updateDraftCampaign,
+  type CampaignRefusal,
 } from "@/db/queries/newsletter-campaigns";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
+import { explainRefusals } from "@/lib/errors";
 import { prepareCampaignEmail, unsubscribePageUrl } from "@/lib/newsletter/campaign-email";
 import { wakeCampaignSender } from "@/lib/newsletter/campaign-sender";
 import { campaignSlugFromSubject } from "@/lib/newsletter/campaign-slug";
@@ -23,20 +24,17 @@ import { campaignEditSchema, campaignIdSchema, campaignSchema, campaignSendSchem
 import { defineAction } from "./safe-action";
 
 /** What the query layer's refusals mean to staff. */
-function explained(error: unknown): never {
-  if (isAppError(error)) {
-    if (error.message === "campaign_not_found") throw new AppError("not_found", "That campaign no longer exists.");
-    if (error.message === "not_draft") throw new AppError("conflict", "This campaign has already gone out, so it can no longer change. Reload to see where it is.");
-  }
-  throw error;
-}
+const explained = explainRefusals<CampaignRefusal>({
+  campaign_not_found: "That campaign no longer exists.",
+  not_draft: "This campaign has already gone out, so it can no longer change. Reload to see where it is.",
+});
 
 /** Runs `work` in one immediate transaction, turning the query layer's refusals into words for staff. */
 function inTransaction<T>(work: Parameters<typeof db.transaction<T>>[0]): T {
   try {
     return db.transaction(work, { behavior: "immediate" });
   } catch (error) {
-    explained(error);
+    throw explained(error);
   }
 }
 
@@ -97,8 +95,7 @@ export const sendTestCampaignAction = defineAction({
   run: ({ id }, actor) => {
     const { siteUrl } = getEnv();
     inTransaction((tx) => {
-      const campaign = getCampaignById(id);
-      if (!campaign) throw new AppError("not_found", "campaign_not_found");
+      const campaign = getCampaignOrThrow(tx, id);
       const emailFor = prepareCampaignEmail({ coopName: getSiteSettings().coopName, siteUrl, subject: campaign.subject, markdown: campaign.markdown, test: true });
       queueEmail(tx, { to: actor.email, ...emailFor(unsubscribePageUrl(siteUrl, "test-email-has-no-subscriber")) });
       recordAudit(tx, actor, { action: "newsletter.campaign.test", subjectType: "newsletter_campaign", subjectId: String(id), detail: { to: actor.email } });
@@ -118,8 +115,7 @@ export const startCampaignSendAction = defineAction({
   schema: campaignSendSchema,
   run: ({ id, expected }, actor) => {
     inTransaction((tx) => {
-      const campaign = getCampaignById(id);
-      if (!campaign) throw new AppError("not_found", "campaign_not_found");
+      const campaign = getCampaignOrThrow(tx, id);
       const slug = freeCampaignSlug(tx, campaignSlugFromSubject(campaign.subject));
       const confirmed = countConfirmedSubscribers(tx);
       startCampaignSend(tx, id, slug);

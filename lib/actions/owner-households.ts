@@ -3,15 +3,30 @@
 import { refresh } from "next/cache";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { acceptHouseholdInvitation, declineHouseholdInvitation, leaveHousehold, removeHouseholdMember, saveHouseholdMembers } from "@/db/queries/owner-households";
+import {
+  acceptHouseholdInvitation,
+  declineHouseholdInvitation,
+  leaveHousehold,
+  removeHouseholdMember,
+  saveHouseholdMembers,
+  type HouseholdRefusal,
+} from "@/db/queries/owner-households";
 import { getOwnershipForUser, ownerExists } from "@/db/queries/owners";
 import { wakeEmailWorker } from "@/lib/email/queue";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, explainRefusals, invalidFields } from "@/lib/errors";
 import { hashLinkToken, isWellFormedLinkToken } from "@/lib/link-tokens";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
 import { deleteInvitationMail, queueInvitationEmails, sealInvitation } from "@/lib/owners/household-invitations";
 import { householdFormSchema, householdInvitationSchema, invitationTokenSchema, leaveHouseholdSchema, removeHouseholdMemberSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
+
+/** The household form's refusals, said at the field at fault (the query names it). */
+const explainedSave = explainRefusals<HouseholdRefusal>({
+  household_email_is_yours: (refusal) => {
+    const [field] = Object.keys(refusal.fieldErrors ?? {});
+    return invalidFields({ [field!]: ["This is your own address: you are the primary owner already."] }, "conflict");
+  },
+});
 
 /**
  * The primary owner: makes the household these people (at most 6). Each new email gets an
@@ -33,9 +48,7 @@ export const saveHouseholdAction = defineAction({
         try {
           change = saveHouseholdMembers(tx, ownership.id, household, () => sealInvitation(now), now);
         } catch (error) {
-          if (!isAppError(error) || error.message !== "household_email_is_yours") throw error;
-          const [field] = Object.keys(error.fieldErrors ?? {});
-          throw new AppError("conflict", "Please correct the fields marked below.", { [field!]: ["This is your own address: you are the primary owner already."] });
+          throw explainedSave(error);
         }
         queueInvitationEmails(tx, change.invitations, ownership.name);
         recordAudit(tx, actor, { action: "owner.household", subjectType: "owner", subjectId: String(ownership.id), detail: { invited: change.invitations.length, removed: change.removedIds.length } });

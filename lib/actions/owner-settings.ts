@@ -4,9 +4,9 @@ import { refresh, updateTag } from "next/cache";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getEquityPlans, saveEquityPlans } from "@/db/queries/owner-settings";
-import { getOwnerNumberState, setNextOwnerNumber } from "@/db/queries/owners";
+import { getOwnerNumberState, setNextOwnerNumber, type NextOwnerNumberRefusal } from "@/db/queries/owners";
 import { cacheTags } from "@/lib/cache-tags";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, explainRefusals } from "@/lib/errors";
 import { equityPlansFormSchema, nextOwnerNumberSchema } from "@/lib/validations/owner-settings";
 import { defineAction } from "./safe-action";
 
@@ -30,6 +30,15 @@ export const saveEquityPlansAction = defineAction({
   },
 });
 
+/** The next-number form's refusal, with the numbers as they stand. */
+const explainedNextNumber = (chosen: number, highest: number) =>
+  explainRefusals<NextOwnerNumberRefusal>({
+    owner_number_taken: () =>
+      new AppError("conflict", "Nothing was changed: the next owner number must be above the highest already given.", {
+        nextOwnerNumber: [`Owner number ${chosen} is not above the highest already given, ${highest}. Choose ${highest + 1} or higher.`],
+      }),
+  });
+
 /** Admins: sets the number the next approved application gets; only above the highest owner number already given. */
 export const setNextOwnerNumberAction = defineAction({
   access: "admin",
@@ -42,12 +51,7 @@ export const setNextOwnerNumberAction = defineAction({
         try {
           setNextOwnerNumber(tx, nextOwnerNumber);
         } catch (error) {
-          if (isAppError(error) && error.message === "owner_number_taken") {
-            throw new AppError("conflict", "Nothing was changed: the next owner number must be above the highest already given.", {
-              nextOwnerNumber: [`Owner number ${nextOwnerNumber} is not above the highest already given, ${highest}. Choose ${highest + 1} or higher.`],
-            });
-          }
-          throw error;
+          throw explainedNextNumber(nextOwnerNumber, highest)(error);
         }
         recordAudit(tx, actor, { action: "owners.next_number", subjectType: "settings", subjectId: "owner-number", detail: { from: next, to: nextOwnerNumber } });
       },

@@ -2,11 +2,14 @@
 
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { getOwnershipForUser, ownerExists, recordEquityPayment, setFlowerVerifiedUntil, updateOwnerContact } from "@/db/queries/owners";
+import { getOwnershipForUser, ownerExists, recordEquityPayment, setFlowerVerifiedUntil, updateOwnerContact, type OwnerRefusal } from "@/db/queries/owners";
 import { listOwners, OWNERS_PAGE_SIZE } from "@/db/queries/owners-directory";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, explainRefusals } from "@/lib/errors";
 import { equityPaymentSchema, flowerVerificationSchema, ownerContactSchema, ownerSearchSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
+
+/** What the query layer's refusals mean to staff. */
+const explained = explainRefusals<OwnerRefusal>({ owner_not_found: "That ownership no longer exists." });
 
 /**
  * Staff: finds owners by name, email or number. A POST, not a `?q=` link, because rule 7
@@ -51,8 +54,7 @@ export const setFlowerVerificationAction = defineAction({
         try {
           setFlowerVerifiedUntil(tx, ownerId, verifiedUntil ?? null);
         } catch (error) {
-          if (isAppError(error) && error.code === "not_found") throw new AppError("not_found", "That ownership no longer exists.");
-          throw error;
+          throw explained(error);
         }
         recordAudit(tx, actor, { action: "owner.flower", subjectType: "owner", subjectId: String(ownerId), detail: { verifiedUntil: verifiedUntil ?? null } });
       },

@@ -4,8 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
 import { NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
-import { inWords } from "@/lib/error-reasons";
-import { isAppError, type ErrorCode } from "@/lib/errors";
+import { CORRECT_FIELDS, isAppError, type ErrorCode } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 /** The one shape every server action answers with (for useActionState). */
@@ -69,7 +68,7 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
       if (!parsed.success) {
         return {
           ok: false,
-          message: "Please correct the fields marked below.",
+          message: CORRECT_FIELDS,
           fieldErrors: fieldErrorsOf(parsed.error),
           values,
         };
@@ -78,7 +77,7 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(options: 
       return { ok: true, data, message: options.successMessage };
     } catch (error) {
       unstable_rethrow(error);
-      if (isAppError(error)) return { ok: false, message: inWords(error.message), code: error.code, fieldErrors: error.fieldErrors, values };
+      if (isAppError(error)) return { ok: false, message: error.message, code: error.code, fieldErrors: error.fieldErrors, values };
       console.error(error);
       return { ok: false, message: "Something went wrong on our side and nothing was saved. Please try again.", values };
     }

@@ -4,7 +4,7 @@ import { getJobTakingApplications } from "@/db/queries/job-applications";
 import { getJobById } from "@/db/queries/jobs";
 import { clientIp } from "@/lib/auth/client-ip";
 import { isFromOwnPages, NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/errors";
 import { storeDay } from "@/lib/format";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
@@ -13,7 +13,7 @@ import { declaresMoreThanCap, readUploadForm, typedValues, type FileRefusal, typ
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { jobApplicationSchema } from "@/lib/validations/jobs";
 import { jobApplicationFormSchema, resumeNoSpaceMessage, resumeNotAcceptedMessage, resumeQuotaMessage, resumeTooLargeMessage } from "@/lib/validations/job-applications";
-import { CORRECT_FIELDS, explained, resumeRowOf, submitJobApplication, tooManyApplications } from "./submit-application";
+import { explained, resumeRowOf, submitJobApplication, tooManyApplications } from "./submit-application";
 import { RESUME_MAX_BYTES } from "./vocabulary";
 
 export type ApplicationReceipt = {

@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { getJobTakingApplications, insertJobApplication, type StoredResumeFile } from "@/db/queries/job-applications";
+import { getJobTakingApplications, insertJobApplication, type JobTakingRefusal, type StoredResumeFile } from "@/db/queries/job-applications";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
+import { explainRefusals, invalidFields } from "@/lib/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
-import { assertUploadFits } from "@/lib/uploads/quota";
+import { assertUploadFits, type UploadRefusal } from "@/lib/uploads/quota";
 import { resumeQuotaMessage } from "@/lib/validations/job-applications";
 import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { jobApplicationForStaffEmail, jobApplicationReceivedEmail } from "./application-emails";
@@ -17,21 +17,16 @@ import { sniffResumeType } from "./resume-type";
 import type { PendingUpload } from "./uploads";
 import { resumeContentTypes } from "./vocabulary";
 
-export const CORRECT_FIELDS = "Please correct the fields marked below.";
-
 /** The hourly limit's words, whether it refuses before the body is read or when the application is stored. */
 export const tooManyApplications = (minutes: number) =>
   `Too many applications were sent from your connection. Please try again in ${minutes} minutes, or bring your application to the store.`;
 
 /** What the query layer's refusals mean to the person applying. */
-export function explained(error: unknown): unknown {
-  if (isAppError(error) && error.message === "job_not_found") return new AppError("not_found", "This posting does not take applications. See our current openings.");
-  if (isAppError(error) && error.message === "job_closed") {
-    return new AppError("conflict", "This position is closed: we are no longer taking applications for it. See our current openings.");
-  }
-  if (isAppError(error) && error.message === "upload_quota_full") return new AppError("bad_request", CORRECT_FIELDS, { resume: [resumeQuotaMessage] });
-  return error;
-}
+export const explained = explainRefusals<JobTakingRefusal | UploadRefusal>({
+  job_not_found: "This posting does not take applications. See our current openings.",
+  job_closed: "This position is closed: we are no longer taking applications for it. See our current openings.",
+  upload_quota_full: () => invalidFields({ resume: [resumeQuotaMessage] }),
+});
 
 /** A résumé written under its temporary name, with the row it will have once its application commits. */
 export type ReceivedResume = { pending: PendingUpload; row: StoredResumeFile };

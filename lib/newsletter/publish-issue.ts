@@ -2,23 +2,26 @@ import "server-only";
 import { fileTypeFromBlob } from "file-type";
 import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
-import { deleteNewsletterIssue, insertNewsletterIssue } from "@/db/queries/newsletter-issues";
-import { AppError, isAppError } from "@/lib/errors";
+import { deleteNewsletterIssue, insertNewsletterIssue, type IssueRefusal } from "@/db/queries/newsletter-issues";
+import { explainRefusals, invalidFields } from "@/lib/errors";
 import { resumeDownloadName } from "@/lib/jobs/resume-file-name";
 import { removeStoredUploads, type PendingUpload } from "@/lib/jobs/uploads";
-import { assertUploadFits, uploadSpace } from "@/lib/uploads/quota";
+import { assertUploadFits, uploadSpace, type UploadRefusal } from "@/lib/uploads/quota";
 import { issuePdfQuotaMessage, type NewsletterIssueInput } from "@/lib/validations/newsletter-issues";
 import { formatFileSize, issueSlug } from "./issue-files";
-
-export const CORRECT_FIELDS = "Please correct the fields marked below.";
-export const fieldError = (field: string, message: string) => new AppError("bad_request", CORRECT_FIELDS, { [field]: [message] });
-const slugTaken = () => fieldError("title", "There is already an issue with this date and title. Change the title, or delete the other issue first.");
 
 /** The PDF field's words when the quota has no room, with the space as it stands now. */
 export function quotaFullWords() {
   const space = uploadSpace();
   return issuePdfQuotaMessage(formatFileSize(space.usedBytes), formatFileSize(space.quotaBytes));
 }
+
+/** What the query layer's refusals mean to staff publishing or deleting an issue. */
+const explained = explainRefusals<IssueRefusal | UploadRefusal>({
+  slug_taken: () => invalidFields({ title: ["There is already an issue with this date and title. Change the title, or delete the other issue first."] }),
+  upload_quota_full: () => invalidFields({ pdf: [quotaFullWords()] }),
+  issue_not_found: "That issue was already deleted. Reload to see the latest.",
+});
 
 /**
  * Whether a written file's content is a PDF (never its name or the type the browser
@@ -52,9 +55,7 @@ export function publishNewsletterIssue(fields: Omit<NewsletterIssueInput, "pdf">
     );
   } catch (error) {
     pending.discard();
-    if (isAppError(error) && error.message === "slug_taken") throw slugTaken();
-    if (isAppError(error) && error.message === "upload_quota_full") throw fieldError("pdf", quotaFullWords());
-    throw error;
+    throw explained(error);
   }
   pending.keep();
   return { id, slug };
@@ -73,8 +74,7 @@ export function removeNewsletterIssue(id: number, actor: AuditActor) {
       { behavior: "immediate" },
     );
   } catch (error) {
-    if (isAppError(error) && error.message === "issue_not_found") throw new AppError("not_found", "That issue was already deleted. Reload to see the latest.");
-    throw error;
+    throw explained(error);
   }
   removeStoredUploads([removed.uploadId]);
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
-import { approveOwnerApplication, declineOwnerApplication, getOwnerApplication } from "@/db/queries/owner-applications";
+import { approveOwnerApplication, declineOwnerApplication, getOwnerApplication, type ApplicationDecisionRefusal } from "@/db/queries/owner-applications";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
+import { explainRefusals } from "@/lib/errors";
+import { reasonWords } from "@/lib/error-reasons";
 import type { EquityPaymentMethod } from "./equity";
 import { applicationApprovedEmail, applicationDeclinedEmail } from "./emails";
 import { queueInvitationEmails, sealInvitation } from "./household-invitations";
@@ -13,19 +14,14 @@ import { queueInvitationEmails, sealInvitation } from "./household-invitations";
 const site = () => ({ coopName: getSiteSettings().coopName, siteUrl: getEnv().siteUrl });
 
 /** The query layer's refusals, in words for staff. */
-function explained(error: unknown): never {
-  if (isAppError(error) && error.message === "application_not_pending") {
-    throw new AppError("conflict", "This application was already decided, perhaps by someone else a moment ago. Reload the page to see how.");
-  }
-  if (isAppError(error) && error.message === "application_not_found") throw new AppError("not_found", "That application no longer exists.");
-  if (isAppError(error) && error.message === "applicant_in_ownership") {
-    throw new AppError(
-      "conflict",
-      "Since applying, this person has joined an existing ownership's household, and each person can be in one household. Decline the application saying so, or ask them to leave that household first (from their account).",
-    );
-  }
-  throw error;
-}
+const explained = explainRefusals<ApplicationDecisionRefusal>({
+  application_not_pending: "This application was already decided, perhaps by someone else a moment ago. Reload the page to see how.",
+  application_not_found: "That application no longer exists.",
+  applicant_in_ownership:
+    "Since applying, this person has joined an existing ownership's household, and each person can be in one household. Decline the application saying so, or ask them to leave that household first (from their account).",
+  // Staff can do nothing about it but tell whoever looks after the portal, as the default words say.
+  owner_number_sequence_missing: reasonWords.owner_number_sequence_missing,
+});
 
 /**
  * Approves an application in one IMMEDIATE transaction: the next owner number, the
@@ -67,7 +63,7 @@ export function approveApplication(
     wakeEmailWorker();
     return approved;
   } catch (error) {
-    explained(error);
+    throw explained(error);
   }
 }
 
@@ -89,6 +85,6 @@ export function declineApplication(actor: AuditActor, input: { applicationId: nu
     );
     wakeEmailWorker();
   } catch (error) {
-    explained(error);
+    throw explained(error);
   }
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { insertOwnerApplication } from "@/db/queries/owner-applications";
+import { insertOwnerApplication, type ApplicationInsertRefusal } from "@/db/queries/owner-applications";
 import { getEquityPlans } from "@/db/queries/owner-settings";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
+import { invalidFields, isAppError } from "@/lib/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
@@ -24,7 +24,7 @@ import { applicationAddressHasOwnershipEmail, applicationAlreadyWaitingEmail, ap
  */
 export function submitOwnerApplication(input: OwnerApplicationInput, ip: string) {
   const plan = getEquityPlans().find((candidate) => candidate.id === input.planId);
-  if (!plan) throw new AppError("bad_request", "Please correct the fields marked below.", { planId: ["Choose one of the plans offered."] });
+  if (!plan) throw invalidFields({ planId: ["Choose one of the plans offered."] });
   const settings = getSiteSettings();
   const site = { coopName: settings.coopName, siteUrl: getEnv().siteUrl };
   const now = new Date();
@@ -43,9 +43,8 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
         id = insertOwnerApplication(tx, input, { plan, signedOn: storeDay(now) });
       } catch (error) {
         // Both refusals are decided before anything is written, so the limit's count stays.
-        const notice = isAppError(error) ? addressNotices[error.message] : undefined;
-        if (!notice) throw error;
-        queueEmail(tx, { to, ...notice(site) });
+        if (!isAppError(error) || !isAddressRefusal(error.reason)) throw error;
+        queueEmail(tx, { to, ...addressNotices[error.reason](site) });
         return null;
       }
       const concerns = { type: "owner_application", id } as const;
@@ -61,7 +60,9 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
 }
 
 /** What the address is told when the query layer refused to store its application. */
-const addressNotices: Record<string, typeof applicationAlreadyWaitingEmail> = {
+const addressNotices: Record<ApplicationInsertRefusal, typeof applicationAlreadyWaitingEmail> = {
   already_owner: applicationAddressHasOwnershipEmail,
   application_pending: applicationAlreadyWaitingEmail,
 };
+
+const isAddressRefusal = (reason: string | undefined): reason is ApplicationInsertRefusal => reason !== undefined && Object.hasOwn(addressNotices, reason);

@@ -2,7 +2,11 @@ import "server-only";
 import type { Executor } from "@/db/queries/executor";
 import { sumUploadBytes } from "@/db/queries/uploads";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { refusals } from "@/lib/errors";
+
+/** Why `assertUploadFits` refuses. */
+export type UploadRefusal = "upload_quota_full";
+const refuse = refusals<UploadRefusal>();
 
 export type UploadSpace = { usedBytes: number; quotaBytes: number; roomBytes: number };
 
@@ -21,5 +25,5 @@ export function uploadSpace(executor?: Executor): UploadSpace {
  */
 export function assertUploadFits(tx: Executor, sizeBytes: number) {
   const space = uploadSpace(tx);
-  if (sizeBytes > space.roomBytes) throw new AppError("conflict", "upload_quota_full");
+  if (sizeBytes > space.roomBytes) throw refuse("conflict", "upload_quota_full");
 }
