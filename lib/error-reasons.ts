@@ -1,10 +1,36 @@
 /**
- * Every reason the query and service layers refuse with, and the words anyone reads when
- * no action said more. Queries speak in reasons, actions speak to people: an action that
- * can say more (the field at fault, the value to choose) maps the reasons it meets to its
- * own words (`explainRefusals` in lib/errors.ts); these are the words everyone else reads,
- * so that nobody is ever shown a code. A reason exists only as a key here, so a refusal
- * for a reason without words does not compile.
+ * Why a query or service refused: what its callers tell refusals apart by. Each module that
+ * refuses declares its own part of this union beside its functions (`JobRefusal` in
+ * db/queries/jobs.ts) and refuses only through it.
+ */
+export type ErrorReason =
+  | "slug_taken"
+  | "issue_not_found"
+  | "job_not_found"
+  | "job_closed"
+  | "application_not_found"
+  | "campaign_not_found"
+  | "not_draft"
+  | "same_status"
+  | "draft_not_closable"
+  | "already_owner"
+  | "application_pending"
+  | "application_not_pending"
+  | "applicant_in_ownership"
+  | "owner_number_sequence_missing"
+  | "owner_number_taken"
+  | "household_email_is_yours"
+  | "invitation_not_open"
+  | "already_in_ownership"
+  | "upload_quota_full"
+  | "owner_not_found";
+
+/**
+ * The words anyone reads for a reason when no action said more. Queries speak in reasons,
+ * actions speak to people: an action that can say more (the field at fault, the value to
+ * choose) maps the reasons it meets to its own words (`explainRefusals` in lib/errors.ts);
+ * these are the words everyone else reads, so that nobody is ever shown a code. Every
+ * reason has words here, or this does not compile.
  */
 export const reasonWords = {
   slug_taken: "Another one already has this address. Choose another.",
@@ -28,7 +54,4 @@ export const reasonWords = {
   already_in_ownership: "You already belong to an ownership, and each person can be in one household. Leave that one first (from your account page), then accept.",
   upload_quota_full: "There is no room left for uploaded files. Nothing was saved; ask whoever looks after the portal to make room.",
   owner_not_found: "That ownership no longer exists. Reload the page to see the current list.",
-} as const satisfies Record<string, string>;
-
-/** Why a query or service refused: what its callers tell refusals apart by. */
-export type ErrorReason = keyof typeof reasonWords;
+} as const satisfies Record<ErrorReason, string>;

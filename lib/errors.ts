@@ -69,7 +69,7 @@ export function refusals<R extends ErrorReason>() {
 
 /** An action's own words for each reason `R`: words said under the refusal's code, or the error to answer with instead. */
 export type RefusalWords<R extends ErrorReason> = [R] extends [never]
-  ? { readonly "name the reasons covered: explainRefusals<TheirUnion>(…)": never }
+  ? { readonly "name the reasons covered: explainRefusals<TheirUnion>(...)": never }
   : { readonly [K in R]: string | ((refusal: AppError & { reason: K }) => AppError) };
 
 /**
