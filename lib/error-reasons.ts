@@ -32,7 +32,7 @@ export type ErrorReason =
  * these are the words everyone else reads, so that nobody is ever shown a code. Every
  * reason has words here, or this does not compile.
  */
-export const reasonWords = {
+export const reasonWords: Readonly<Record<ErrorReason, string>> = {
   slug_taken: "Another one already has this address. Choose another.",
   issue_not_found: "That issue no longer exists. Reload the page to see the current list.",
   job_not_found: "That posting no longer exists. Reload the page to see the current list.",
@@ -54,4 +54,4 @@ export const reasonWords = {
   already_in_ownership: "You already belong to an ownership, and each person can be in one household. Leave that one first (from your account page), then accept.",
   upload_quota_full: "There is no room left for uploaded files. Nothing was saved; ask whoever looks after the portal to make room.",
   owner_not_found: "That ownership no longer exists. Reload the page to see the current list.",
-} as const satisfies Record<ErrorReason, string>;
+};
