@@ -48,9 +48,9 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Whether `error` is a refusal for this reason. */
-export function hasReason<R extends ErrorReason>(error: unknown, reason: R): error is AppError & { reason: R } {
-  return isAppError(error) && error.reason === reason;
+/** Whether `error` is a refusal for one of the reasons `map` has an entry for (so `map[error.reason]` is there). */
+export function hasReasonIn<R extends ErrorReason>(error: unknown, map: { readonly [K in R]: unknown }): error is AppError & { reason: R } {
+  return isAppError(error) && error.reason !== undefined && Object.hasOwn(map, error.reason);
 }
 
 /** A refusal pointing at fields: the form's banner asks to correct them, and each field says what is wrong. */

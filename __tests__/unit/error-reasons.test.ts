@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AppError, errorResponse, explainRefusals, invalidFields } from "@/lib/errors";
+import { AppError, errorResponse, explainRefusals, hasReasonIn, invalidFields } from "@/lib/errors";
 import { reasonWords } from "@/lib/error-reasons";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -80,5 +80,16 @@ describe("an action's own words for the reasons it meets", () => {
     const others = [new AppError("conflict", { reason: "not_draft" }), new AppError("conflict", "Written in words."), new Error("disk on fire")];
     for (const error of others) expect(explained(error)).toBe(error);
     expect(others[0]!.message).toBe(reasonWords.not_draft);
+  });
+});
+
+describe("telling refusals apart", () => {
+  const notices = { already_owner: "owner notice", application_pending: "pending notice" } as const;
+
+  it("goes by the reason, never by the words", () => {
+    expect(hasReasonIn(new AppError("conflict", { reason: "already_owner" }), notices)).toBe(true);
+    expect(hasReasonIn(new AppError("conflict", { reason: "not_draft" }), notices)).toBe(false);
+    expect(hasReasonIn(new AppError("conflict", reasonWords.already_owner), notices)).toBe(false);
+    expect(hasReasonIn(new Error("already_owner"), notices)).toBe(false);
   });
 });

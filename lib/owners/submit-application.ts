@@ -6,7 +6,7 @@ import { getEquityPlans } from "@/db/queries/owner-settings";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { invalidFields, isAppError } from "@/lib/errors";
+import { hasReasonIn, invalidFields } from "@/lib/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/format";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
@@ -43,7 +43,7 @@ export function submitOwnerApplication(input: OwnerApplicationInput, ip: string)
         id = insertOwnerApplication(tx, input, { plan, signedOn: storeDay(now) });
       } catch (error) {
         // Both refusals are decided before anything is written, so the limit's count stays.
-        if (!isAppError(error) || !isAddressRefusal(error.reason)) throw error;
+        if (!hasReasonIn(error, addressNotices)) throw error;
         queueEmail(tx, { to, ...addressNotices[error.reason](site) });
         return null;
       }
@@ -64,5 +64,3 @@ const addressNotices: Record<ApplicationInsertRefusal, typeof applicationAlready
   already_owner: applicationAddressHasOwnershipEmail,
   application_pending: applicationAlreadyWaitingEmail,
 };
-
-const isAddressRefusal = (reason: string | undefined): reason is ApplicationInsertRefusal => reason !== undefined && Object.hasOwn(addressNotices, reason);
