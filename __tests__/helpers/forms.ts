@@ -60,12 +60,29 @@ export async function callAction(path: string, fields: FormFields, cookie?: stri
   return actionAnswer(path, await postAction(path, actionId, body, { cookie, headers }));
 }
 
+const loadedPages = new Set<string>();
+
+/**
+ * A browser posts an action from a page it has loaded, so the server has loaded that page
+ * too. A test that posts straight away meets a server that has not, which in Next 16 can
+ * answer 409 "Server Action unavailable" on a cold server; so the page is fetched once per
+ * portal first, as a visit would (with the caller's cookie, past the sign-in redirect).
+ */
+async function loadPageOnce(path: string, cookie: string | undefined) {
+  const key = portalUrl(path);
+  if (loadedPages.has(key)) return;
+  loadedPages.add(key);
+  const response = await fetch(key, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+  await response.arrayBuffer();
+}
+
 /**
  * POSTs a React reply body to the server action `actionId` on the page at `path`, as the
  * page's JavaScript does. `origin` is this site's unless given; `null` sends none.
  */
-export function postAction(path: string, actionId: string, body: FormData, options: { cookie?: string; origin?: string | null; headers?: Record<string, string> } = {}) {
+export async function postAction(path: string, actionId: string, body: FormData, options: { cookie?: string; origin?: string | null; headers?: Record<string, string> } = {}) {
   const origin = options.origin === undefined ? new URL(portalUrl()).origin : options.origin;
+  await loadPageOnce(path, options.cookie);
   return fetch(portalUrl(path), {
     method: "POST",
     body,
