@@ -7,7 +7,7 @@ import { isFromOwnPages, NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
 import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/errors";
 import { storeDay } from "@/lib/format";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
-import { wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
+import { refusalOutcome, wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
 import { uploadSpace } from "@/lib/uploads/quota";
 import { declaresMoreThanCap, readUploadForm, typedValues, type FileRefusal, type ReceivedForm } from "@/lib/uploads/read-upload-form";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
@@ -26,15 +26,6 @@ export type ApplicationReceipt = {
 
 const refusalWords: Record<FileRefusal, string> = { too_large: resumeTooLargeMessage, over_quota: resumeQuotaMessage, no_space: resumeNoSpaceMessage };
 
-const refusalOf = (error: AppError, values?: Record<string, string>): UploadOutcome => ({
-  ok: false,
-  status: error.status,
-  message: error.message,
-  code: error.code,
-  fieldErrors: error.fieldErrors,
-  values,
-});
-
 /**
  * Anyone: applies for a posting through its upload route. Before a byte of the body is
  * read it refuses a post from another site, a posting that is not open, an address over
@@ -50,7 +41,7 @@ export async function receiveJobApplication(request: Request, jobIdParam: string
   const slug = job && job.status !== "draft" ? job.slug : null;
   const refusedUnread = (error: unknown): ApplicationReceipt => {
     if (!isAppError(error)) throw error;
-    return { outcome: refusalOf(error), slug, bodyLeftUnread: true };
+    return { outcome: refusalOutcome(error), slug, bodyLeftUnread: true };
   };
   if (!isFromOwnPages(request.headers)) return refusedUnread(new AppError("forbidden", NOT_FROM_OWN_PAGES));
   try {
@@ -119,7 +110,7 @@ async function takeApplication(form: ReceivedForm, jobId: number, ip: string, no
     submitJobApplication(parsed.data, file?.pending && row ? { pending: file.pending, row } : undefined, ip, now);
     return { ok: true };
   } catch (error) {
-    if (isAppError(error)) return refusalOf(error, values);
+    if (isAppError(error)) return refusalOutcome(error, values);
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { isFromOwnPages, NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
 import { requireStaff, type SessionUser } from "@/lib/auth/session";
 import { cacheTags } from "@/lib/cache-tags";
 import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/errors";
-import { wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
+import { refusalOutcome, wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
 import { uploadSpace } from "@/lib/uploads/quota";
 import { declaresMoreThanCap, readUploadForm, typedValues, type FileRefusal, type ReceivedForm } from "@/lib/uploads/read-upload-form";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
@@ -15,15 +15,6 @@ import { ISSUE_PDF_MAX_BYTES } from "./vocabulary";
 export const ISSUE_PUBLISHED = "Published: the issue is on the public list and in its feed.";
 
 export type IssueReceipt = { outcome: UploadOutcome; bodyLeftUnread: boolean };
-
-const refusalOf = (error: AppError, values?: Record<string, string>): UploadOutcome => ({
-  ok: false,
-  status: error.status,
-  message: error.message,
-  code: error.code,
-  fieldErrors: error.fieldErrors,
-  values,
-});
 
 const refusalWords: Record<FileRefusal, () => string> = { too_large: () => issuePdfTooLargeMessage, over_quota: quotaFullWords, no_space: () => issuePdfNoSpaceMessage };
 
@@ -38,7 +29,7 @@ const refusalWords: Record<FileRefusal, () => string> = { too_large: () => issue
 export async function receiveNewsletterIssue(request: Request): Promise<IssueReceipt> {
   const refusedUnread = (error: unknown): IssueReceipt => {
     if (!isAppError(error)) throw error;
-    return { outcome: refusalOf(error), bodyLeftUnread: true };
+    return { outcome: refusalOutcome(error), bodyLeftUnread: true };
   };
   if (!isFromOwnPages(request.headers)) return refusedUnread(new AppError("forbidden", NOT_FROM_OWN_PAGES));
   let actor: SessionUser;
@@ -80,7 +71,7 @@ async function takeIssue(form: ReceivedForm, actor: SessionUser): Promise<Upload
   try {
     publishNewsletterIssue(fields, { pending: file.pending, name: file.name }, actor);
   } catch (error) {
-    if (isAppError(error)) return refusalOf(error, values);
+    if (isAppError(error)) return refusalOutcome(error, values);
     throw error;
   }
   // The cache handler expires a tag at once, whatever the profile (lib/cache/memory-cache-handler.js).

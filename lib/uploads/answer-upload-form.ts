@@ -1,9 +1,20 @@
 import "server-only";
+import type { AppError } from "@/lib/errors";
 import type { UploadFormResult } from "./form-result";
 import { forgetReturnedFormCookie, keepReturnedForm } from "./returned-forms";
 
 /** A route's verdict on an upload form: taken (with words to show, if it stays on its page), or refused with the HTTP status to answer. */
 export type UploadOutcome = { ok: true; message?: string } | (Extract<UploadFormResult, { ok: false }> & { status: number });
+
+/** A refusal as an upload route answers it: the error's status, words and field errors, with what was typed. */
+export const refusalOutcome = (error: AppError, values?: Record<string, string>): UploadOutcome => ({
+  ok: false,
+  status: error.status,
+  message: error.message,
+  code: error.code,
+  fieldErrors: error.fieldErrors,
+  values,
+});
 
 /** Whether the form was sent by the page's script (which asks for JSON) rather than by a browser without JavaScript. */
 export const wantsJson = (request: Request) => (request.headers.get("accept") ?? "").includes("application/json");
