@@ -168,6 +168,7 @@ describe("becoming an owner online", () => {
     await page.goto(/http\S+\/owners\/invitation\?token=[0-9a-f]+/.exec(invitation.text)![0]);
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: "Sign in to accept" }).click();
+    await page.waitForURL(/\/login\?callbackUrl=%2Faccount$/);
     await signIn(page, member.email);
     await page.waitForURL(/\/account$/);
     await page.getByRole("button", { name: "Accept and join" }).click();
