@@ -25,9 +25,7 @@ import {
   verificationTokens,
 } from "@/db/schema";
 import { requestSignInLink } from "@/lib/auth/sign-in-links";
-import { createEmailTransport } from "@/lib/email/transport";
-import { deliverDueEmails } from "@/lib/email/worker";
-import { getEnv } from "@/lib/env";
+import { deliverQueuedEmail } from "../helpers/deliver-queued-email";
 import { erasePerson, lookUpPerson } from "@/lib/erasure/erase-person";
 import { storeDay } from "@/lib/format";
 import { submitJobApplication } from "@/lib/jobs/submit-application";
@@ -61,10 +59,7 @@ const nextIp = () => `203.0.113.${++ipCount}`;
 const admin = db.insert(users).values({ email: "erasure-admin@coop.example", role: "admin" }).returning().get();
 const adminActor = { id: admin.id, email: admin.email };
 
-const transport = createEmailTransport({ ...getEnv(), demo: false });
-async function sendEverything() {
-  while ((await deliverDueEmails(transport, 1000)) > 0);
-}
+const sendEverything = deliverQueuedEmail;
 
 const mailTo = (to: string) => db.select().from(emailOutbox).where(eq(emailOutbox.to, to)).all();
 /** The .eml files the outbox wrote for these messages, found by their Message-ID header. */

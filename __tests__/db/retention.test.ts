@@ -15,9 +15,7 @@ import {
   ownerApplications,
   users,
 } from "@/db/schema";
-import { createEmailTransport } from "@/lib/email/transport";
-import { deliverDueEmails } from "@/lib/email/worker";
-import { getEnv } from "@/lib/env";
+import { deliverQueuedEmail } from "../helpers/deliver-queued-email";
 import { storeDay } from "@/lib/format";
 import { submitJobApplication } from "@/lib/jobs/submit-application";
 import { runMaintenance, type MaintenanceReport } from "@/lib/maintenance/run-maintenance";
@@ -45,10 +43,7 @@ const ip = "203.0.113.50";
 const staff = db.insert(users).values({ email: "retention-staff@coop.example", role: "staff" }).returning().get();
 const actor = { id: staff.id, email: staff.email };
 
-const transport = createEmailTransport({ ...getEnv(), demo: false });
-async function sendEverything() {
-  while ((await deliverDueEmails(transport, 1000)) > 0);
-}
+const sendEverything = deliverQueuedEmail;
 
 const mailAbout = (to: string) => db.select().from(emailOutbox).where(eq(emailOutbox.to, to)).all();
 const mailRow = (id: number) => db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
