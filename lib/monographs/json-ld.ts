@@ -22,11 +22,3 @@ export function monographJsonLd(monograph: PublicMonograph, url: string) {
     })),
   };
 }
-
-/**
- * JSON for a <script type="application/ld+json"> body. `<` is escaped as \u003c, so
- * stored text can never close the script element, and the JSON still parses the same.
- */
-export function serializeJsonLd(data: unknown) {
-  return JSON.stringify(data).replace(/</g, "\\u003c");
-}
