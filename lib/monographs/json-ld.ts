@@ -1,4 +1,4 @@
-import type { PublicMonograph } from "@/lib/monograph-content";
+import type { PublicMonograph } from "@/lib/monographs/cached";
 
 /** schema.org MedicalWebPage for a monograph, for search engines. */
 export function monographJsonLd(monograph: PublicMonograph, url: string) {

@@ -11,7 +11,7 @@ import { formatDay, storeDay } from "@/lib/format";
 import { getCachedPublicJob, getCachedPublicJobSlugs, isJobOpen } from "@/lib/jobs/cached";
 import { jobPostingJsonLd } from "@/lib/jobs/json-ld";
 import { postingSections, postingSummary, postingText } from "@/lib/jobs/posting-content";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 import { shareImage } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
