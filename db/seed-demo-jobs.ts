@@ -1,6 +1,6 @@
 import { addDays, formatISO } from "date-fns";
 import { eq, sql } from "drizzle-orm";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { insertJob, setJobStatus } from "./queries/jobs";
 import type { Executor } from "./queries/executor";
 import { jobApplications, jobs } from "./schema";

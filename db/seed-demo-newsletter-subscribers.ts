@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { hashNewsletterToken, newNewsletterToken } from "@/lib/newsletter/tokens";
-import { CONFIRM_LINK_DAYS } from "@/lib/newsletter/vocabulary";
+import { CONFIRM_LINK_DAYS } from "@/lib/model/newsletter";
 import type { Executor } from "./queries/executor";
 import { newsletterSubscribers } from "./schema";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import matter from "gray-matter";
-import { monographCategoryList } from "@/lib/monographs/categories";
+import { monographCategoryList } from "@/lib/model/monographs";
 import { readMonographFolder } from "@/lib/monographs/folder";
 import { pageSchema, type PageInput } from "@/lib/validations/site";
 import type { DB } from "./client";
@@ -10,7 +10,7 @@ import { ensureMonographCategories, monographSlugExists, saveMonograph } from ".
 import { pages, settings, users } from "./schema";
 import { demoUsers, isFormerDemoAccount } from "./seed-data/demo-users";
 import { disableUsersByEmail, enableUsersByEmail, listUsersByName } from "./queries/users";
-import { defaultSiteSettings } from "./seed-data/site-settings";
+import { defaultSiteSettings } from "@/lib/model/site-settings";
 import { seedDemoCampaigns } from "./seed-demo-campaigns";
 import { seedDemoJobs } from "./seed-demo-jobs";
 import { seedDemoNewsletterSubscribers } from "./seed-demo-newsletter-subscribers";

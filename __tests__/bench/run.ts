@@ -23,7 +23,7 @@ async function searchBenchmark() {
   const { migrateDatabase } = await import("@/db/migrate");
   const { ensureMonographCategories, saveMonograph } = await import("@/db/queries/monographs");
   const { searchMonographs } = await import("@/db/queries/monograph-search");
-  const { monographCategoryList } = await import("@/lib/monographs/categories");
+  const { monographCategoryList } = await import("@/lib/model/monographs");
 
   migrateDatabase(db);
   const next = random(7);

@@ -7,7 +7,7 @@ import { importMonographs } from "@/db/monographs-import";
 import { listAllMonographs } from "@/db/queries/monographs";
 import { ensureMonographCategories } from "@/db/queries/monographs";
 import { seedMonographsFolder } from "@/db/seed";
-import { monographCategoryList } from "@/lib/monographs/categories";
+import { monographCategoryList } from "@/lib/model/monographs";
 
 const tempDir = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `coop-${label}-`));
 const seedFile = (slug: string) => fs.readFileSync(path.join(seedMonographsFolder, `${slug}.md`), "utf8");

@@ -8,7 +8,7 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/seed";
 import { isFormerDemoAccount } from "@/db/seed-data/demo-users";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 
 const seedMonographCount = fs.readdirSync(seedMonographsFolder).filter((name) => name.endsWith(".md")).length;
 

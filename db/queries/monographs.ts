@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
+import type { MonographStatus } from "@/lib/model/monographs";
 import type { MonographInput } from "@/lib/validations/monographs";
 import { db } from "../index";
 import {
@@ -9,7 +10,6 @@ import {
   monographReferences,
   monographs,
   monographTerms,
-  type MonographStatus,
 } from "../schema";
 import type { Executor } from "./executor";
 import { syncMonographSearch } from "./monograph-search";

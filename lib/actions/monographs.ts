@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { deleteMonograph, getMonographById, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
 import { cacheTags } from "@/lib/cache-tags";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/model/errors";
 import { monographDeleteSchema, monographFormSchema, monographStatusChangeSchema } from "@/lib/validations/monographs";
 import { defineAction } from "./safe-action";
 
