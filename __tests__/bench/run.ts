@@ -20,7 +20,7 @@ async function searchBenchmark() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coop-bench-"));
   process.env.DATA_DIR = dataDir;
   const { db } = await import("@/db");
-  const { migrateDatabase } = await import("@/db/migrate");
+  const { migrateDatabase } = await import("@/db/cli/migrate");
   const { ensureMonographCategories, saveMonograph } = await import("@/db/queries/monographs");
   const { searchMonographs } = await import("@/db/queries/monograph-search");
   const { monographCategoryList } = await import("@/lib/model/monographs");

@@ -2,7 +2,7 @@ import { db } from "@/db";
 import { searchMonographs } from "@/db/queries/monograph-search";
 import { deleteMonograph, getMonographBySlug, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
 import { users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/db/cli/seed";
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });

@@ -4,8 +4,8 @@ import { storeDay } from "@/lib/model/format";
 import { writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
 import { issueDownloadName, issueSlug } from "@/lib/newsletter/issue-files";
 import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
-import type { Executor } from "./queries/executor";
-import { countNewsletterIssues, insertNewsletterIssue } from "./queries/newsletter-issues";
+import type { Executor } from "../queries/executor";
+import { countNewsletterIssues, insertNewsletterIssue } from "../queries/newsletter-issues";
 import { defaultSiteSettings } from "@/lib/model/site-settings";
 
 type DemoIssue = { title: string; monthsAgo: number; summary: string; contents: string[] };
