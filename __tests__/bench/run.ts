@@ -21,7 +21,7 @@ async function searchBenchmark() {
   process.env.DATA_DIR = dataDir;
   const { db } = await import("@/db");
   const { migrateDatabase } = await import("@/db/cli/migrate");
-  const { ensureMonographCategories, saveMonograph } = await import("@/db/queries/monographs");
+  const { ensureMonographCategories, saveMonograph } = await import("@/db/queries/monograph-writes");
   const { searchMonographs } = await import("@/db/queries/monograph-search");
   const { monographCategoryList } = await import("@/lib/model/monographs");
 

@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { exportMonographs } from "@/db/cli/monographs-export";
 import { importMonographs } from "@/db/cli/monographs-import";
 import { listAllMonographs } from "@/db/queries/monographs";
-import { ensureMonographCategories } from "@/db/queries/monographs";
+import { ensureMonographCategories } from "@/db/queries/monograph-writes";
 import { seedMonographsFolder } from "@/db/cli/seed";
 import { monographCategoryList } from "@/lib/model/monographs";
 

@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { searchMonographs } from "@/db/queries/monograph-search";
-import { deleteMonograph, getMonographBySlug, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
+import { deleteMonograph, saveMonograph, setMonographStatus } from "@/db/queries/monograph-writes";
+import { getMonographBySlug } from "@/db/queries/monographs";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/cli/seed";
 

@@ -1,5 +1,6 @@
 import { db } from "@/db";
-import { getMonographBySlug, listAllMonographs, listCategoriesWithCounts, listPublishedMonographs, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
+import { saveMonograph, setMonographStatus } from "@/db/queries/monograph-writes";
+import { getMonographBySlug, listAllMonographs, listCategoriesWithCounts, listPublishedMonographs } from "@/db/queries/monographs";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/cli/seed";
 

@@ -10,7 +10,7 @@
 import path from "node:path";
 import { readMonographFolder } from "@/lib/monographs/folder";
 import type { DB } from "../client";
-import { upsertMonographBySlug } from "../queries/monographs";
+import { upsertMonographBySlug } from "../queries/monograph-writes";
 
 export type ImportReport = { created: number; updated: number; problems: string[] };
 
