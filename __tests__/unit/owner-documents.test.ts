@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDocument, PDFRawStream, StandardFonts, type PDFFont } from "pdf-lib";
 import { renderOwnerApplicationPdf, wrapText, type OwnerApplicationForPdf } from "@/lib/owners/application-pdf";
-import { defaultEquityPlans, type EquityPlan } from "@/lib/owners/equity";
+import { defaultEquityPlans, type EquityPlan } from "@/lib/model/equity";
 import { neutraliseFormula } from "@/lib/csv";
 import { ownersCsv, type OwnerExportRow } from "@/lib/owners/owners-csv";
 

@@ -5,7 +5,7 @@ import { deleteEmailsConcerning } from "@/db/queries/email-retention";
 import { deleteApplicationsOfPostingsClosedBefore, listUploadIds } from "@/db/queries/job-applications";
 import { getJobSettings } from "@/db/queries/job-settings";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { removeLeftoverUploads, removeStoredUploads } from "./uploads";
 
 const DAY_MS = 86_400_000;

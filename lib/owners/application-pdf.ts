@@ -1,6 +1,6 @@
 import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { formatCents, formatDateTime, storeDay } from "@/lib/format";
-import { equitySchedule, type EquityPlan } from "@/lib/owners/equity";
+import { formatCents, formatDateTime, storeDay } from "@/lib/model/format";
+import { equitySchedule, type EquityPlan } from "@/lib/model/equity";
 import { flowerProgramLabels } from "./labels";
 
 /** An application as the paper form prints it: the stored row with its household. */
