@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { databaseFile } from "@/db/client";
-import { migrationsFolder, newestMigrationAt } from "@/db/migrate";
+import { migrationsFolder, newestMigrationAt } from "@/db/cli/migrate";
 import { openDatabase } from "@/db/client";
 import { auditLog, uploads } from "@/db/schema";
 import { backupFolderName, listBackups, pruneBackups } from "@/lib/backups/backup-folders";

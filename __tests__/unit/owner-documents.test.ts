@@ -2,7 +2,7 @@ import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDocument, PDFRawStream, StandardFonts, type PDFFont } from "pdf-lib";
 import { renderOwnerApplicationPdf, type OwnerApplicationForPdf } from "@/lib/owners/application-pdf";
 import { wrapText } from "@/lib/pdf/form-layout";
-import { defaultEquityPlans, type EquityPlan } from "@/lib/owners/equity";
+import { defaultEquityPlans, type EquityPlan } from "@/lib/model/equity";
 import { neutraliseFormula } from "@/lib/csv";
 import { ownersCsv, type OwnerExportRow } from "@/lib/owners/owners-csv";
 

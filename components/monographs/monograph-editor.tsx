@@ -8,8 +8,8 @@ import { RowList } from "@/components/ui/row-list";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { saveMonographAction } from "@/lib/actions/monographs";
-import { monographCategoryList } from "@/lib/monographs/categories";
-import { monographSectionKeys, sectionHeadings } from "@/lib/monographs/sections";
+import { monographCategoryList } from "@/lib/model/monographs";
+import { monographSectionKeys, sectionHeadings } from "@/lib/model/monographs";
 import type { MonographInput } from "@/lib/validations/monographs";
 
 type Editable = MonographInput & { id?: number };

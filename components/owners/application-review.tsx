@@ -1,7 +1,7 @@
 "use client";
 
-import { formatCents } from "@/lib/format";
-import type { EquityPlan } from "@/lib/owners/equity";
+import { formatCents } from "@/lib/model/format";
+import type { EquityPlan } from "@/lib/model/equity";
 import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/validations/owners";
 import { applicationSteps, type ApplicationValues } from "./application-steps";
 

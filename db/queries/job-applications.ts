@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
-import type { JobApplicationStatus } from "@/lib/jobs/vocabulary";
+import { refusals } from "@/lib/model/errors";
+import type { JobApplicationStatus } from "@/lib/model/jobs";
 import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { db } from "../index";
 import { jobApplications, jobs, uploads } from "../schema";

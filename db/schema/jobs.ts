@@ -1,11 +1,9 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/jobs/vocabulary";
+import { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/model/jobs";
 import { inList } from "./sql-lists";
 import { uploads } from "./uploads";
 import { users } from "./users";
-
-export { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/jobs/vocabulary";
 
 /** A job listing; public while published and its closing day has not passed. */
 export const jobs = sqliteTable(

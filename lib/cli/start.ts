@@ -78,7 +78,7 @@ async function prepareData(env: Env) {
   const { databaseFile } = await import("../../db/client");
   const { db: database } = await import("../../db/index");
   const { migrateWithBackup } = await import("../backups/migrate-with-backup");
-  const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/seed");
+  const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/cli/seed");
   try {
     const backup = await migrateWithBackup(database, { dataDir: env.dataDir, backupKeep: env.backupKeep });
     if (backup) console.log(`Took a backup before applying ${backup.pending} new migration${backup.pending === 1 ? "" : "s"}: ${backup.folder}`);

@@ -6,7 +6,7 @@ import { deleteApplicationsOfPostingsClosedBefore } from "@/db/queries/job-appli
 import { getJobSettings } from "@/db/queries/job-settings";
 import { listUploadIds } from "@/db/queries/uploads";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { removeLeftoverUploads, removeStoredUploads } from "@/lib/uploads/storage";
 
 const DAY_MS = 86_400_000;

@@ -3,7 +3,7 @@ import { fileTypeFromBlob } from "file-type";
 import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
 import { deleteNewsletterIssue, insertNewsletterIssue, type IssueRefusal } from "@/db/queries/newsletter-issues";
-import { explainRefusals, invalidFields } from "@/lib/errors";
+import { explainRefusals, invalidFields } from "@/lib/model/errors";
 import { resumeDownloadName } from "@/lib/jobs/resume-file-name";
 import { removeStoredUploads, type PendingUpload } from "@/lib/uploads/storage";
 import { assertUploadFits, uploadSpace, type UploadRefusal } from "@/lib/uploads/quota";

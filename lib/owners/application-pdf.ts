@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { formatCents, formatDateTime, storeDay } from "@/lib/format";
-import { equitySchedule, type EquityPlan } from "@/lib/owners/equity";
+import { formatCents, formatDateTime, storeDay } from "@/lib/model/format";
+import { equitySchedule, type EquityPlan } from "@/lib/model/equity";
 import { FormLayout } from "@/lib/pdf/form-layout";
 import { flowerProgramLabels } from "./labels";
 

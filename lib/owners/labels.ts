@@ -1,6 +1,6 @@
-import type { OwnerApplicationStatus } from "@/db/schema/owners";
+import type { OwnerApplicationStatus } from "@/lib/model/owners";
 import type { HouseholdMemberStatus } from "@/db/queries/owner-households";
-import type { EquityPaymentMethod } from "./equity";
+import type { EquityPaymentMethod } from "@/lib/model/equity";
 import { flowerPrograms, type FlowerProgram } from "@/lib/validations/owners";
 
 /** Application statuses as staff and applicants read them. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RESUME_MAX_BYTES } from "@/lib/jobs/vocabulary";
+import { RESUME_MAX_BYTES } from "@/lib/model/jobs";
 import { isUploadedFile, noFileChosen, type UploadedFile } from "./fields";
 import { jobApplicationSchema } from "./jobs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/jobs/vocabulary";
+import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/model/jobs";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId, text } from "./fields";
 
 const slug = z

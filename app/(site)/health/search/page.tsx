@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SearchResultList } from "@/components/monographs/search-result-list";
 import { searchMonographs } from "@/db/queries/monograph-search";
 import { getCachedCategories } from "@/lib/monographs/cached";
-import { MAX_QUERY_LENGTH } from "@/lib/monographs/search-query";
+import { MAX_QUERY_LENGTH } from "@/lib/model/monograph-search";
 
 export const metadata: Metadata = { title: "Search the health library", robots: { index: false } };
 

@@ -7,7 +7,7 @@ import { JsonLdScript } from "@/components/ui/json-ld-script";
 import { MarkdownTree } from "@/components/site/markdown-tree";
 import { ButtonLink } from "@/components/ui/button-link";
 import { getEnv } from "@/lib/env";
-import { formatDay, storeDay } from "@/lib/format";
+import { formatDay, storeDay } from "@/lib/model/format";
 import { getCachedPublicJob, getCachedPublicJobSlugs, isJobOpen } from "@/lib/jobs/cached";
 import { jobPostingJsonLd } from "@/lib/jobs/json-ld";
 import { postingSections, postingSummary, postingText } from "@/lib/jobs/posting-content";

@@ -1,9 +1,9 @@
 import { getEnv } from "@/lib/env";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import { getOpenJobs } from "@/lib/jobs/cached";
 import { formatPay } from "@/lib/jobs/pay";
 import { postingSummary } from "@/lib/jobs/posting-content";
-import { employmentTypeLabels } from "@/lib/jobs/vocabulary";
+import { employmentTypeLabels } from "@/lib/model/jobs";
 import { renderRss } from "@/lib/rss";
 import { getCachedSiteSettings } from "@/lib/site/cached";
 

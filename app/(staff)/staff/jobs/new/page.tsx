@@ -2,7 +2,7 @@ import Link from "next/link";
 import { JobEditor } from "@/components/jobs/job-editor";
 import { createJobAction } from "@/lib/actions/jobs";
 import { requirePageRole } from "@/lib/auth/session";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { getCachedSiteSettings } from "@/lib/site/cached";
 import { addDays, formatISO } from "date-fns";
 
