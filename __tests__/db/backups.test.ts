@@ -14,7 +14,7 @@ import { DatabaseInUse } from "@/lib/backups/database-in-use";
 import { restoreBackup } from "@/lib/backups/restore-backup";
 import { migrateWithBackup } from "@/lib/backups/migrate-with-backup";
 import { takeBackup } from "@/lib/backups/take-backup";
-import { uploadsFolder } from "@/lib/jobs/uploads";
+import { uploadsFolder } from "@/lib/uploads/storage";
 import { runMaintenance } from "@/lib/maintenance/run-maintenance";
 
 const dataDir = process.env.DATA_DIR!;

@@ -29,7 +29,7 @@ import { deliverQueuedEmail } from "../helpers/deliver-queued-email";
 import { erasePerson, lookUpPerson } from "@/lib/erasure/erase-person";
 import { storeDay } from "@/lib/model/format";
 import { submitJobApplication } from "@/lib/jobs/submit-application";
-import { storedUploadPath } from "@/lib/jobs/uploads";
+import { storedUploadPath } from "@/lib/uploads/storage";
 import { confirmSubscription, signUpForNewsletter } from "@/lib/newsletter/subscriptions";
 import { rateLimitKey } from "@/lib/rate-limits";
 import { approveApplication, declineApplication } from "@/lib/owners/decide-application";

@@ -7,7 +7,7 @@ import { saveJobSettings } from "@/db/queries/job-settings";
 import { auditLog, jobApplications, jobs, uploads, users } from "@/db/schema";
 import { storeDay } from "@/lib/model/format";
 import { deleteExpiredJobApplications } from "@/lib/jobs/retention";
-import { uploadsFolder } from "@/lib/jobs/uploads";
+import { uploadsFolder } from "@/lib/uploads/storage";
 import type { JobStatus } from "@/lib/model/jobs";
 
 const DAY_MS = 86_400_000;

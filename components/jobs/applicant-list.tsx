@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { selectClass } from "@/components/ui/select";
-import type { updateApplicantAction } from "@/lib/actions/job-applicants";
+import type { updateApplicantAction } from "@/lib/actions/job-applicant-review";
 import { formatDateTime } from "@/lib/model/format";
 import type { ApplicantRow } from "@/lib/jobs/applicant-rows";
 import { jobApplicationStatuses, jobApplicationStatusLabels, type JobApplicationStatus } from "@/lib/model/jobs";

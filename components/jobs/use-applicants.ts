@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { callFormAction, useOptimisticRowUpdate } from "@/components/ui/use-optimistic-row-update";
-import type { updateApplicantAction } from "@/lib/actions/job-applicants";
+import type { updateApplicantAction } from "@/lib/actions/job-applicant-review";
 import type { ApplicantRow } from "@/lib/jobs/applicant-rows";
 import type { JobApplicationStatus } from "@/lib/model/jobs";
 

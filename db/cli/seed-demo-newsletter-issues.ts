@@ -1,7 +1,7 @@
 import { addMonths, formatISO, startOfMonth } from "date-fns";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { storeDay } from "@/lib/model/format";
-import { writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
+import { writePendingUpload, type PendingUpload } from "@/lib/uploads/storage";
 import { issueDownloadName, issueSlug } from "@/lib/newsletter/issue-files";
 import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
 import type { Executor } from "../queries/executor";

@@ -138,8 +138,3 @@ export function deleteApplicationsOfPostingsClosedBefore(executor: Executor, cut
   for (const ids of chunks(uploadIds)) executor.delete(uploads).where(inArray(uploads.id, ids)).run();
   return { ids: expired.map((row) => row.id), uploadIds };
 }
-
-/** Every stored upload's id, to tell a file on disk that lost its row. */
-export function listUploadIds(executor: Executor) {
-  return new Set(executor.select({ id: uploads.id }).from(uploads).all().map((row) => row.id));
-}

@@ -16,7 +16,7 @@ import { findPersonHoldings, type PersonHoldings } from "@/db/queries/erasure-ho
 import type { Executor } from "@/db/queries/executor";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
 import { AppError } from "@/lib/model/errors";
-import { removeStoredUploads } from "@/lib/jobs/uploads";
+import { removeStoredUploads } from "@/lib/uploads/storage";
 import { rateLimitKey } from "@/lib/rate-limits";
 
 export type { PersonHoldings };

@@ -14,7 +14,7 @@ import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { jobApplicationForStaffEmail, jobApplicationReceivedEmail } from "./application-emails";
 import { resumeDownloadName } from "./resume-file-name";
 import { sniffResumeType } from "./resume-type";
-import type { PendingUpload } from "./uploads";
+import type { PendingUpload } from "@/lib/uploads/storage";
 import { resumeContentTypes } from "@/lib/model/jobs";
 
 /** The hourly limit's words, whether it refuses before the body is read or when the application is stored. */

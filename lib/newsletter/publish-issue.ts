@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from "@/db/queries/audit";
 import { deleteNewsletterIssue, insertNewsletterIssue, type IssueRefusal } from "@/db/queries/newsletter-issues";
 import { explainRefusals, invalidFields } from "@/lib/model/errors";
 import { resumeDownloadName } from "@/lib/jobs/resume-file-name";
-import { removeStoredUploads, type PendingUpload } from "@/lib/jobs/uploads";
+import { removeStoredUploads, type PendingUpload } from "@/lib/uploads/storage";
 import { assertUploadFits, uploadSpace, type UploadRefusal } from "@/lib/uploads/quota";
 import { issuePdfQuotaMessage, type NewsletterIssueInput } from "@/lib/validations/newsletter-issues";
 import { formatFileSize, issueSlug } from "./issue-files";

@@ -7,7 +7,7 @@ import { formatDay } from "@/lib/model/format";
 import { getCachedSentCampaigns } from "@/lib/newsletter/cached-campaigns";
 import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
 import { shareImage } from "@/lib/site";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { coopName } = await getCachedSiteSettings();

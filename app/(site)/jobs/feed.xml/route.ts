@@ -5,7 +5,7 @@ import { formatPay } from "@/lib/jobs/pay";
 import { postingSummary } from "@/lib/jobs/posting-content";
 import { employmentTypeLabels } from "@/lib/model/jobs";
 import { renderRss } from "@/lib/rss";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 // Prerendered and revalidated like the pages: staff changes at once (tag `jobs`), a posting
 // whose closing day passed at the next revalidation, without anyone saving anything.

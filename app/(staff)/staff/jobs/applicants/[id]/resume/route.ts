@@ -7,7 +7,7 @@ import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/model/errors";
 import { attachmentDisposition } from "@/lib/jobs/resume-file-name";
-import { storedUploadPath } from "@/lib/jobs/uploads";
+import { storedUploadPath } from "@/lib/uploads/storage";
 
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 

@@ -7,8 +7,8 @@ import {
   listPublishedMonographNames,
   listPublishedMonographs,
 } from "@/db/queries/monographs";
-import { cacheTags } from "./cache-tags";
-import { markdownToTree } from "./markdown/to-tree";
+import { cacheTags } from "@/lib/cache-tags";
+import { markdownToTree } from "@/lib/markdown/to-tree";
 import { monographSectionKeys } from "@/lib/model/monographs";
 
 // Public library pages read through these cached functions: no database work per view.
