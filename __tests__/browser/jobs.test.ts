@@ -29,6 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  if (resumePath) fs.rmSync(path.dirname(resumePath), { recursive: true, force: true }); // the résumé and the 20 MB scan
 });
 
 /** The answer to the next server action the page calls (its request carries a Next-Action header). */
