@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 const executablePath = "/usr/bin/chromium";
 
@@ -46,6 +46,14 @@ export async function expectNoAxeViolations(page: Page) {
   await page.waitForFunction(() => document.title.trim() !== "");
   const { violations } = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ["violations"] }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/**
+ * Waits until React has hydrated `element` (React keeps its props on the DOM node), so
+ * what is typed into it reaches its handlers rather than the prerendered markup.
+ */
+export async function waitForHydration(element: Locator) {
+  await element.page().waitForFunction((node) => node !== null && Object.keys(node).some((key) => key.startsWith("__reactProps$")), await element.elementHandle());
 }
 
 /** One browser and one page for a test file; `session.page` is ready inside the tests. */
