@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ensureUser } from "../helpers/auth";
 import { openBrowserPage } from "../helpers/browser";
-import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
-import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
+import { signInByStoredSession } from "../helpers/browser-sign-in";
+import { portalUrl, withPortalDb } from "../helpers/portal";
 
 jest.setTimeout(120_000);
 
@@ -18,7 +17,6 @@ const rows = (action: string) =>
   withPortalDb((db) => db.prepare("select count(*) from audit_log where actor_email = ? and action = ?").pluck().get(email, action)) as number;
 
 beforeAll(async () => {
-  ensureUser(email, "staff");
   applicationId = withPortalDb((db) => db.prepare("select id from owner_applications order by id limit 1").pluck().get()) as number;
   const target = portalUrl(`/staff/owners/applications/${applicationId}`);
   // Another site: the portal is at 127.0.0.1, this page at localhost, which a browser counts as a different site.
@@ -29,17 +27,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
   elsewhereUrl = `http://localhost:${(elsewhere.address() as AddressInfo).port}/`;
 
-  // Sign in through the form, as staff do.
-  const { page } = session;
-  const before = (await readEmails(portalMailDir())).filter((message) => message.to === email).length;
-  await page.goto(portalUrl("/login"));
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await page.waitForURL(/\/login\/check-email$/);
-  const message = (await waitForEmails(portalMailDir(), email, before + 1)).at(-1)!;
-  await page.goto(/http\S+\/login\/verify\?\S+/.exec(message.text)![0]);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  // A staff session with the cookie next-auth sets (SameSite=Lax: sent on a top-level link from another site).
+  await signInByStoredSession(session.page.context(), email, "staff");
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser } from "../helpers/browser";
 import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
-import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
+import { signInByStoredSession } from "../helpers/browser-sign-in";
+import { waitForEmails } from "../helpers/smtp-receiver";
 
 jest.setTimeout(180_000);
 
@@ -17,22 +18,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(person: Page, email: string) {
-  const before = (await readEmails(portalMailDir())).filter((message) => message.to === email).length;
-  await person.getByLabel("Email address").fill(email);
-  await person.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await person.waitForURL(/\/login\/check-email$/);
-  const message = (await waitForEmails(portalMailDir(), email, before + 1)).at(-1)!;
-  await person.goto(/http\S+\/login\/verify\?\S+/.exec(message.text)![0]);
-  await person.getByRole("button", { name: "Sign in" }).click();
+/** A staff member's own browser, signed in. */
+async function staffPage() {
+  const context = await browser.newContext();
+  await signInByStoredSession(context, "staff@coop.example", "staff");
+  return context.newPage();
 }
 
 const statusOf = (email: string) => (withPortalDb((db) => db.prepare("select status from newsletter_subscribers where email = ?").get(email)) as { status: string } | undefined)?.status;
 
 describe("the email newsletter", () => {
   it("a visitor subscribes from the aside of any page", async () => {
-    await page.goto(portalUrl("/newsletter"));
-    await expectNoAxeViolations(page);
     await page.goto(portalUrl("/about"));
     const aside = page.getByRole("complementary");
     await aside.getByLabel("Email address").fill(reader);
@@ -57,10 +53,8 @@ describe("the email newsletter", () => {
 
   it("staff send a campaign; the reader unsubscribes from that email's link, with the page's button, not the visit", async () => {
     const subject = `Winter squash is in (${Date.now()})`;
-    const staff = await (await browser.newContext()).newPage();
+    const staff = await staffPage();
     await staff.goto(portalUrl("/staff/newsletter/campaigns/new"));
-    await signIn(staff, "staff@coop.example");
-    await staff.waitForURL(/\/staff\/newsletter\/campaigns\/new$/);
     await expectNoAxeViolations(staff);
     await staff.getByLabel("Subject").fill(subject);
     await staff.getByLabel("Message").fill("Delicata, kabocha and butternut from two farms up the road.");
@@ -84,10 +78,8 @@ describe("the email newsletter", () => {
   });
 
   it("staff upload an issue of The Rutabaga Rap: a wrong file is refused at its field, then the PDF is published and listed", async () => {
-    const staff = await (await browser.newContext()).newPage();
+    const staff = await staffPage();
     await staff.goto(portalUrl("/staff/newsletter/issues"));
-    await signIn(staff, "staff@coop.example");
-    await staff.waitForURL(/\/staff\/newsletter\/issues$/);
     const title = `The browser issue ${Date.now()}`;
     await staff.getByLabel("Title").fill(title);
     await staff.getByLabel(/^PDF file/).setInputFiles({ name: "issue.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a PDF at all") });

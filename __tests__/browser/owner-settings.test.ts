@@ -1,5 +1,5 @@
-import { signIn } from "../helpers/auth";
 import { expectNoAxeViolations, openBrowserPage } from "../helpers/browser";
+import { signInByStoredSession } from "../helpers/browser-sign-in";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 
 jest.setTimeout(120_000);
@@ -7,9 +7,7 @@ jest.setTimeout(120_000);
 const session = openBrowserPage();
 
 beforeAll(async () => {
-  const cookie = await signIn("owner-settings-browser@coop.example", "admin");
-  const [name, value] = cookie.split("=") as [string, string];
-  await session.page.context().addCookies([{ name, value, url: portalUrl() }]);
+  await signInByStoredSession(session.page.context(), "owner-settings-browser@coop.example", "admin");
 });
 
 const storedNext = () => (withPortalDb((db) => db.prepare("select next from owner_number_sequence where id = 1").get()) as { next: number }).next;

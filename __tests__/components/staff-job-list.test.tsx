@@ -21,8 +21,8 @@ function deferredAction(answer: Awaited<ReturnType<Action>>) {
 const rowOf = (title: string) => screen.getByRole("row", { name: new RegExp(title) });
 
 beforeEach(() => {
-  // The list refetches after a change; the server still has the rows as they were.
-  global.fetch = jest.fn(async () => new Response(JSON.stringify({ jobs: rows }), { headers: { "Content-Type": "application/json" } })) as typeof fetch;
+  // The list refetches after a change; the server still has the rows as they were. (jsdom has no Response class.)
+  global.fetch = jest.fn(async () => ({ ok: true, json: async () => ({ jobs: rows }) }) as Response) as typeof fetch;
 });
 
 describe("StaffJobList", () => {
@@ -41,6 +41,8 @@ describe("StaffJobList", () => {
 
   it("shows a publish at once, and puts the row back with the server's refusal", async () => {
     const { action, release } = deferredAction({ ok: false, message: "The posting is already in that state. Reload to see the latest." });
+    // The list's refetch after the refusal never answers here, so only the rollback itself can put the row back.
+    global.fetch = jest.fn(() => new Promise<Response>(() => {})) as typeof fetch;
     render(
       <QueryProvider>
         <StaffJobList initial={rows} setStatus={action} />

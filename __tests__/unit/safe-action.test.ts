@@ -4,30 +4,17 @@ import { defineAction } from "@/lib/actions/safe-action";
 import type { Role } from "@/lib/model/users";
 import { AppError } from "@/lib/model/errors";
 
-// The session is the one part replaced here: who is signed in is set per test. The real
-// guards are exercised over HTTP (__tests__/http/access-matrix.test.ts); these tests pin
-// down the order and the shape of defineAction's answers.
+// next-auth's session lookup is the one part replaced here: who is signed in is set per
+// test, and the portal's own guards (lib/auth/session) decide what that person may do and
+// in which words they are refused. Over HTTP, __tests__/http/access-matrix.test.ts runs the
+// same guards on real sessions; these tests pin down the order and the shape of
+// defineAction's answers.
 let signedIn: Role | null = null;
-jest.mock("@/lib/auth/session", () => {
-  const { AppError: Err } = jest.requireActual("@/lib/model/errors");
-  const user = () => {
-    if (!signedIn) throw new Err("unauthorized", "Please sign in first.");
-    return { id: "u1", email: "someone@coop.example", name: null, role: signedIn };
-  };
-  return {
-    requireUser: async () => user(),
-    requireStaff: async () => {
-      const current = user();
-      if (current.role === "member") throw new Err("forbidden", "This is for co-op staff.");
-      return current;
-    },
-    requireAdmin: async () => {
-      const current = user();
-      if (current.role !== "admin") throw new Err("forbidden", "This is for co-op admins.");
-      return current;
-    },
-  };
-});
+jest.mock("next-auth", () => ({
+  getServerSession: async () => (signedIn ? { user: { id: "u1", email: "someone@coop.example", name: null, role: signedIn }, expires: "2099-01-01T00:00:00.000Z" } : null),
+}));
+// The adapter (an ES module jest cannot load here) is only called when a session is stored.
+jest.mock("@auth/drizzle-adapter", () => ({ DrizzleAdapter: () => ({}) }));
 
 // The request's Origin, as Next's headers() would give it; a browser's form always sends one.
 let origin: string | null = "http://localhost:3000";
@@ -68,9 +55,9 @@ describe("defineAction", () => {
 
   it("refuses a member a staff action, and staff an admin action", async () => {
     signedIn = "member";
-    expect(await staffAction(null, form({ title: "Valid" }))).toMatchObject({ ok: false, message: "This is for co-op staff." });
+    expect(await staffAction(null, form({ title: "Valid" }))).toMatchObject({ ok: false, code: "forbidden", message: "This is for co-op staff." });
     signedIn = "staff";
-    expect(await adminAction(null, form({ title: "Valid" }))).toMatchObject({ ok: false, message: "This is for co-op admins." });
+    expect(await adminAction(null, form({ title: "Valid" }))).toMatchObject({ ok: false, code: "forbidden", message: "This is for co-op admins." });
     expect(run).not.toHaveBeenCalled();
   });
 
