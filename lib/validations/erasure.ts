@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { checkbox, emailAddress } from "./fields";
 
 /** An admin looks up what the portal holds for an address (posted, never in a URL). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { groupedWholeNumber } from "./fields";
 
 export const RETENTION_DAYS_MIN = 30;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/jobs/vocabulary";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId, text } from "./fields";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { line, rowId, text } from "./fields";
 
 export const CAMPAIGN_SUBJECT_MAX = 150;

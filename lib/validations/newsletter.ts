@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
 import { emailAddress, optionalText, rowId } from "./fields";
 

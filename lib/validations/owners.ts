@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { equityPaymentMethods } from "@/lib/owners/equity";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId } from "./fields";
 import { nestFormFields, withoutBlankRows } from "./form-fields";

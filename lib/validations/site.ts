@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { line, text } from "./fields";
 
 const url = z.url({ protocol: /^https?$/, error: "Enter a full web address starting with https://" });
