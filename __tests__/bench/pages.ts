@@ -143,11 +143,18 @@ export const JAVASCRIPT_BUDGET_KIB = 15;
 
 /**
  * Compressed bytes of JavaScript a first visit of each page downloads (empty browser
- * cache), beside the floor: the framework and the site's shell, which every page ships.
+ * cache) until it has loaded, beside the floor: the framework and the site's shell, which
+ * every page ships. The page's link prefetches are refused: a prefetch also fetches the
+ * linked page's JavaScript, and whether it starts before the load event is a race, which
+ * made a page's figure jump by the code of the pages it links to from one run to the next.
  */
 export async function javascriptPerPage(browser: Browser, baseUrl: string) {
   const kib = async (path: string) => {
     const context = await browser.newContext();
+    await context.route(
+      (url) => url.searchParams.has("_rsc"),
+      (route) => (route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue()),
+    );
     const page = await context.newPage();
     await page.goto(`${baseUrl}${path}`, { waitUntil: "load" });
     const bytes = await page.evaluate(() =>
