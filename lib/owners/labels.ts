@@ -1,7 +1,7 @@
 import type { OwnerApplicationStatus } from "@/db/schema/owners";
 import type { HouseholdMemberStatus } from "@/db/queries/owner-households";
 import type { EquityPaymentMethod } from "./equity";
-import { flowerPrograms, type FlowerProgram } from "@/lib/validations/owners";
+import { flowerPrograms, type FlowerProgram } from "@/lib/model/owner-application";
 
 /** Application statuses as staff and applicants read them. */
 export const applicationStatusLabels: Record<OwnerApplicationStatus, string> = {
