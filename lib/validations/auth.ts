@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 
 export const signInRequestSchema = z.object({
   email: z

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { checkbox, emailAddress } from "./fields";
 
 /** An admin looks up what the portal holds for an address (posted, never in a URL). */

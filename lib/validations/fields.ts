@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 
 /**
  * Control characters other than tab and line breaks: nobody types them, and a NUL in a

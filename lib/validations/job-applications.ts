@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { RESUME_MAX_BYTES } from "@/lib/jobs/vocabulary";
 import { isUploadedFile, noFileChosen, type UploadedFile } from "./fields";
 import { jobApplicationSchema } from "./jobs";

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { groupedWholeNumber } from "./fields";
 
 export const RETENTION_DAYS_MIN = 30;

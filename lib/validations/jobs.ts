@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/jobs/vocabulary";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId, text } from "./fields";
 

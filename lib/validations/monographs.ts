@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { evidenceGrades, monographStatuses } from "@/db/schema/monographs";
 import { monographCategorySlugs } from "@/lib/monographs/categories";
 import { monographSectionKeys, type MonographSectionKey } from "@/lib/monographs/sections";

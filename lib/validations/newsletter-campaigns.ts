@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { line, rowId, text } from "./fields";
 
 export const CAMPAIGN_SUBJECT_MAX = 150;

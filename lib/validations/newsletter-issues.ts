@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
 import { day, isUploadedFile, line, noFileChosen, rowId, text, type UploadedFile } from "./fields";
 

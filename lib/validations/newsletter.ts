@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
 import { emailAddress, optionalText, rowId } from "./fields";
 

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/owners/equity";
 import { blankable, dollars, groupedWholeNumber, line, text } from "./fields";
 import { isBlankRow, nestFormFields } from "./form-fields";

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { equityPaymentMethods } from "@/lib/owners/equity";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId } from "./fields";
 import { nestFormFields, withoutBlankRows } from "./form-fields";

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod-config";
+import { z } from "zod";
 import { line, text } from "./fields";
 
 const url = z.url({ protocol: /^https?$/, error: "Enter a full web address starting with https://" });
