@@ -1,18 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { portalUrl } from "../helpers/portal";
-import { concreteUrl, routeFiles } from "../helpers/routes";
+import { publicPagePaths } from "../helpers/public-pages";
 
 jest.setTimeout(180_000);
-
-/**
- * Every page a visitor can open without a session: each page route under app/ outside the
- * staff area and /account, dynamic segments filled with a row that exists.
- */
-const publicPages = () =>
-  routeFiles()
-    .filter(({ kind, pattern }) => kind === "page" && !/^\/(staff|account)(\/|$)/.test(pattern))
-    .map(({ pattern }) => (pattern === "/health/search" ? "/health/search?q=ginger" : concreteUrl(pattern)));
 
 /**
  * What a page does in the browser beyond loading, where it runs more code: the owner
@@ -35,7 +26,7 @@ afterAll(async () => {
 
 describe("the Content-Security-Policy in a browser", () => {
   it("is never violated on a public page, by loading it or by using its form", async () => {
-    const pages = publicPages();
+    const pages = publicPagePaths();
     expect(pages).toEqual(expect.arrayContaining(["/", "/health", "/owners/apply", "/newsletter"]));
     const violations: string[] = [];
     for (const path of pages) {
