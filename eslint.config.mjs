@@ -1,6 +1,8 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { builtinModules } from "node:module";
 import drizzle from "eslint-plugin-drizzle";
+
 
 const eslintConfig = [
   ...nextCoreWebVitals,
@@ -44,6 +46,48 @@ const eslintConfig = [
         {
           selector: "CallExpression[callee.property.name='transaction']:not(:has(Property[key.name='behavior'][value.value='immediate']))",
           message: 'Start every transaction IMMEDIATE: pass { behavior: "immediate" }.',
+        },
+      ],
+    },
+  },
+  {
+    // lib/model is the pure floor: the browser, the schema and every layer above import it,
+    // so it reaches nothing that needs the server, the database or Next. It imports only
+    // itself and plain packages (zod, date-fns, slugify).
+    files: ["lib/model/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: builtinModules.map((name) => ({ name, message: "lib/model is pure: no Node modules." })),
+          patterns: [
+            { regex: "^node:", message: "lib/model is pure: no Node modules." },
+            { regex: "^(server-only|client-only)$", message: "lib/model is pure: it runs on the server and in the browser alike." },
+            { regex: "^next(/|$)", message: "lib/model is pure: nothing of Next." },
+            { regex: "^@/(?!lib/model/)", message: "lib/model imports only lib/model: move the pure part here, or the caller up a layer." },
+            { regex: "^\\.\\./", message: "lib/model imports only lib/model (./name)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // db/ is the floor under the app: queries and schema read the pure model, the form
+    // schemas and the configuration, never the services above them. The command-line
+    // entry points in db/cli/ put the layers together and may import anything.
+    files: ["db/**"],
+    ignores: ["db/cli/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/(?!lib/model/|lib/validations/|lib/env$|db(/|$))",
+              message: "db/ imports only lib/model, lib/validations and lib/env: pass the value in, move the pure part to lib/model, or move the code up into lib/.",
+            },
+            { regex: "^(\\.\\./)+(lib|app|components)(/|$)", message: "db/ imports only lib/model, lib/validations and lib/env, through @/lib/…." },
+          ],
         },
       ],
     },

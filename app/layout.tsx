@@ -3,7 +3,7 @@ import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { getEnv } from "@/lib/env";
 import { shareImage } from "@/lib/site";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,8 +2,8 @@ import type { MetadataRoute } from "next";
 import { getEnv } from "@/lib/env";
 import { getOpenJobs } from "@/lib/jobs/cached";
 import { getCachedSentCampaigns } from "@/lib/newsletter/cached-campaigns";
-import { getCachedMonographList } from "@/lib/monograph-content";
-import { getCachedPageList } from "@/lib/site-content";
+import { getCachedMonographList } from "@/lib/monographs/cached";
+import { getCachedPageList } from "@/lib/site/cached";
 
 // Revalidated like the pages, so a posting whose closing day passed leaves it without a save.
 export const revalidate = 60;

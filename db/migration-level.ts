@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 
-// Kept apart from db/migrate.ts, which reads the migrations folder from disk: the backup
+// Kept apart from db/cli/migrate.ts, which reads the migrations folder from disk: the backup
 // code the server runs needs only this query.
 
 /** The newest applied migration's time, as drizzle's migrator records it; null before any. */

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/queries/executor";
 import { consumeRateLimits, type RateLimitRule } from "@/db/queries/rate-limits";
 import { addressForLimits } from "@/lib/auth/client-ip";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 
 export const HOUR_MS = 60 * 60_000;
 

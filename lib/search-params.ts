@@ -1,4 +1,4 @@
-import { clampPage } from "./pagination";
+import { clampPage } from "@/lib/model/pagination";
 
 // A URL's query values as a page reads them: `?a=1&a=2` arrives as an array, and anyone
 // can type anything, so each value is checked for its kind before use.

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/model/users";
 
 export type StaffSection = { href: string; label: string; adminOnly?: boolean };
 

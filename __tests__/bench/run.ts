@@ -21,10 +21,10 @@ async function searchBenchmark() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coop-bench-"));
   process.env.DATA_DIR = dataDir;
   const { db } = await import("@/db");
-  const { migrateDatabase } = await import("@/db/migrate");
-  const { ensureMonographCategories, saveMonograph } = await import("@/db/queries/monographs");
+  const { migrateDatabase } = await import("@/db/cli/migrate");
+  const { ensureMonographCategories, saveMonograph } = await import("@/db/queries/monograph-writes");
   const { searchMonographs } = await import("@/db/queries/monograph-search");
-  const { monographCategoryList } = await import("@/lib/monographs/categories");
+  const { monographCategoryList } = await import("@/lib/model/monographs");
 
   migrateDatabase(db);
   const next = random(7);

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { JobApplicationForm } from "@/components/jobs/job-application-form";
-import { RESUME_MAX_BYTES } from "@/lib/jobs/vocabulary";
+import { RESUME_MAX_BYTES } from "@/lib/model/jobs";
 import type { UploadFormResult } from "@/lib/uploads/form-result";
 
 const route = "/api/jobs/7/applications";

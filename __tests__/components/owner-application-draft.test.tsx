@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { OwnerApplicationForm } from "@/components/owners/application-form";
 import { clearApplicationDraft } from "@/components/owners/use-application-draft";
 import type { submitOwnerApplicationAction } from "@/lib/actions/owner-applications";
-import { defaultEquityPlans } from "@/lib/owners/equity";
+import { defaultEquityPlans } from "@/lib/model/equity";
 
 type Action = typeof submitOwnerApplicationAction;
 

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { EquityPlansForm } from "@/components/owners/equity-plans-form";
 import { NextOwnerNumberForm } from "@/components/owners/next-owner-number-form";
 import type { saveEquityPlansAction, setNextOwnerNumberAction } from "@/lib/actions/owner-settings";
-import { defaultEquityPlans } from "@/lib/owners/equity";
+import { defaultEquityPlans } from "@/lib/model/equity";
 
 type PlansAction = typeof saveEquityPlansAction;
 type NumberAction = typeof setNextOwnerNumberAction;

@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { SiteAside } from "@/components/site/site-aside";
 import { SiteFooter } from "@/components/site/site-footer";
-import { defaultSiteSettings } from "@/db/seed-data/site-settings";
+import { defaultSiteSettings } from "@/lib/model/site-settings";
 import type { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
 import { asideLinkGroups } from "@/lib/site";
 

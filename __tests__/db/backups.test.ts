@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { databaseFile } from "@/db/client";
-import { migrationsFolder, newestMigrationAt } from "@/db/migrate";
+import { migrationsFolder, newestMigrationAt } from "@/db/cli/migrate";
 import { openDatabase } from "@/db/client";
 import { auditLog, uploads } from "@/db/schema";
 import { backupFolderName, listBackups, pruneBackups } from "@/lib/backups/backup-folders";
@@ -14,7 +14,7 @@ import { DatabaseInUse } from "@/lib/backups/database-in-use";
 import { restoreBackup } from "@/lib/backups/restore-backup";
 import { migrateWithBackup } from "@/lib/backups/migrate-with-backup";
 import { takeBackup } from "@/lib/backups/take-backup";
-import { uploadsFolder } from "@/lib/jobs/uploads";
+import { uploadsFolder } from "@/lib/uploads/storage";
 import { runMaintenance } from "@/lib/maintenance/run-maintenance";
 
 const dataDir = process.env.DATA_DIR!;

@@ -69,7 +69,7 @@ describe("the email queue", () => {
 
 describe("messages that carry a sign-in link", () => {
   it("keep their body while the link lives and lose it once it has expired and the message is sent", async () => {
-    const { seedDatabase } = await import("@/db/seed");
+    const { seedDatabase } = await import("@/db/cli/seed");
     const { requestSignInLink } = await import("@/lib/auth/sign-in-links");
     const { REDACTED_BODY, redactExpiredEmailBodies } = await import("@/db/queries/email");
     await seedDatabase(db, { demo: false });

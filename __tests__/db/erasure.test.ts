@@ -27,9 +27,9 @@ import {
 import { requestSignInLink } from "@/lib/auth/sign-in-links";
 import { deliverQueuedEmail } from "../helpers/deliver-queued-email";
 import { erasePerson, lookUpPerson } from "@/lib/erasure/erase-person";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { submitJobApplication } from "@/lib/jobs/submit-application";
-import { storedUploadPath } from "@/lib/jobs/uploads";
+import { storedUploadPath } from "@/lib/uploads/storage";
 import { confirmSubscription, signUpForNewsletter } from "@/lib/newsletter/subscriptions";
 import { rateLimitKey } from "@/lib/rate-limits";
 import { approveApplication, declineApplication } from "@/lib/owners/decide-application";

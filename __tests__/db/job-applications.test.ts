@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { getJobApplication, getJobTakingApplications, insertJobApplication, listApplicationsForJob, setApplicantStatus } from "@/db/queries/job-applications";
 import { jobs } from "@/db/schema";
-import type { JobStatus } from "@/lib/jobs/vocabulary";
+import type { JobStatus } from "@/lib/model/jobs";
 
 let slugs = 0;
 function posting(status: JobStatus, closesOn = "2099-12-31") {

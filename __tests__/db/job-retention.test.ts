@@ -5,10 +5,10 @@ import { db } from "@/db";
 import { insertJobApplication } from "@/db/queries/job-applications";
 import { saveJobSettings } from "@/db/queries/job-settings";
 import { auditLog, jobApplications, jobs, uploads, users } from "@/db/schema";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { deleteExpiredJobApplications } from "@/lib/jobs/retention";
-import { uploadsFolder } from "@/lib/jobs/uploads";
-import type { JobStatus } from "@/lib/jobs/vocabulary";
+import { uploadsFolder } from "@/lib/uploads/storage";
+import type { JobStatus } from "@/lib/model/jobs";
 
 const DAY_MS = 86_400_000;
 const now = new Date("2026-11-27T15:00:00Z");

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { db } from "@/db";
-import { exportMonographs } from "@/db/monographs-export";
-import { importMonographs } from "@/db/monographs-import";
+import { exportMonographs } from "@/db/cli/monographs-export";
+import { importMonographs } from "@/db/cli/monographs-import";
 import { listAllMonographs } from "@/db/queries/monographs";
-import { ensureMonographCategories } from "@/db/queries/monographs";
-import { seedMonographsFolder } from "@/db/seed";
-import { monographCategoryList } from "@/lib/monographs/categories";
+import { ensureMonographCategories } from "@/db/queries/monograph-writes";
+import { seedMonographsFolder } from "@/db/cli/seed";
+import { monographCategoryList } from "@/lib/model/monographs";
 
 const tempDir = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `coop-${label}-`));
 const seedFile = (slug: string) => fs.readFileSync(path.join(seedMonographsFolder, `${slug}.md`), "utf8");

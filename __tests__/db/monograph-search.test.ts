@@ -1,8 +1,9 @@
 import { db } from "@/db";
 import { searchMonographs } from "@/db/queries/monograph-search";
-import { deleteMonograph, getMonographBySlug, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
+import { deleteMonograph, saveMonograph, setMonographStatus } from "@/db/queries/monograph-writes";
+import { getMonographBySlug } from "@/db/queries/monographs";
 import { users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/db/cli/seed";
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });

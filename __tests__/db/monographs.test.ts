@@ -1,7 +1,8 @@
 import { db } from "@/db";
-import { getMonographBySlug, listAllMonographs, listCategoriesWithCounts, listPublishedMonographs, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
+import { saveMonograph, setMonographStatus } from "@/db/queries/monograph-writes";
+import { getMonographBySlug, listAllMonographs, listCategoriesWithCounts, listPublishedMonographs } from "@/db/queries/monographs";
 import { users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/db/cli/seed";
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { getCampaignProgress, insertCampaign, listSentCampaigns, startCampaignSend } from "@/db/queries/newsletter-campaigns";
 import { emailOutbox, newsletterCampaigns, newsletterDeliveries, newsletterSubscribers, users } from "@/db/schema";
 import { REDACTED_BODY, redactExpiredEmailBodies } from "@/db/queries/email";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/db/cli/seed";
 import { deliverDueEmails } from "@/lib/email/worker";
 import { queueCampaignBatch } from "@/lib/newsletter/campaign-sender";
 

@@ -6,7 +6,7 @@ import { getOwnerNumberState, getOwnershipForUser, setNextOwnerNumber } from "@/
 import { ensureUserByEmail } from "@/db/queries/users";
 import { deleteLapsedHouseholdInvitations, queueInvitationEmails, sealInvitation } from "@/lib/owners/household-invitations";
 import { emailOutbox, ownerApplications, ownerHouseholdMembers, owners, users } from "@/db/schema";
-import { defaultEquityPlans } from "@/lib/owners/equity";
+import { defaultEquityPlans } from "@/lib/model/equity";
 import { ownerApplicationSchema, type OwnerApplicationInput } from "@/lib/validations/owners";
 
 const schema = ownerApplicationSchema(["full", "monthly"]);

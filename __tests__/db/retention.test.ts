@@ -16,7 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { deliverQueuedEmail } from "../helpers/deliver-queued-email";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { submitJobApplication } from "@/lib/jobs/submit-application";
 import { runMaintenance, type MaintenanceReport } from "@/lib/maintenance/run-maintenance";
 import { confirmSubscription, signUpForNewsletter } from "@/lib/newsletter/subscriptions";

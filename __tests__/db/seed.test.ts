@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { migrateDatabase } from "@/db/cli/migrate";
 import { getOwnershipForUser } from "@/db/queries/owners";
 import { emailOutbox, jobApplications, jobs, newsletterIssues, ownerApplications, pages, sessions, settings, uploads, users } from "@/db/schema";
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/seed";
+import { readSeedPages, seedDatabase, seedMonographsFolder } from "@/db/cli/seed";
 import { isFormerDemoAccount } from "@/db/seed-data/demo-users";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 
 const seedMonographCount = fs.readdirSync(seedMonographsFolder).filter((name) => name.endsWith(".md")).length;
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { getPageBySlug, getSiteSettings } from "@/db/queries/site";
 import { pages, settings } from "@/db/schema";
-import { defaultSiteSettings } from "@/db/seed-data/site-settings";
+import { defaultSiteSettings } from "@/lib/model/site-settings";
 
 describe("getSiteSettings", () => {
   it("gives the defaults on an empty database", () => {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { databaseFile, openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { migrateDatabase } from "@/db/cli/migrate";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coop-db-test-"));
 process.env.DATA_DIR = dataDir;

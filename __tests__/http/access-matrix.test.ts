@@ -84,7 +84,7 @@ const matrix: Record<string, Row> = {
   "lib/actions/erasure.ts#erasePersonAction":             ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/erasure.ts#lookUpPersonAction":            ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/email.ts#retryEmailAction":                 ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
-  "lib/actions/job-applicants.ts#updateApplicantAction":   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/job-applicant-review.ts#updateApplicantAction": ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/job-settings.ts#saveJobSettingsAction":     ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/jobs.ts#createJobAction":                   ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/jobs.ts#deleteDraftJobAction":              ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],

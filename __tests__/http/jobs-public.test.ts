@@ -6,7 +6,7 @@ import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
-import { nextDay, storeDay } from "@/lib/format";
+import { nextDay, storeDay } from "@/lib/model/format";
 
 // A portal of its own, on its own DATA_DIR: /jobs, the feed, the sitemap and the home page
 // share one cached list of postings (tag `jobs`), which the suite's shared portal has

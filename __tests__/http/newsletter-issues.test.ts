@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { formatFileSize } from "@/lib/newsletter/issue-files";
 import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AppError, errorResponse, explainRefusals, hasReasonIn, invalidFields } from "@/lib/errors";
-import { reasonWords } from "@/lib/error-reasons";
+import { AppError, errorResponse, explainRefusals, hasReasonIn, invalidFields } from "@/lib/model/errors";
+import { reasonWords } from "@/lib/model/error-reasons";
 
 const root = path.resolve(__dirname, "..", "..");
 const codeSnakeCase = /^[a-z]+(?:_[a-z]+)+$/;

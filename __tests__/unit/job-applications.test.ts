@@ -1,5 +1,5 @@
 import { attachmentDisposition, resumeDownloadName } from "@/lib/jobs/resume-file-name";
-import { RESUME_MAX_BYTES } from "@/lib/jobs/vocabulary";
+import { RESUME_MAX_BYTES } from "@/lib/model/jobs";
 import { jobApplicationFormSchema } from "@/lib/validations/job-applications";
 import { jobSettingsFormSchema } from "@/lib/validations/job-settings";
 

@@ -2,7 +2,7 @@ import type { Root } from "hast";
 import { endOfClosingDay, jobPostingJsonLd, type JobPostingJsonLdInput } from "@/lib/jobs/json-ld";
 import { formatPay } from "@/lib/jobs/pay";
 import { treeToText } from "@/lib/markdown/to-text";
-import { serializeJsonLd } from "@/lib/monographs/json-ld";
+import { serializeJsonLd } from "@/components/ui/json-ld-script";
 
 const settings = { coopName: "Marshall Street Food Co-op", streetAddress: "62 Marshall St", locality: "Rochester", region: "NY", postalCode: "14607" };
 const siteUrl = "https://coop.example";

@@ -1,5 +1,5 @@
 import { formatFileSize, issueDownloadName, issuePdfPath, issueSlug } from "@/lib/newsletter/issue-files";
-import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
+import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
 import { newsletterIssueSchema } from "@/lib/validations/newsletter-issues";
 
 describe("an issue's names", () => {

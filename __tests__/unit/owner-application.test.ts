@@ -1,4 +1,4 @@
-import { HOUSEHOLD_MAX } from "@/lib/model/owner-application";
+import { HOUSEHOLD_MAX } from "@/lib/model/owners";
 import { ownerApplicationFormSchema } from "@/lib/validations/owners";
 
 const schema = ownerApplicationFormSchema(["full", "monthly"]);

@@ -1,7 +1,8 @@
 import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDocument, PDFRawStream, StandardFonts, type PDFFont } from "pdf-lib";
-import { renderOwnerApplicationPdf, wrapText, type OwnerApplicationForPdf } from "@/lib/owners/application-pdf";
-import { defaultEquityPlans, type EquityPlan } from "@/lib/owners/equity";
+import { renderOwnerApplicationPdf, type OwnerApplicationForPdf } from "@/lib/owners/application-pdf";
+import { wrapText } from "@/lib/pdf/form-layout";
+import { defaultEquityPlans, type EquityPlan } from "@/lib/model/equity";
 import { neutraliseFormula } from "@/lib/csv";
 import { ownersCsv, type OwnerExportRow } from "@/lib/owners/owners-csv";
 
@@ -87,6 +88,7 @@ describe("renderOwnerApplicationPdf", () => {
     const text = await shownText(await render({ name: "Ada Byron King" }));
     expect(text).toEqual(expect.arrayContaining(["Hillside Food Co-op", "Ada Byron King", "Byron Lovelace", "SNAP (food stamps)"]));
     expect(text).toContain("For staff use: owner number __________ entered by ____________________");
+    expect(text).toContain("Owner application 42, page 1 of 1");
   });
 
   it("draws boxes as outlines, never filled over the text they surround", async () => {

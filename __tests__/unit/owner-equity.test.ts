@@ -1,5 +1,5 @@
-import { formatCents } from "@/lib/format";
-import { defaultEquityPlans, equitySchedule, equityStanding, type EquityPlan } from "@/lib/owners/equity";
+import { formatCents } from "@/lib/model/format";
+import { defaultEquityPlans, equitySchedule, equityStanding, type EquityPlan } from "@/lib/model/equity";
 
 const [full, monthly] = defaultEquityPlans as [EquityPlan, EquityPlan];
 

@@ -1,4 +1,4 @@
-import { describeEquitySchedule, defaultEquityPlans, type EquityPlan } from "@/lib/owners/equity";
+import { describeEquitySchedule, defaultEquityPlans, type EquityPlan } from "@/lib/model/equity";
 import { centsFromDollars, dollarsFromCents } from "@/lib/validations/fields";
 import { equityPlansFormSchema, nextOwnerNumberSchema } from "@/lib/validations/owner-settings";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { uploadsFolder } from "@/lib/jobs/uploads";
+import { uploadsFolder } from "@/lib/uploads/storage";
 import { readUploadForm, TEXT_ROOM_BYTES, typedValues } from "@/lib/uploads/read-upload-form";
 
 const boundary = "----unitboundary";

@@ -1,15 +1,15 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import type { Role } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/model/users";
+import { AppError } from "@/lib/model/errors";
 
 // The session is the one part replaced here: who is signed in is set per test. The real
 // guards are exercised over HTTP (__tests__/http/access-matrix.test.ts); these tests pin
 // down the order and the shape of defineAction's answers.
 let signedIn: Role | null = null;
 jest.mock("@/lib/auth/session", () => {
-  const { AppError: Err } = jest.requireActual("@/lib/errors");
+  const { AppError: Err } = jest.requireActual("@/lib/model/errors");
   const user = () => {
     if (!signedIn) throw new Err("unauthorized", "Please sign in first.");
     return { id: "u1", email: "someone@coop.example", name: null, role: signedIn };

@@ -1,4 +1,4 @@
-import { buildSnippet, markdownToPlainText, queryTokens, toMatchExpression } from "@/lib/monographs/search-query";
+import { buildSnippet, markdownToPlainText, queryTokens, toMatchExpression } from "@/lib/model/monograph-search";
 
 describe("toMatchExpression", () => {
   it("quotes every word and makes the last one a prefix", () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { slugFromTitle } from "@/lib/jobs/slug";
 import { campaignSlugFromSubject } from "@/lib/newsletter/campaign-slug";
 import { issueSlug } from "@/lib/newsletter/issue-files";
-import { slugFrom } from "@/lib/slug";
+import { slugFrom } from "@/lib/model/slug";
 
 describe("slugFrom", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { SiteAside } from "@/components/site/site-aside";
 import { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
 import { asideLinkGroups } from "@/lib/site";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const settings = await getCachedSiteSettings();

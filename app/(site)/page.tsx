@@ -4,8 +4,8 @@ import { StoreDetails } from "@/components/site/store-details";
 import { ButtonLink } from "@/components/ui/button-link";
 import { getOpenJobs } from "@/lib/jobs/cached";
 import { toJobSummary } from "@/lib/jobs/summary";
-import { getCachedMonographList } from "@/lib/monograph-content";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedMonographList } from "@/lib/monographs/cached";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 const invitations = [
   {

@@ -1,6 +1,6 @@
 import type { PersonHoldings } from "@/db/queries/erasure-holdings";
-import { roleLabels } from "@/lib/auth/roles";
-import { subscriberStatusLabels } from "@/lib/newsletter/vocabulary";
+import { roleLabels } from "@/lib/model/users";
+import { subscriberStatusLabels } from "@/lib/model/newsletter";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 

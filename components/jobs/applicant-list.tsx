@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { selectClass } from "@/components/ui/select";
-import type { updateApplicantAction } from "@/lib/actions/job-applicants";
-import { formatDateTime } from "@/lib/format";
+import type { updateApplicantAction } from "@/lib/actions/job-applicant-review";
+import { formatDateTime } from "@/lib/model/format";
 import type { ApplicantRow } from "@/lib/jobs/applicant-rows";
-import { jobApplicationStatuses, jobApplicationStatusLabels, type JobApplicationStatus } from "@/lib/jobs/vocabulary";
+import { jobApplicationStatuses, jobApplicationStatusLabels, type JobApplicationStatus } from "@/lib/model/jobs";
 import { useApplicants, useApplicantStatusChange } from "./use-applicants";
 
 /** A posting's applicants; each one's status changes from the list, shown at once. */

@@ -6,8 +6,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
-import type { updateApplicantAction } from "@/lib/actions/job-applicants";
-import { jobApplicationStatuses, jobApplicationStatusLabels, type JobApplicationStatus } from "@/lib/jobs/vocabulary";
+import type { updateApplicantAction } from "@/lib/actions/job-applicant-review";
+import { jobApplicationStatuses, jobApplicationStatusLabels, type JobApplicationStatus } from "@/lib/model/jobs";
 
 /** Status, notes, and an optional short email to the applicant, saved together. */
 export function ApplicantUpdateForm({ id, status, notes, action }: { id: number; status: JobApplicationStatus; notes: string; action: typeof updateApplicantAction }) {

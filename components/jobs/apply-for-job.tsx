@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import { isJobOpen, type PublicJob } from "@/lib/jobs/cached";
 import type { UploadFormResult } from "@/lib/uploads/form-result";
 import { ApplicationBreadcrumb } from "./application-breadcrumb";

@@ -5,7 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useUploadForm } from "@/components/ui/use-upload-form";
-import { RESUME_MAX_BYTES, resumeContentTypes } from "@/lib/jobs/vocabulary";
+import { RESUME_MAX_BYTES, resumeContentTypes } from "@/lib/model/jobs";
 import type { UploadFormResult } from "@/lib/uploads/form-result";
 import { RESUME_MAX_LABEL, resumeTooLargeMessage } from "@/lib/validations/resume-messages";
 

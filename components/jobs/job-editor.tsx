@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { createJobAction, updateJobAction } from "@/lib/actions/jobs";
 import { dollarsFromCents } from "@/lib/validations/fields";
-import { employmentTypeLabels, employmentTypes, payUnitLabels, payUnits } from "@/lib/jobs/vocabulary";
+import { employmentTypeLabels, employmentTypes, payUnitLabels, payUnits } from "@/lib/model/jobs";
 
 export type JobEditorValues = {
   id?: number;

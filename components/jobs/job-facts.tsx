@@ -1,7 +1,7 @@
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import type { PublicJob } from "@/lib/jobs/cached";
 import { formatPay } from "@/lib/jobs/pay";
-import { employmentTypeLabels } from "@/lib/jobs/vocabulary";
+import { employmentTypeLabels } from "@/lib/model/jobs";
 
 /** The facts of a posting a job seeker compares: pay, hours, kind of job, where, and until when. */
 export function JobFacts({ job, open }: { job: PublicJob; open: boolean }) {

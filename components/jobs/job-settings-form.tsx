@@ -6,7 +6,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { saveJobSettingsAction } from "@/lib/actions/job-settings";
-import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, type JobSettings } from "@/lib/validations/job-settings";
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from "@/lib/model/jobs";
+import type { JobSettings } from "@/lib/validations/job-settings";
 
 /** Admins: how long job applications are kept once their posting has closed. */
 export function JobSettingsForm({ action, settings }: { action: typeof saveJobSettingsAction; settings: JobSettings }) {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { deleteDraftJobAction, setJobStatusAction } from "@/lib/actions/jobs";
-import { jobStatusLabels, type JobStatus } from "@/lib/jobs/vocabulary";
+import { jobStatusLabels, type JobStatus } from "@/lib/model/jobs";
 
 /** Publish, close or reopen a posting; delete it while it is a draft that was never public. */
 export function JobStateControls({

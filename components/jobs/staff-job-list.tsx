@@ -5,9 +5,9 @@ import { useMemo, useState } from "react";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { Select } from "@/components/ui/select";
 import type { setJobStatusAction } from "@/lib/actions/jobs";
-import { formatDay, storeDay } from "@/lib/format";
+import { formatDay, storeDay } from "@/lib/model/format";
 import type { StaffJobRow } from "@/lib/jobs/staff-list";
-import { jobApplicationStatuses, jobApplicationStatusLabels, jobStatuses, jobStatusLabels, type JobStatus } from "@/lib/jobs/vocabulary";
+import { jobApplicationStatuses, jobApplicationStatusLabels, jobStatuses, jobStatusLabels, type JobStatus } from "@/lib/model/jobs";
 import { useJobStatusChange, useStaffJobs } from "./use-jobs";
 
 const sorts = {

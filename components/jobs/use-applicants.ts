@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { callFormAction, useOptimisticRowUpdate } from "@/components/ui/use-optimistic-row-update";
-import type { updateApplicantAction } from "@/lib/actions/job-applicants";
+import type { updateApplicantAction } from "@/lib/actions/job-applicant-review";
 import type { ApplicantRow } from "@/lib/jobs/applicant-rows";
-import type { JobApplicationStatus } from "@/lib/jobs/vocabulary";
+import type { JobApplicationStatus } from "@/lib/model/jobs";
 
 const applicantsKey = (jobId: number) => ["jobs", jobId, "applicants"] as const;
 

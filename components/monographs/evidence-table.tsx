@@ -1,4 +1,4 @@
-import type { EvidenceGrade } from "@/db/schema/monographs";
+import type { EvidenceGrade } from "@/lib/model/monographs";
 
 export const gradeMeanings: Record<EvidenceGrade, string> = {
   A: "Strong scientific evidence for this use",

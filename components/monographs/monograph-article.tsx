@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { MarkdownTree } from "@/components/site/markdown-tree";
-import type { PublicMonograph } from "@/lib/monograph-content";
-import { monographSectionKeys, sectionHeadings } from "@/lib/monographs/sections";
+import type { PublicMonograph } from "@/lib/monographs/cached";
+import { monographSectionKeys, sectionHeadings } from "@/lib/model/monographs";
 import { MonographDisclaimer } from "./disclaimer";
 import { EvidenceTable } from "./evidence-table";
 import { ReferenceList } from "./reference-list";

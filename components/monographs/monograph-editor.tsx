@@ -4,13 +4,13 @@ import { useActionState, useState } from "react";
 import { MarkdownContent } from "@/components/site/markdown";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { RowList } from "@/components/ui/row-list";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { saveMonographAction } from "@/lib/actions/monographs";
-import { monographCategoryList } from "@/lib/monographs/categories";
-import { monographSectionKeys, sectionHeadings } from "@/lib/monographs/sections";
+import { monographCategoryList } from "@/lib/model/monographs";
+import { monographSectionKeys, sectionHeadings } from "@/lib/model/monographs";
 import type { MonographInput } from "@/lib/validations/monographs";
-import { RowList } from "./row-list";
 
 type Editable = MonographInput & { id?: number };
 type Evidence = { condition: string; grade: string; note: string };

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { subscribeFromAccountAction, unsubscribeFromAccountAction } from "@/lib/actions/newsletter";
-import { formatDateTime } from "@/lib/format";
-import type { SubscriberStatus } from "@/lib/newsletter/vocabulary";
+import { formatDateTime } from "@/lib/model/format";
+import type { SubscriberStatus } from "@/lib/model/newsletter";
 
 type Props = {
   subscription: { status: SubscriberStatus; confirmedAt: Date | null } | null;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDay, storeDay } from "@/lib/format";
+import { formatDay, storeDay } from "@/lib/model/format";
 import type { ArchivedCampaignSummary } from "@/lib/newsletter/cached-campaigns";
 
 /**

@@ -4,7 +4,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useUploadForm } from "@/components/ui/use-upload-form";
-import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
+import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
 import type { UploadFormResult } from "@/lib/uploads/form-result";
 import { ISSUE_PDF_MAX_LABEL, issuePdfTooLargeMessage } from "@/lib/validations/newsletter-issues";
 

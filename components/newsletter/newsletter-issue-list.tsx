@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import type { PublicNewsletterIssue } from "@/lib/newsletter/cached-issues";
 import { formatFileSize, issuePdfPath } from "@/lib/newsletter/issue-files";
 

@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
-import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
+import { FIRST_NAME_MAX } from "@/lib/model/newsletter";
 
 type Props = { action: typeof subscribeToNewsletterAction };
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 import { campaignStatusLabels } from "@/lib/newsletter/campaign-labels";
 import type { StaffCampaignRow } from "@/lib/newsletter/staff-campaigns";
 import { CampaignProgressBar } from "./campaign-progress-bar";

@@ -5,7 +5,7 @@ import { cellClass, DataTable } from "@/components/ui/data-table";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { deleteNewsletterIssueAction } from "@/lib/actions/newsletter-issues";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import { formatFileSize, issuePdfPath } from "@/lib/newsletter/issue-files";
 
 export type StaffIssueRow = { id: number; slug: string; title: string; issuedOn: string; sizeBytes: number };

@@ -1,5 +1,5 @@
 import { ButtonLink } from "@/components/ui/button-link";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 import type { OwnerApplication } from "@/db/schema/owners";
 import { applicationStatusLabels } from "@/lib/owners/labels";
 import type { withdrawOwnerApplicationAction } from "@/lib/actions/owner-applications";

@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { approveOwnerApplicationAction, declineOwnerApplicationAction } from "@/lib/actions/owner-applications";
-import { equityPaymentMethods } from "@/lib/owners/equity";
+import { equityPaymentMethods } from "@/lib/model/equity";
 import { paymentMethodLabels } from "@/lib/owners/labels";
 
 /** Approve (with an optional first payment taken at the register) or decline (with a reason) one application. */

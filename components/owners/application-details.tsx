@@ -1,5 +1,5 @@
-import { formatCents, formatDateTime, formatDay } from "@/lib/format";
-import { equitySchedule } from "@/lib/owners/equity";
+import { formatCents, formatDateTime, formatDay } from "@/lib/model/format";
+import { equitySchedule } from "@/lib/model/equity";
 import { applicationStatusLabels, flowerProgramLabels } from "@/lib/owners/labels";
 import type { OwnerApplication } from "@/db/schema/owners";
 

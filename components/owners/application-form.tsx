@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { submitOwnerApplicationAction } from "@/lib/actions/owner-applications";
-import type { EquityPlan } from "@/lib/owners/equity";
+import type { EquityPlan } from "@/lib/model/equity";
 import { ApplicationReview } from "./application-review";
 import { AgreementFields, DiscountFields, EquityFields, HouseholdFields, YouFields, type StepFieldsProps } from "./application-step-fields";
 import type { StepErrors as Errors } from "./application-checks";

@@ -1,8 +1,8 @@
 "use client";
 
-import { formatCents } from "@/lib/format";
-import type { EquityPlan } from "@/lib/owners/equity";
-import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owner-application";
+import { formatCents } from "@/lib/model/format";
+import type { EquityPlan } from "@/lib/model/equity";
+import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owners";
 import { applicationSteps, type ApplicationValues } from "./application-steps";
 
 type Row = { label: string; value: string };

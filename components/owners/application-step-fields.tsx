@@ -5,11 +5,11 @@ import { useState } from "react";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { RadioGroup } from "@/components/ui/radio-group";
-import type { EquityPlan } from "@/lib/owners/equity";
-import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owner-application";
+import type { EquityPlan } from "@/lib/model/equity";
+import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owners";
 import type { ApplicationValues } from "./application-steps";
 import { EquitySchedule, useStoreToday } from "./equity-schedule";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 
 export type StepFieldsProps = {
   values: ApplicationValues;

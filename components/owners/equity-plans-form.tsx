@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { saveEquityPlansAction } from "@/lib/actions/owner-settings";
-import { describeEquitySchedule, EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/owners/equity";
+import { describeEquitySchedule, EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/model/equity";
 import { centsFromDollars, dollarsFromCents } from "@/lib/validations/fields";
 import { EQUITY_PLANS_MAX } from "@/lib/validations/owner-settings";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatCents, formatDay, storeDay } from "@/lib/format";
-import { equitySchedule, type EquityPlan } from "@/lib/owners/equity";
+import { formatCents, formatDay, storeDay } from "@/lib/model/format";
+import { equitySchedule, type EquityPlan } from "@/lib/model/equity";
 
 const noSubscription = () => () => {};
 

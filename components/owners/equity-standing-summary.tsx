@@ -1,5 +1,5 @@
-import { formatCents, formatDay } from "@/lib/format";
-import { equityStanding, type EquityPlan } from "@/lib/owners/equity";
+import { formatCents, formatDay } from "@/lib/model/format";
+import { equityStanding, type EquityPlan } from "@/lib/model/equity";
 
 /** Paid, remaining and the next payment due, computed from the plan the owner signed up to. */
 export function EquityStandingSummary({

@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { recordEquityPaymentAction, setFlowerVerificationAction } from "@/lib/actions/owners";
-import { equityPaymentMethods } from "@/lib/owners/equity";
+import { equityPaymentMethods } from "@/lib/model/equity";
 import { paymentMethodLabels } from "@/lib/owners/labels";
 
 /** Staff record an equity payment taken at the register. */

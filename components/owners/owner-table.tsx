@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import type { OwnerListRow } from "@/db/queries/owners-directory";
-import { formatCents, formatDay } from "@/lib/format";
+import { formatCents, formatDay } from "@/lib/model/format";
 
 /** Owners as staff list them: number, name and email, since when, equity paid, FLOWER. */
 export function OwnerTable({ caption, rows }: { caption: string; rows: OwnerListRow[] }) {

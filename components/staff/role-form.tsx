@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { changeRoleAction } from "@/lib/actions/users";
-import { roleLabels, type Role } from "@/lib/auth/roles";
+import { roleLabels, type Role } from "@/lib/model/users";
 
 /** One person's role, changed in place; the answer is announced beside the control. */
 export function RoleForm({ action, userId, email, role }: { action: typeof changeRoleAction; userId: string; email: string; role: Role }) {

@@ -8,7 +8,7 @@ import { BackupProblem } from "@/lib/backups/check-backup";
 import { DatabaseInUse } from "@/lib/backups/database-in-use";
 import { restoreBackup } from "@/lib/backups/restore-backup";
 import { getEnv } from "@/lib/env";
-import { newestMigrationAt } from "../migrate";
+import { newestMigrationAt } from "./migrate";
 
 function main() {
   const from = process.argv[2];

@@ -3,7 +3,7 @@ import { and, desc, eq, like, type SQL } from "drizzle-orm";
 import { db } from "../index";
 import { auditLog } from "../schema";
 import type { Executor } from "./executor";
-import { clampPage } from "@/lib/pagination";
+import { clampPage } from "@/lib/model/pagination";
 
 export type AuditActor = { id: string; email: string };
 

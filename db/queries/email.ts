@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, inArray, lte, notInArray, or, sql } from "drizzle-orm";
 import { db } from "../index";
-import { emailOutbox, type EmailStatus, type OutboxEmail } from "../schema";
+import type { EmailStatus } from "@/lib/model/email";
+import { emailOutbox, type OutboxEmail } from "../schema";
 import type { Executor } from "./executor";
 
 /** The kinds of record a message can be about; deleting such a record deletes its mail (see email-retention.ts). */

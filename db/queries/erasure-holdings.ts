@@ -1,23 +1,21 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { SubscriberStatus } from "@/lib/newsletter/vocabulary";
+import { emailStatuses, type EmailStatus } from "@/lib/model/email";
+import type { SubscriberStatus } from "@/lib/model/newsletter";
+import { ownerApplicationStatuses, type OwnerApplicationStatus } from "@/lib/model/owners";
+import type { Role } from "@/lib/model/users";
 import {
   auditLog,
   emailOutbox,
-  emailStatuses,
   jobApplications,
   newsletterSubscribers,
   ownerApplicationHousehold,
   ownerApplications,
-  ownerApplicationStatuses,
   ownerHouseholdMembers,
   owners,
   rateLimitHits,
   users,
-  type EmailStatus,
-  type OwnerApplicationStatus,
-  type Role,
 } from "../schema";
 import type { Executor } from "./executor";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
-import type { JobApplicationStatus } from "@/lib/jobs/vocabulary";
+import { refusals } from "@/lib/model/errors";
+import type { JobApplicationStatus } from "@/lib/model/jobs";
 import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { db } from "../index";
 import { jobApplications, jobs, uploads } from "../schema";
@@ -137,9 +137,4 @@ export function deleteApplicationsOfPostingsClosedBefore(executor: Executor, cut
   for (const ids of chunks(expired.map((row) => row.id))) executor.delete(jobApplications).where(inArray(jobApplications.id, ids)).run();
   for (const ids of chunks(uploadIds)) executor.delete(uploads).where(inArray(uploads.id, ids)).run();
   return { ids: expired.map((row) => row.id), uploadIds };
-}
-
-/** Every stored upload's id, to tell a file on disk that lost its row. */
-export function listUploadIds(executor: Executor) {
-  return new Set(executor.select({ id: uploads.id }).from(uploads).all().map((row) => row.id));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
-import type { JobStatus } from "@/lib/jobs/vocabulary";
+import { refusals } from "@/lib/model/errors";
+import type { JobStatus } from "@/lib/model/jobs";
 import type { JobPostingInput } from "@/lib/validations/jobs";
 import { db } from "../index";
 import { jobApplications, jobs } from "../schema";

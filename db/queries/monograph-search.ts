@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { buildSnippet, markdownToPlainText, queryTokens, toMatchExpression, type SnippetSegment } from "@/lib/monographs/search-query";
+import { buildSnippet, markdownToPlainText, queryTokens, toMatchExpression, type SnippetSegment } from "@/lib/model/monograph-search";
 import { db } from "../index";
 import type { Executor } from "./executor";
 

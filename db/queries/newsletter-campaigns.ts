@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
+import { refusals } from "@/lib/model/errors";
 import type { CampaignInput } from "@/lib/validations/newsletter-campaigns";
 import { db } from "../index";
 import { newsletterCampaigns, newsletterSubscribers } from "../schema";

@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
+import { refusals } from "@/lib/model/errors";
 import { db } from "../index";
 import { newsletterIssues, uploads } from "../schema";
 import type { Executor } from "./executor";

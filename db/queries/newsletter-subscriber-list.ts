@@ -1,9 +1,9 @@
 import "server-only";
 import { desc, eq, isNotNull, sql } from "drizzle-orm";
-import { subscriberStatuses, type SubscriberStatus } from "@/lib/newsletter/vocabulary";
+import { subscriberStatuses, type SubscriberStatus } from "@/lib/model/newsletter";
 import { db } from "../index";
 import { newsletterSubscribers } from "../schema";
-import { clampPage } from "@/lib/pagination";
+import { clampPage } from "@/lib/model/pagination";
 
 // The staff's reads of the subscriber list (the writes are in newsletter-subscribers.ts).
 

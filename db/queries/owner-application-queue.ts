@@ -1,8 +1,9 @@
 import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
-import { ownerApplicationHousehold, ownerApplications, ownerApplicationStatuses, type OwnerApplicationStatus } from "../schema";
-import { clampPage } from "@/lib/pagination";
+import { ownerApplicationStatuses, type OwnerApplicationStatus } from "@/lib/model/owners";
+import { ownerApplicationHousehold, ownerApplications } from "../schema";
+import { clampPage } from "@/lib/model/pagination";
 
 export type ApplicationQueueFilter = {
   status?: OwnerApplicationStatus;

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
-import type { EquityPlan } from "@/lib/owners/equity";
+import { refusals } from "@/lib/model/errors";
+import type { EquityPaymentMethod, EquityPlan } from "@/lib/model/equity";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { db } from "../index";
-import { ownerApplicationHousehold, ownerApplications, owners, type EquityPaymentMethod } from "../schema";
+import { ownerApplicationHousehold, ownerApplications, owners } from "../schema";
 import type { Executor } from "./executor";
 import { findOwnershipByEmail, insertHouseholdInvitation, insertHouseholdName, type Invitation, type InvitationSeal } from "./owner-households";
 import { recordEquityPayment, takeOwnerNumber, type OwnerNumberRefusal } from "./owners";

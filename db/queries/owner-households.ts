@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
+import { refusals } from "@/lib/model/errors";
 import { ownerHouseholdMembers, owners, users } from "../schema";
 import type { Executor } from "./executor";
 

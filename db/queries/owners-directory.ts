@@ -3,7 +3,7 @@ import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db } from "../index";
 import { listHouseholdMembers } from "./owner-households";
 import { equityPayments, ownerApplications, ownerHouseholdMembers, owners, users } from "../schema";
-import { clampPage } from "@/lib/pagination";
+import { clampPage } from "@/lib/model/pagination";
 
 // Staff reads of ownerships: the list, one ownership in full, and the point-of-sale export.
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { asc, desc, eq, or, sql } from "drizzle-orm";
-import { refusals } from "@/lib/errors";
+import { refusals } from "@/lib/model/errors";
+import type { EquityPaymentMethod } from "@/lib/model/equity";
 import { db } from "../index";
-import { equityPayments, ownerHouseholdMembers, ownerNumberSequence, owners, type EquityPaymentMethod } from "../schema";
+import { equityPayments, ownerHouseholdMembers, ownerNumberSequence, owners } from "../schema";
 import type { OwnerContact } from "@/lib/validations/owners";
 import type { Executor } from "./executor";
 import { listHouseholdMembers } from "./owner-households";

@@ -1,11 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
+import { defaultSiteSettings } from "@/lib/model/site-settings";
 import { siteSettingsSchema, type SiteSettings } from "@/lib/validations/site";
 import { db } from "../index";
-import { pages, settings } from "../schema";
-import { defaultSiteSettings } from "../seed-data/site-settings";
+import { pages } from "../schema";
 import type { Executor } from "./executor";
+import { readSetting, saveSetting } from "./settings";
 
 export function getPageBySlug(slug: string) {
   return db.select().from(pages).where(eq(pages.slug, slug)).get() ?? null;
@@ -19,16 +20,9 @@ export function listPages() {
     .all();
 }
 
-/**
- * The stored site settings over the defaults, so a field added by a later release shows
- * its default until an admin sets it. A stored value that no longer validates falls back
- * to the default for the whole record rather than breaking every page.
- */
+/** The co-op's facts in force: the stored ones over the defaults (see readSetting). */
 export function getSiteSettings(): SiteSettings {
-  const row = db.select().from(settings).where(eq(settings.key, "site")).get();
-  const merged = { ...defaultSiteSettings, ...(row?.value as Partial<SiteSettings> | undefined) };
-  const parsed = siteSettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : defaultSiteSettings;
+  return readSetting("site", siteSettingsSchema, defaultSiteSettings);
 }
 
 export function pingDatabase() {
@@ -48,9 +42,5 @@ export function updatePage(executor: Executor, slug: string, input: { title: str
 }
 
 export function saveSiteSettings(executor: Executor, value: SiteSettings, userId: string) {
-  executor
-    .insert(settings)
-    .values({ key: "site", value, updatedBy: userId, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: userId, updatedAt: new Date() } })
-    .run();
+  saveSetting(executor, "site", value, userId);
 }

@@ -17,3 +17,8 @@ export function sumUploadBytes(executor: Executor = db) {
 export function countUploads(executor: Executor = db) {
   return executor.select({ n: sql<number>`count(*)` }).from(uploads).get()!.n;
 }
+
+/** Every stored upload's id, to tell a file on disk that lost its row. */
+export function listUploadIds(executor: Executor) {
+  return new Set(executor.select({ id: uploads.id }).from(uploads).all().map((row) => row.id));
+}

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 import { db } from "../index";
-import { sessions, users, type Role } from "../schema";
+import type { Role } from "@/lib/model/users";
+import { sessions, users } from "../schema";
 import type { Executor } from "./executor";
 
 export function listUsers() {

@@ -1,8 +1,6 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-
-export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
-export type EmailStatus = (typeof emailStatuses)[number];
+import { emailStatuses } from "@/lib/model/email";
 
 /**
  * The persistent email queue. A message is inserted in the same transaction as the

@@ -5,5 +5,6 @@ export * from "./audit";
 export * from "./rate-limits";
 export * from "./monographs";
 export * from "./owners";
+export * from "./uploads";
 export * from "./jobs";
 export * from "./newsletter";

@@ -1,10 +1,9 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/jobs/vocabulary";
+import { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/model/jobs";
 import { inList } from "./sql-lists";
+import { uploads } from "./uploads";
 import { users } from "./users";
-
-export { employmentTypes, jobApplicationStatuses, jobStatuses, payUnits } from "@/lib/jobs/vocabulary";
 
 /** A job listing; public while published and its closing day has not passed. */
 export const jobs = sqliteTable(
@@ -52,25 +51,6 @@ export const jobs = sqliteTable(
 );
 
 export type Job = InferSelectModel<typeof jobs>;
-
-/**
- * A file someone sent (a résumé), stored under DATA_DIR/uploads/ by its random id, never
- * under public/: it is served only by a route that checks who asks.
- */
-export const uploads = sqliteTable("uploads", {
-  /** 32 random hex characters: also the file's name on disk. */
-  id: text().primaryKey(),
-  /** The name the sender's computer gave it, for the download's file name only. */
-  originalName: text().notNull(),
-  /** The type its content shows, as sniffed on arrival. */
-  contentType: text().notNull(),
-  sizeBytes: integer().notNull(),
-  createdAt: integer({ mode: "timestamp_ms" })
-    .notNull()
-    .$defaultFn(() => new Date()),
-});
-
-export type Upload = InferSelectModel<typeof uploads>;
 
 /** Someone's application to a posting, with where staff have taken it. */
 export const jobApplications = sqliteTable(

@@ -1,12 +1,7 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { evidenceGrades, monographStatuses, termKinds } from "@/lib/model/monographs";
 import { users } from "./users";
-
-export const monographStatuses = ["draft", "published"] as const;
-export type MonographStatus = (typeof monographStatuses)[number];
-export const evidenceGrades = ["A", "B", "C", "D", "F"] as const;
-export type EvidenceGrade = (typeof evidenceGrades)[number];
-export const termKinds = ["synonym", "related"] as const;
 
 /** The library's table of contents: Alternative Modalities, Herbs & Supplements, … */
 export const monographCategories = sqliteTable("monograph_categories", {

@@ -1,8 +1,8 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { campaignStatuses, deliveryStatuses, subscriberStatuses } from "@/lib/newsletter/vocabulary";
+import { campaignStatuses, deliveryStatuses, subscriberStatuses } from "@/lib/model/newsletter";
 import { emailOutbox } from "./email";
-import { uploads } from "./jobs";
+import { uploads } from "./uploads";
 import { inList } from "./sql-lists";
 import { users } from "./users";
 

@@ -1,10 +1,8 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { equityPaymentMethods, type EquityPlan } from "@/lib/owners/equity";
+import { equityPaymentMethods, type EquityPlan } from "@/lib/model/equity";
+import { ownerApplicationStatuses, ownerStatuses } from "@/lib/model/owners";
 import { users } from "./users";
-
-export const ownerApplicationStatuses = ["submitted", "approved", "declined"] as const;
-export type OwnerApplicationStatus = (typeof ownerApplicationStatuses)[number];
 
 /** An application to become an owner, as submitted online; staff approve or decline it. */
 export const ownerApplications = sqliteTable(
@@ -79,8 +77,6 @@ export const ownerNumberSequence = sqliteTable(
   },
   (table) => [check("owner_number_sequence_single_row_check", sql`${table.id} = 1`)],
 );
-
-export const ownerStatuses = ["active", "inactive"] as const;
 
 /** An ownership: a household's share in the co-op, with the primary owner's account. */
 export const owners = sqliteTable(
@@ -158,8 +154,6 @@ export const ownerHouseholdMembers = sqliteTable(
 );
 
 export type OwnerHouseholdMember = InferSelectModel<typeof ownerHouseholdMembers>;
-
-export { equityPaymentMethods, type EquityPaymentMethod } from "@/lib/owners/equity";
 
 /** Equity paid toward an ownership, in integer cents. Money records are never cascaded away. */
 export const equityPayments = sqliteTable(

@@ -1,8 +1,6 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-
-export const roles = ["member", "staff", "admin"] as const;
-export type Role = (typeof roles)[number];
+import { roles } from "@/lib/model/users";
 
 // The four tables below are shaped for @auth/drizzle-adapter (next-auth's database
 // sessions and email sign-in), plus the portal's role and last sign-in on users.

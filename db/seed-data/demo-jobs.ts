@@ -1,4 +1,4 @@
-import type { EmploymentType, JobApplicationStatus, PayUnit } from "@/lib/jobs/vocabulary";
+import type { EmploymentType, JobApplicationStatus, PayUnit } from "@/lib/model/jobs";
 
 /**
  * Demo job postings (three open, one closed) and their applicants: fictional people on the

@@ -1,4 +1,4 @@
-import type { Role } from "../schema";
+import type { Role } from "@/lib/model/users";
 
 /**
  * Demo accounts, seeded only in demo mode; they sign in by the link in data/outbox/.

@@ -9,7 +9,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { clientIp } from "@/lib/auth/client-ip";
 import { sessionCookieName } from "@/lib/auth/options";
 import { rateLimitedMessage, requestSignInLink } from "@/lib/auth/sign-in-links";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 import { signInRequestSchema } from "@/lib/validations/auth";
 import { z } from "zod";
 import { defineAction } from "./safe-action";

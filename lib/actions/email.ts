@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { requeueFailedEmail } from "@/db/queries/email";
 import { wakeEmailWorker } from "@/lib/email/queue";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 import { rowId } from "@/lib/validations/fields";
 import { defineAction } from "./safe-action";
 

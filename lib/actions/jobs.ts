@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { deleteDraftJob, freeJobSlug, insertJob, setJobStatus, updateJob, type JobRefusal } from "@/db/queries/jobs";
 import { cacheTags } from "@/lib/cache-tags";
-import { explainRefusals, invalidFields } from "@/lib/errors";
+import { explainRefusals, invalidFields } from "@/lib/model/errors";
 import { slugFromTitle } from "@/lib/jobs/slug";
 import { jobPostingEditSchema, jobPostingSchema, jobStatusChangeSchema, type JobPostingInput } from "@/lib/validations/jobs";
 import { z } from "zod";

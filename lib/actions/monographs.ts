@@ -4,9 +4,10 @@ import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { deleteMonograph, getMonographById, saveMonograph, setMonographStatus } from "@/db/queries/monographs";
+import { deleteMonograph, saveMonograph, setMonographStatus } from "@/db/queries/monograph-writes";
+import { getMonographById } from "@/db/queries/monographs";
 import { cacheTags } from "@/lib/cache-tags";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/model/errors";
 import { monographDeleteSchema, monographFormSchema, monographStatusChangeSchema } from "@/lib/validations/monographs";
 import { defineAction } from "./safe-action";
 

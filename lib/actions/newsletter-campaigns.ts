@@ -16,7 +16,7 @@ import {
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { explainRefusals } from "@/lib/errors";
+import { explainRefusals } from "@/lib/model/errors";
 import { prepareCampaignEmail, unsubscribePageUrl } from "@/lib/newsletter/campaign-email";
 import { wakeCampaignSender } from "@/lib/newsletter/campaign-sender";
 import { campaignSlugFromSubject } from "@/lib/newsletter/campaign-slug";

@@ -13,7 +13,7 @@ import {
 } from "@/db/queries/owner-households";
 import { getOwnershipForUser, ownerExists } from "@/db/queries/owners";
 import { wakeEmailWorker } from "@/lib/email/queue";
-import { AppError, explainRefusals, invalidFields } from "@/lib/errors";
+import { AppError, explainRefusals, invalidFields } from "@/lib/model/errors";
 import { hashLinkToken, isWellFormedLinkToken } from "@/lib/link-tokens";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
 import { deleteInvitationMail, queueInvitationEmails, sealInvitation } from "@/lib/owners/household-invitations";

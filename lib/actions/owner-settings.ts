@@ -6,7 +6,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { getEquityPlans, saveEquityPlans } from "@/db/queries/owner-settings";
 import { getOwnerNumberState, setNextOwnerNumber, type NextOwnerNumberRefusal } from "@/db/queries/owners";
 import { cacheTags } from "@/lib/cache-tags";
-import { AppError, explainRefusals } from "@/lib/errors";
+import { AppError, explainRefusals } from "@/lib/model/errors";
 import { equityPlansFormSchema, nextOwnerNumberSchema } from "@/lib/validations/owner-settings";
 import { defineAction } from "./safe-action";
 

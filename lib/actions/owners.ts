@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getOwnershipForUser, ownerExists, recordEquityPayment, setFlowerVerifiedUntil, updateOwnerContact, type OwnerRefusal } from "@/db/queries/owners";
 import { listOwners, OWNERS_PAGE_SIZE } from "@/db/queries/owners-directory";
-import { AppError, explainRefusals } from "@/lib/errors";
+import { AppError, explainRefusals } from "@/lib/model/errors";
 import { equityPaymentSchema, flowerVerificationSchema, ownerContactSchema, ownerSearchSchema } from "@/lib/validations/owners";
 import { defineAction } from "./safe-action";
 

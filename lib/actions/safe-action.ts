@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, requireStaff, requireUser, type SessionUser } from "@/lib/auth/session";
 import { NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
-import { CORRECT_FIELDS, isAppError, type ErrorCode } from "@/lib/errors";
+import { CORRECT_FIELDS, isAppError, type ErrorCode } from "@/lib/model/errors";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 /** The one shape every server action answers with (for useActionState). */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { setUserRole } from "@/db/queries/users";
-import { roles } from "@/db/schema/users";
+import { roles } from "@/lib/model/users";
 import { defineAction } from "./safe-action";
 
 /** Admins: changes someone's role. The last admin cannot be removed, not even by themselves. */

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 
 /**
  * Whether the browser says another site started this request. Sec-Fetch-Site is set by

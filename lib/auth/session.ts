@@ -1,9 +1,9 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 import { authOptions } from "./options";
-import { isAdminRole, isStaffRole, type Role } from "./roles";
+import { isAdminRole, isStaffRole, type Role } from "@/lib/model/users";
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
 

@@ -1,5 +1,5 @@
 import type { DB } from "@/db/client";
-import { migrateDatabase, migrationsFolder, pendingMigrations } from "@/db/migrate";
+import { migrateDatabase, migrationsFolder, pendingMigrations } from "@/db/cli/migrate";
 import { pruneBackups } from "./backup-folders";
 import { takeBackup } from "./take-backup";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFile } from "@/db/client";
 import { lastMigrationAt } from "@/db/migration-level";
-import { isUploadId, PENDING_SUFFIX } from "@/lib/jobs/uploads";
+import { isUploadId, PENDING_SUFFIX } from "@/lib/uploads/storage";
 import { newBackupPaths } from "./backup-folders";
 import {
   BACKUP_DATABASE_FILE,

@@ -78,7 +78,7 @@ async function prepareData(env: Env) {
   const { databaseFile } = await import("../../db/client");
   const { db: database } = await import("../../db/index");
   const { migrateWithBackup } = await import("../backups/migrate-with-backup");
-  const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/seed");
+  const { demoAccountsDisabledMessage, seedDatabase } = await import("../../db/cli/seed");
   try {
     const backup = await migrateWithBackup(database, { dataDir: env.dataDir, backupKeep: env.backupKeep });
     if (backup) console.log(`Took a backup before applying ${backup.pending} new migration${backup.pending === 1 ? "" : "s"}: ${backup.folder}`);
@@ -93,8 +93,8 @@ async function prepareData(env: Env) {
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
     // Before the server listens no request can be writing an upload, so every temporary file
     // without a row is a crashed request's, whatever its age (the daily sweep must spare young ones).
-    const { removeLeftoverUploads } = await import("../jobs/uploads");
-    const { listUploadIds } = await import("../../db/queries/job-applications");
+    const { removeLeftoverUploads } = await import("../uploads/storage");
+    const { listUploadIds } = await import("../../db/queries/uploads");
     removeLeftoverUploads(() => listUploadIds(database), new Date(), 0);
   } finally {
     database.$client.close();

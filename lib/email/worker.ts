@@ -1,5 +1,6 @@
 import "server-only";
 import { claimDueEmails, markEmailFailed, markEmailForRetry, markEmailSent, redactExpiredEmailBodies } from "@/db/queries/email";
+import { startBackgroundLoop, wakeBackgroundLoop } from "@/lib/background-loop";
 import { getEnv } from "@/lib/env";
 import { createEmailTransport, SMTP_CONNECTIONS, type EmailTransport } from "./transport";
 
@@ -38,42 +39,21 @@ export async function deliverDueEmails(transport: EmailTransport, retryBaseMs: n
   return batch.length;
 }
 
-type WorkerState = { timer?: NodeJS.Timeout; running: boolean; again: boolean; transport?: EmailTransport };
-const globalForWorker = globalThis as unknown as { coopEmailWorker?: WorkerState };
-
-async function tick(state: WorkerState) {
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = true;
-  try {
-    const env = getEnv();
-    state.transport ??= createEmailTransport(env);
-    do {
-      state.again = false;
-      while ((await deliverDueEmails(state.transport, env.emailRetryBaseMs)) === BATCH_SIZE);
-    } while (state.again);
-    redactExpiredEmailBodies(new Date());
-  } catch (error) {
-    console.error("[email] worker:", error);
-  } finally {
-    state.running = false;
-  }
-}
+/** The worker's name in the log, and the loop `wakeEmailWorker` wakes. */
+const LOOP_NAME = "[email] worker";
 
 /** Starts the one worker of this process (from instrumentation.ts); later calls do nothing. */
 export function startEmailWorker() {
-  if (globalForWorker.coopEmailWorker) return;
-  const state: WorkerState = { running: false, again: false };
-  globalForWorker.coopEmailWorker = state;
-  state.timer = setInterval(() => void tick(state), POLL_MS);
-  state.timer.unref();
-  void tick(state);
+  let transport: EmailTransport | undefined;
+  startBackgroundLoop(LOOP_NAME, POLL_MS, async () => {
+    const env = getEnv();
+    transport ??= createEmailTransport(env);
+    while ((await deliverDueEmails(transport, env.emailRetryBaseMs)) === BATCH_SIZE);
+    redactExpiredEmailBodies(new Date());
+  });
 }
 
 /** Sends newly queued mail now rather than at the next poll. */
 export function wakeEmailWorker() {
-  const state = globalForWorker.coopEmailWorker;
-  if (state) setImmediate(() => void tick(state));
+  wakeBackgroundLoop(LOOP_NAME);
 }

@@ -15,8 +15,8 @@ import {
 import { findPersonHoldings, type PersonHoldings } from "@/db/queries/erasure-holdings";
 import type { Executor } from "@/db/queries/executor";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
-import { AppError } from "@/lib/errors";
-import { removeStoredUploads } from "@/lib/jobs/uploads";
+import { AppError } from "@/lib/model/errors";
+import { removeStoredUploads } from "@/lib/uploads/storage";
 import { rateLimitKey } from "@/lib/rate-limits";
 
 export type { PersonHoldings };

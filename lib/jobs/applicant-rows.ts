@@ -1,4 +1,4 @@
-import type { JobApplicationStatus } from "./vocabulary";
+import type { JobApplicationStatus } from "@/lib/model/jobs";
 
 /** An applicant as the staff list shows it, as it travels to the browser. */
 export type ApplicantRow = {

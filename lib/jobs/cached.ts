@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { listPublishedJobs, listPublicJobSlugs, getPublicJobBySlug } from "@/db/queries/jobs";
 import { cacheTags } from "@/lib/cache-tags";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 
 // Public reads of postings. Cached until staff change a posting (tag `jobs`); whether a
 // posting is still open is decided at render from its closing day, so one whose day has

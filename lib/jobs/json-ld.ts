@@ -1,9 +1,9 @@
-import { nextDay, startOfStoreDay } from "@/lib/format";
+import { nextDay, startOfStoreDay } from "@/lib/model/format";
 import type { SiteSettings } from "@/lib/validations/site";
 import type { PublicJob } from "./cached";
 import type { PostingSectionKey } from "./posting-content";
 import { isJobOpen } from "./open";
-import type { EmploymentType, PayUnit } from "./vocabulary";
+import type { EmploymentType, PayUnit } from "@/lib/model/jobs";
 
 /**
  * schema.org employmentType for each of ours. Seasonal work is TEMPORARY: it ends with the

@@ -1,5 +1,5 @@
-import { formatCents } from "@/lib/format";
-import { payUnitLabels, type PayUnit } from "./vocabulary";
+import { formatCents } from "@/lib/model/format";
+import { payUnitLabels, type PayUnit } from "@/lib/model/jobs";
 
 type Pay = { payMinCents: number; payMaxCents: number | null; payUnit: PayUnit };
 

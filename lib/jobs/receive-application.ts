@@ -4,8 +4,8 @@ import { getJobTakingApplications } from "@/db/queries/job-applications";
 import { getJobById } from "@/db/queries/jobs";
 import { clientIp } from "@/lib/auth/client-ip";
 import { isFromOwnPages, NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
-import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/errors";
-import { storeDay } from "@/lib/format";
+import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/model/errors";
+import { storeDay } from "@/lib/model/format";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { refusalOutcome, wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
 import { uploadSpace } from "@/lib/uploads/quota";
@@ -15,7 +15,7 @@ import { jobApplicationSchema } from "@/lib/validations/jobs";
 import { jobApplicationFormSchema } from "@/lib/validations/job-applications";
 import { resumeNoSpaceMessage, resumeNotAcceptedMessage, resumeQuotaMessage, resumeTooLargeMessage } from "@/lib/validations/resume-messages";
 import { explained, resumeRowOf, submitJobApplication, tooManyApplications } from "./submit-application";
-import { RESUME_MAX_BYTES } from "./vocabulary";
+import { RESUME_MAX_BYTES } from "@/lib/model/jobs";
 
 export type ApplicationReceipt = {
   outcome: UploadOutcome;

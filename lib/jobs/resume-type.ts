@@ -1,6 +1,6 @@
 import "server-only";
 import { fileTypeFromBlob } from "file-type";
-import { resumeContentTypes } from "./vocabulary";
+import { resumeContentTypes } from "@/lib/model/jobs";
 
 export type ResumeContentType = keyof typeof resumeContentTypes;
 

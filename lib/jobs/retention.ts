@@ -2,11 +2,12 @@ import "server-only";
 import type { DB } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { deleteEmailsConcerning } from "@/db/queries/email-retention";
-import { deleteApplicationsOfPostingsClosedBefore, listUploadIds } from "@/db/queries/job-applications";
+import { deleteApplicationsOfPostingsClosedBefore } from "@/db/queries/job-applications";
 import { getJobSettings } from "@/db/queries/job-settings";
+import { listUploadIds } from "@/db/queries/uploads";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
-import { storeDay } from "@/lib/format";
-import { removeLeftoverUploads, removeStoredUploads } from "./uploads";
+import { storeDay } from "@/lib/model/format";
+import { removeLeftoverUploads, removeStoredUploads } from "@/lib/uploads/storage";
 
 const DAY_MS = 86_400_000;
 /** A temporary upload file this old belongs to a request that ended long ago (one that crashed). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { listJobsForStaff } from "@/db/queries/jobs";
-import type { JobApplicationStatus, JobStatus } from "./vocabulary";
+import type { JobApplicationStatus, JobStatus } from "@/lib/model/jobs";
 
 /** One row of the staff list as it travels to the browser (dates as ISO strings). */
 export type StaffJobRow = {

@@ -5,17 +5,17 @@ import { getJobTakingApplications, insertJobApplication, type JobTakingRefusal, 
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { explainRefusals, invalidFields } from "@/lib/errors";
+import { explainRefusals, invalidFields } from "@/lib/model/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { assertUploadFits, type UploadRefusal } from "@/lib/uploads/quota";
 import { resumeQuotaMessage } from "@/lib/validations/resume-messages";
 import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { jobApplicationForStaffEmail, jobApplicationReceivedEmail } from "./application-emails";
 import { resumeDownloadName } from "./resume-file-name";
 import { sniffResumeType } from "./resume-type";
-import type { PendingUpload } from "./uploads";
-import { resumeContentTypes } from "./vocabulary";
+import type { PendingUpload } from "@/lib/uploads/storage";
+import { resumeContentTypes } from "@/lib/model/jobs";
 
 /** The hourly limit's words, whether it refuses before the body is read or when the application is stored. */
 export const tooManyApplications = (minutes: number) =>

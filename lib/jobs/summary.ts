@@ -1,7 +1,7 @@
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import type { PublicJob } from "./cached";
 import { formatPay } from "./pay";
-import { employmentTypeLabels, type EmploymentType } from "./vocabulary";
+import { employmentTypeLabels, type EmploymentType } from "@/lib/model/jobs";
 
 /** What a list of openings shows of a posting, formatted on the server so the browser gets words, not rules. */
 export type JobSummaryData = {

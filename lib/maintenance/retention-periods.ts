@@ -6,7 +6,7 @@ import { authOptions } from "@/lib/auth/options";
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/sign-in-links";
 import { getEnv } from "@/lib/env";
 import { CAMPAIGN_COPY_KEPT_MS } from "@/lib/newsletter/campaign-sender";
-import { CONFIRM_LINK_DAYS } from "@/lib/newsletter/vocabulary";
+import { CONFIRM_LINK_DAYS } from "@/lib/model/newsletter";
 import { INVITATION_DAYS, LAPSED_INVITATION_KEEP_DAYS } from "@/lib/owners/household-invitations";
 
 const DAY_MS = 86_400_000;

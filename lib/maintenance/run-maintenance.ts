@@ -8,7 +8,7 @@ import { clearOldSentEmails } from "@/lib/email/outbox-retention";
 import { getEnv, type Env } from "@/lib/env";
 import { deleteExpiredJobApplications } from "@/lib/jobs/retention";
 import { deleteExpiredNewsletterSignups } from "@/lib/newsletter/signup-expiry";
-import { CONFIRM_LINK_DAYS } from "@/lib/newsletter/vocabulary";
+import { CONFIRM_LINK_DAYS } from "@/lib/model/newsletter";
 import { deleteExpiredDeclinedApplications } from "@/lib/owners/application-retention";
 import { deleteLapsedHouseholdInvitations, LAPSED_INVITATION_KEEP_DAYS } from "@/lib/owners/household-invitations";
 

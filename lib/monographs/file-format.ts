@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import { monographSchema, type MonographInput } from "@/lib/validations/monographs";
-import { monographSectionKeys, sectionHeadings, type MonographSectionKey } from "./sections";
+import { monographSectionKeys, sectionHeadings, type MonographSectionKey } from "@/lib/model/monographs";
 
 const keyByHeading = new Map(monographSectionKeys.map((key) => [sectionHeadings[key].toLowerCase(), key]));
 

@@ -1,4 +1,4 @@
-import type { PublicMonograph } from "@/lib/monograph-content";
+import type { PublicMonograph } from "@/lib/monographs/cached";
 
 /** schema.org MedicalWebPage for a monograph, for search engines. */
 export function monographJsonLd(monograph: PublicMonograph, url: string) {
@@ -21,12 +21,4 @@ export function monographJsonLd(monograph: PublicMonograph, url: string) {
       ...(reference.doi && { sameAs: `https://doi.org/${reference.doi}` }),
     })),
   };
-}
-
-/**
- * JSON for a <script type="application/ld+json"> body. `<` is escaped as \u003c, so
- * stored text can never close the script element, and the JSON still parses the same.
- */
-export function serializeJsonLd(data: unknown) {
-  return JSON.stringify(data).replace(/</g, "\\u003c");
 }

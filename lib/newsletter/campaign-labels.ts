@@ -1,4 +1,4 @@
-import type { CampaignStatus } from "./vocabulary";
+import type { CampaignStatus } from "@/lib/model/newsletter";
 
 export const campaignStatusLabels: Record<CampaignStatus, string> = { draft: "Draft", sending: "Sending", sent: "Sent" };
 

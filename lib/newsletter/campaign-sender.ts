@@ -5,6 +5,7 @@ import { listSendingCampaignIds, markCampaignSent } from "@/db/queries/newslette
 import { insertDelivery, listSubscribersWithoutDelivery } from "@/db/queries/newsletter-deliveries";
 import { getSiteSettings } from "@/db/queries/site";
 import { newsletterCampaigns } from "@/db/schema";
+import { startBackgroundLoop, wakeBackgroundLoop } from "@/lib/background-loop";
 import { revalidateTagsInBackground } from "@/lib/cache/revalidate-in-background";
 import { cacheTags } from "@/lib/cache-tags";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
@@ -83,26 +84,8 @@ export async function queueSendingCampaigns() {
   return finished;
 }
 
-type SenderState = { timer?: NodeJS.Timeout; running: boolean; again: boolean };
-const globalForSender = globalThis as unknown as { coopCampaignSender?: SenderState };
-
-async function tick(state: SenderState) {
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = true;
-  try {
-    do {
-      state.again = false;
-      await queueSendingCampaigns();
-    } while (state.again);
-  } catch (error) {
-    console.error("[newsletter] campaign sender:", error);
-  } finally {
-    state.running = false;
-  }
-}
+/** The sender's name in the log, and the loop `wakeCampaignSender` wakes. */
+const LOOP_NAME = "[newsletter] campaign sender";
 
 /**
  * Starts this process's campaign sender (from instrumentation.ts, beside the email
@@ -110,16 +93,12 @@ async function tick(state: SenderState) {
  * that stopped, so a send survives a restart.
  */
 export function startCampaignSender() {
-  if (globalForSender.coopCampaignSender) return;
-  const state: SenderState = { running: false, again: false };
-  globalForSender.coopCampaignSender = state;
-  state.timer = setInterval(() => void tick(state), POLL_MS);
-  state.timer.unref();
-  void tick(state);
+  startBackgroundLoop(LOOP_NAME, POLL_MS, async () => {
+    await queueSendingCampaigns();
+  });
 }
 
 /** Queues a campaign whose send just started without waiting for the next poll. */
 export function wakeCampaignSender() {
-  const state = globalForSender.coopCampaignSender;
-  if (state) setImmediate(() => void tick(state));
+  wakeBackgroundLoop(LOOP_NAME);
 }

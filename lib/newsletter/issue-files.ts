@@ -1,4 +1,4 @@
-import { slugFrom } from "@/lib/slug";
+import { slugFrom } from "@/lib/model/slug";
 
 // Names of an issue's address and download. Pure: the upload service, the seed, the
 // download route and unit tests use them.

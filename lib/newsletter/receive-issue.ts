@@ -3,14 +3,14 @@ import { revalidateTag } from "next/cache";
 import { isFromOwnPages, NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
 import { requireStaff, type SessionUser } from "@/lib/auth/session";
 import { cacheTags } from "@/lib/cache-tags";
-import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/errors";
+import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/model/errors";
 import { refusalOutcome, wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
 import { uploadSpace } from "@/lib/uploads/quota";
 import { declaresMoreThanCap, readUploadForm, typedValues, type FileRefusal, type ReceivedForm } from "@/lib/uploads/read-upload-form";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { issueNotPdfMessage, issuePdfNoSpaceMessage, issuePdfTooLargeMessage, newsletterIssueSchema } from "@/lib/validations/newsletter-issues";
 import { isPdf, publishNewsletterIssue, quotaFullWords } from "./publish-issue";
-import { ISSUE_PDF_MAX_BYTES } from "./vocabulary";
+import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
 
 export const ISSUE_PUBLISHED = "Published: the issue is on the public list and in its feed.";
 

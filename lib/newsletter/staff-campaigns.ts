@@ -1,7 +1,7 @@
 import "server-only";
 import { getCampaignProgress, listCampaignsForStaff } from "@/db/queries/newsletter-campaigns";
 import type { CampaignProgress } from "@/db/queries/newsletter-deliveries";
-import type { CampaignStatus } from "./vocabulary";
+import type { CampaignStatus } from "@/lib/model/newsletter";
 
 export type { CampaignProgress };
 

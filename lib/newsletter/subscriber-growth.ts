@@ -1,4 +1,4 @@
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 
 export type ConsentSpan = { confirmedAt: Date; unsubscribedAt: Date | null };
 export type MonthCount = { month: string; count: number };

@@ -1,6 +1,6 @@
 import { renderEmail } from "@/lib/email/templates";
 import { confirmUrl } from "./tokens";
-import { CONFIRM_LINK_DAYS } from "./vocabulary";
+import { CONFIRM_LINK_DAYS } from "@/lib/model/newsletter";
 
 /** The double opt-in email: its link opens a page whose button confirms. */
 export function confirmationEmail(site: { coopName: string; siteUrl: string }, token: string) {

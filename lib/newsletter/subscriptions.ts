@@ -13,12 +13,12 @@ import { consumeRateLimits } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 import { consumePublicFormLimit, HOUR_MS, rateLimitKey } from "@/lib/rate-limits";
 import type { NewsletterSignupInput } from "@/lib/validations/newsletter";
 import { confirmationEmail } from "./subscription-emails";
 import { hashNewsletterToken, isWellFormedToken, newNewsletterToken, unsubscribeUrls } from "./tokens";
-import { CONFIRM_LINK_DAYS } from "./vocabulary";
+import { CONFIRM_LINK_DAYS } from "@/lib/model/newsletter";
 
 const DAY_MS = 24 * HOUR_MS;
 /** Confirmation emails one address may be sent per hour, whoever asks. */

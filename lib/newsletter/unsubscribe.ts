@@ -10,7 +10,7 @@ import {
   markSubscriberUnsubscribed,
 } from "@/db/queries/newsletter-subscribers";
 import type { NewsletterSubscriber } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 import { LINK_PROBLEMS, subscriberSubject, type SubscriptionChannel } from "./subscriptions";
 import { hashNewsletterToken, isWellFormedToken } from "./tokens";
 

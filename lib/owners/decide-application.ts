@@ -5,9 +5,9 @@ import { approveOwnerApplication, declineOwnerApplication, getOwnerApplication, 
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { explainRefusals } from "@/lib/errors";
-import { reasonWords } from "@/lib/error-reasons";
-import type { EquityPaymentMethod } from "./equity";
+import { explainRefusals } from "@/lib/model/errors";
+import { reasonWords } from "@/lib/model/error-reasons";
+import type { EquityPaymentMethod } from "@/lib/model/equity";
 import { applicationApprovedEmail, applicationDeclinedEmail } from "./emails";
 import { queueInvitationEmails, sealInvitation } from "./household-invitations";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { renderEmail } from "@/lib/email/templates";
-import { formatCents, formatDay, storeDay } from "@/lib/format";
-import { equitySchedule, type EquityPlan } from "./equity";
+import { formatCents, formatDay, storeDay } from "@/lib/model/format";
+import { equitySchedule, type EquityPlan } from "@/lib/model/equity";
 
 type Site = { coopName: string; siteUrl: string };
 

@@ -6,9 +6,9 @@ import { getEquityPlans } from "@/db/queries/owner-settings";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { hasReasonIn, invalidFields } from "@/lib/errors";
+import { hasReasonIn, invalidFields } from "@/lib/model/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import type { OwnerApplicationInput } from "@/lib/validations/owners";
 import { applicationAddressHasOwnershipEmail, applicationAlreadyWaitingEmail, applicationForStaffEmail, applicationReceivedEmail } from "./emails";
 

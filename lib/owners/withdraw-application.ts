@@ -7,7 +7,7 @@ import { getSiteSettings } from "@/db/queries/site";
 import { removeOutboxFiles } from "@/lib/email/outbox-files";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/model/errors";
 import { applicationWithdrawnEmail } from "./emails";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/model/errors";
 import type { UploadFormResult } from "./form-result";
 import { forgetReturnedFormCookie, keepReturnedForm } from "./returned-forms";
 

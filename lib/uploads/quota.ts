@@ -2,7 +2,7 @@ import "server-only";
 import type { Executor } from "@/db/queries/executor";
 import { sumUploadBytes } from "@/db/queries/uploads";
 import { getEnv } from "@/lib/env";
-import { refusals } from "@/lib/errors";
+import { refusals } from "@/lib/model/errors";
 
 /** Why `assertUploadFits` refuses. */
 export type UploadRefusal = "upload_quota_full";

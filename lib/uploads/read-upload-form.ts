@@ -1,7 +1,7 @@
 import "server-only";
 import { once } from "node:events";
 import busboy, { type BusboyFileStream } from "next/dist/compiled/busboy";
-import { UploadNoSpaceError, writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
+import { UploadNoSpaceError, writePendingUpload, type PendingUpload } from "@/lib/uploads/storage";
 
 /**
  * Room in a body for an upload form's text besides its file: the longest (the job

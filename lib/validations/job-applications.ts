@@ -1,6 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
-import { RESUME_MAX_BYTES } from "@/lib/jobs/vocabulary";
+import { RESUME_MAX_BYTES } from "@/lib/model/jobs";
 import { isUploadedFile, noFileChosen, type UploadedFile } from "./fields";
 import { jobApplicationSchema } from "./jobs";
 import { resumeTooLargeMessage } from "./resume-messages";

@@ -1,10 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from "@/lib/model/jobs";
 import { groupedWholeNumber } from "./fields";
-
-export const RETENTION_DAYS_MIN = 30;
-export const RETENTION_DAYS_MAX = 3650;
-export const RETENTION_DAYS_DEFAULT = 365;
 
 const retentionError = `Give a whole number of days from ${RETENTION_DAYS_MIN} to ${RETENTION_DAYS_MAX.toLocaleString("en-US")}.`;
 
@@ -15,8 +12,6 @@ export const jobSettingsSchema = z.object({
 });
 
 export type JobSettings = z.output<typeof jobSettingsSchema>;
-
-export const defaultJobSettings: JobSettings = { retentionDays: RETENTION_DAYS_DEFAULT };
 
 /** The jobs settings form: the number of days as typed ("365" or "1,000"). */
 export const jobSettingsFormSchema = z.object({

@@ -1,8 +1,8 @@
 import "./zod-config";
 import { z } from "zod";
-import { evidenceGrades, monographStatuses } from "@/db/schema/monographs";
-import { monographCategorySlugs } from "@/lib/monographs/categories";
-import { monographSectionKeys, type MonographSectionKey } from "@/lib/monographs/sections";
+import { evidenceGrades, monographStatuses } from "@/lib/model/monographs";
+import { monographCategorySlugs } from "@/lib/model/monographs";
+import { monographSectionKeys, type MonographSectionKey } from "@/lib/model/monographs";
 import { day, line, optionalText, rowId, text } from "./fields";
 import { linesOf, nestFormFields, withoutBlankRows } from "./form-fields";
 

@@ -1,6 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
-import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
+import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
 import { day, isUploadedFile, line, noFileChosen, rowId, text, type UploadedFile } from "./fields";
 
 export const ISSUE_PDF_MAX_LABEL = `${ISSUE_PDF_MAX_BYTES / (1024 * 1024)} MB`;

@@ -1,9 +1,9 @@
 import "./zod-config";
 import { z } from "zod";
-import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
+import { FIRST_NAME_MAX } from "@/lib/model/newsletter";
 import { emailAddress, optionalText, rowId } from "./fields";
 
-export { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
+export { FIRST_NAME_MAX } from "@/lib/model/newsletter";
 
 /** The signup form, in the aside and on /newsletter: an address and, if they like, a first name. */
 export const newsletterSignupSchema = z.object({

@@ -1,6 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
-import { EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/owners/equity";
+import { EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/model/equity";
 import { blankable, dollars, groupedWholeNumber, line, text } from "./fields";
 import { isBlankRow, nestFormFields } from "./form-fields";
 

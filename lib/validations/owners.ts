@@ -1,9 +1,9 @@
 import "./zod-config";
 import { z } from "zod";
-import { equityPaymentMethods } from "@/lib/owners/equity";
+import { equityPaymentMethods } from "@/lib/model/equity";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId } from "./fields";
 import { nestFormFields, withoutBlankRows } from "./form-fields";
-import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owner-application";
+import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owners";
 
 const flowerProgramKeys = Object.keys(flowerPrograms) as FlowerProgram[];
 

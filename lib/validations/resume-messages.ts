@@ -1,4 +1,4 @@
-import { RESUME_MAX_BYTES } from "@/lib/jobs/vocabulary";
+import { RESUME_MAX_BYTES } from "@/lib/model/jobs";
 
 // Apart from the schema (job-applications.ts), so that the application form in the
 // browser shows them without loading zod.

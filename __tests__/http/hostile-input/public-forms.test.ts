@@ -22,7 +22,7 @@ import {
 import { applicationFields } from "../../helpers/owners";
 import { portalDataDir, portalMailDir, portalUrl, withPortalDb } from "../../helpers/portal";
 import { signIn } from "../../helpers/auth";
-import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
+import { FIRST_NAME_MAX } from "@/lib/model/newsletter";
 import { emailFiles, readEmail, waitForEmails } from "../../helpers/smtp-receiver";
 
 jest.setTimeout(15 * 60_000);

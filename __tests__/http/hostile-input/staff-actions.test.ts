@@ -3,12 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { PDFDocument } from "pdf-lib";
-import { evidenceGrades, monographStatuses } from "@/db/schema/monographs";
-import { roles } from "@/db/schema/users";
-import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/jobs/vocabulary";
-import { monographCategorySlugs } from "@/lib/monographs/categories";
-import { monographSectionKeys } from "@/lib/monographs/sections";
-import { equityPaymentMethods } from "@/lib/owners/equity";
+import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/model/jobs";
+import { evidenceGrades, monographStatuses } from "@/lib/model/monographs";
+import { roles } from "@/lib/model/users";
+import { monographCategorySlugs } from "@/lib/model/monographs";
+import { monographSectionKeys } from "@/lib/model/monographs";
+import { equityPaymentMethods } from "@/lib/model/equity";
 import { ensureUser, signIn } from "../../helpers/auth";
 import { callAction, hasField, scrapeForm, scrapeUploadForm, type ActionAnswer } from "../../helpers/forms";
 import {

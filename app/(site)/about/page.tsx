@@ -1,5 +1,5 @@
 import { ContentArticle } from "@/components/site/content-article";
-import { contentPageMetadata, loadContentPage } from "@/lib/site-content";
+import { contentPageMetadata, loadContentPage } from "@/lib/site/cached";
 
 export const generateMetadata = () => contentPageMetadata("about");
 

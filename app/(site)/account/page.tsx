@@ -15,9 +15,9 @@ import { signOutAction, signOutEverywhereAction } from "@/lib/actions/auth";
 import { acceptHouseholdInvitationAction, declineHouseholdInvitationAction } from "@/lib/actions/owner-households";
 import { subscribeFromAccountAction, unsubscribeFromAccountAction } from "@/lib/actions/newsletter";
 import { withdrawOwnerApplicationAction } from "@/lib/actions/owner-applications";
-import { roleLabels, isStaffRole } from "@/lib/auth/roles";
+import { roleLabels, isStaffRole } from "@/lib/model/users";
 import { requirePageRole } from "@/lib/auth/session";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AlphabeticalIndex, CategoryOverview } from "@/components/monographs/category-overview";
 import { LiveSearch } from "@/components/monographs/live-search";
 import { QueryProvider } from "@/components/providers/query-provider";
-import { getCachedCategories, getCachedMonographList } from "@/lib/monograph-content";
+import { getCachedCategories, getCachedMonographList } from "@/lib/monographs/cached";
 
 export const metadata: Metadata = {
   title: "Health library",

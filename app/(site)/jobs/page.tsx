@@ -3,7 +3,7 @@ import { HowToApply } from "@/components/jobs/how-to-apply";
 import { JobFilters } from "@/components/jobs/job-filters";
 import { getOpenJobs } from "@/lib/jobs/cached";
 import { toJobSummary } from "@/lib/jobs/summary";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 import { shareImage } from "@/lib/site";
 
 export async function generateMetadata(): Promise<Metadata> {

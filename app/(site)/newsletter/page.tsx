@@ -3,11 +3,11 @@ import Link from "next/link";
 import { CampaignArchiveList } from "@/components/newsletter/campaign-archive-list";
 import { NewsletterSignupForm } from "@/components/newsletter/signup-form";
 import { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import { getCachedSentCampaigns } from "@/lib/newsletter/cached-campaigns";
 import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
 import { shareImage } from "@/lib/site";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { coopName } = await getCachedSiteSettings();

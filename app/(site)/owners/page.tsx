@@ -1,6 +1,6 @@
 import { ContentArticle } from "@/components/site/content-article";
 import { ButtonLink } from "@/components/ui/button-link";
-import { contentPageMetadata, loadContentPage } from "@/lib/site-content";
+import { contentPageMetadata, loadContentPage } from "@/lib/site/cached";
 
 export const generateMetadata = () => contentPageMetadata("owners");
 

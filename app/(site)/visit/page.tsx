@@ -1,6 +1,6 @@
 import { ContentArticle } from "@/components/site/content-article";
 import { StoreDetails } from "@/components/site/store-details";
-import { contentPageMetadata, getCachedSiteSettings, loadContentPage } from "@/lib/site-content";
+import { contentPageMetadata, getCachedSiteSettings, loadContentPage } from "@/lib/site/cached";
 
 export const generateMetadata = () => contentPageMetadata("visit");
 

@@ -1,5 +1,5 @@
 import { ContentArticle } from "@/components/site/content-article";
-import { contentPageMetadata, getCachedPageList, loadContentPage } from "@/lib/site-content";
+import { contentPageMetadata, getCachedPageList, loadContentPage } from "@/lib/site/cached";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MonographArticle } from "@/components/monographs/monograph-article";
 import { MonographBreadcrumb } from "@/components/monographs/breadcrumb";
-import { JsonLdScript } from "@/components/monographs/json-ld-script";
+import { JsonLdScript } from "@/components/ui/json-ld-script";
 import { getEnv } from "@/lib/env";
-import { getCachedMonograph, getCachedMonographList, getCachedMonographNames, loadMonograph } from "@/lib/monograph-content";
+import { getCachedMonograph, getCachedMonographList, getCachedMonographNames, loadMonograph } from "@/lib/monographs/cached";
 import { monographJsonLd } from "@/lib/monographs/json-ld";
 import { shareImage } from "@/lib/site";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchResultList } from "@/components/monographs/search-result-list";
 import { searchMonographs } from "@/db/queries/monograph-search";
-import { getCachedCategories } from "@/lib/monograph-content";
-import { MAX_QUERY_LENGTH } from "@/lib/monographs/search-query";
+import { getCachedCategories } from "@/lib/monographs/cached";
+import { MAX_QUERY_LENGTH } from "@/lib/model/monograph-search";
 
 export const metadata: Metadata = { title: "Search the health library", robots: { index: false } };
 

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClosedNotice } from "@/components/jobs/closed-notice";
 import { JobFacts } from "@/components/jobs/job-facts";
-import { JsonLdScript } from "@/components/monographs/json-ld-script";
+import { JsonLdScript } from "@/components/ui/json-ld-script";
 import { MarkdownTree } from "@/components/site/markdown-tree";
 import { ButtonLink } from "@/components/ui/button-link";
 import { getEnv } from "@/lib/env";
-import { formatDay, storeDay } from "@/lib/format";
+import { formatDay, storeDay } from "@/lib/model/format";
 import { getCachedPublicJob, getCachedPublicJobSlugs, isJobOpen } from "@/lib/jobs/cached";
 import { jobPostingJsonLd } from "@/lib/jobs/json-ld";
 import { postingSections, postingSummary, postingText } from "@/lib/jobs/posting-content";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 import { shareImage } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,11 +1,11 @@
 import { getEnv } from "@/lib/env";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/model/format";
 import { getOpenJobs } from "@/lib/jobs/cached";
 import { formatPay } from "@/lib/jobs/pay";
 import { postingSummary } from "@/lib/jobs/posting-content";
-import { employmentTypeLabels } from "@/lib/jobs/vocabulary";
+import { employmentTypeLabels } from "@/lib/model/jobs";
 import { renderRss } from "@/lib/rss";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 // Prerendered and revalidated like the pages: staff changes at once (tag `jobs`), a posting
 // whose closing day passed at the next revalidation, without anyone saving anything.

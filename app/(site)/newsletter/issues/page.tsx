@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NewsletterIssueList } from "@/components/newsletter/newsletter-issue-list";
 import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 import { shareImage, telHref } from "@/lib/site";
 
 export async function generateMetadata(): Promise<Metadata> {

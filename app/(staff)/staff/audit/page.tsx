@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { listAuditEntries, listAuditFacets } from "@/db/queries/audit";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 import { pageFromQuery, queryText } from "@/lib/search-params";
 import { selectClass } from "@/components/ui/select";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { listMonographsForStaff } from "@/db/queries/monographs";
-import { monographStatuses, type MonographStatus } from "@/db/schema/monographs";
+import { monographStatuses, type MonographStatus } from "@/lib/model/monographs";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
-import { monographCategoryList } from "@/lib/monographs/categories";
+import { formatDateTime } from "@/lib/model/format";
+import { monographCategoryList } from "@/lib/model/monographs";
 
 export const metadata = { title: "Health library" };
 

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { RetryEmailButton } from "@/components/staff/retry-email-button";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { countOutboxByStatus, listOutbox } from "@/db/queries/email";
-import { emailStatuses, type EmailStatus } from "@/db/schema/email";
+import { emailStatuses, type EmailStatus } from "@/lib/model/email";
 import { retryEmailAction } from "@/lib/actions/email";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 
 export const metadata = { title: "Outbox" };
 

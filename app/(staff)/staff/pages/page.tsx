@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { listPages } from "@/db/queries/site";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 
 export const metadata = { title: "Pages" };
 

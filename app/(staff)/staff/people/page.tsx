@@ -4,7 +4,7 @@ import { cellClass, DataTable } from "@/components/ui/data-table";
 import { listUsers } from "@/db/queries/users";
 import { changeRoleAction } from "@/lib/actions/users";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 
 export const metadata = { title: "People" };
 

@@ -1,6 +1,6 @@
 import { type NextRequest } from "next/server";
 import { searchMonographs } from "@/db/queries/monograph-search";
-import { MAX_QUERY_LENGTH } from "@/lib/monographs/search-query";
+import { MAX_QUERY_LENGTH } from "@/lib/model/monograph-search";
 
 /**
  * GET /api/monographs/search?q= — the search-as-you-type endpoint. Public data, so an

@@ -1,5 +1,5 @@
 import { requireStaff } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/model/errors";
 import { staffJobRows } from "@/lib/jobs/staff-list";
 
 const privateAnswer = { "Cache-Control": "no-store" };

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { MonographArticle } from "@/components/monographs/monograph-article";
 import { PrintedOn } from "@/components/monographs/printed-on";
 import { getEnv } from "@/lib/env";
-import { getCachedMonograph, getCachedMonographList, loadMonograph } from "@/lib/monograph-content";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedMonograph, getCachedMonographList, loadMonograph } from "@/lib/monographs/cached";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 type Props = { params: Promise<{ slug: string }> };
 

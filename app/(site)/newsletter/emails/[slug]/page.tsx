@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MarkdownTree } from "@/components/site/markdown-tree";
-import { formatDay, storeDay } from "@/lib/format";
+import { formatDay, storeDay } from "@/lib/model/format";
 import { getCachedSentCampaign, getCachedSentCampaigns } from "@/lib/newsletter/cached-campaigns";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 import { shareImage } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };

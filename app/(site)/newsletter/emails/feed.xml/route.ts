@@ -2,7 +2,7 @@ import { getEnv } from "@/lib/env";
 import { campaignArchiveUrl, campaignBodyHtml } from "@/lib/newsletter/campaign-email";
 import { getCachedArchivedCampaigns } from "@/lib/newsletter/cached-campaigns";
 import { renderRss } from "@/lib/rss";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 // Prerendered; a newly sent campaign shows at once (tag `newsletter-campaigns`), with an
 // hourly revalidation as a safety net.

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { getNewsletterIssueBySlug } from "@/db/queries/newsletter-issues";
 import { issueDownloadName } from "@/lib/newsletter/issue-files";
-import { storedUploadPath } from "@/lib/jobs/uploads";
+import { storedUploadPath } from "@/lib/uploads/storage";
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
 

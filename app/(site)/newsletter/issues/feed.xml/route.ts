@@ -2,7 +2,7 @@ import { getEnv } from "@/lib/env";
 import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
 import { issuePdfPath } from "@/lib/newsletter/issue-files";
 import { renderRss } from "@/lib/rss";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 
 // Prerendered; staff uploads and deletions revalidate it at once (tag `newsletter-issues`).
 export const dynamic = "force-static";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/model/errors";
 import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 
 /*

@@ -6,7 +6,7 @@ import { ApplicantList } from "@/components/jobs/applicant-list";
 import { JobStateControls } from "@/components/jobs/job-state-controls";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { listApplicationsForJob } from "@/db/queries/job-applications";
-import { updateApplicantAction } from "@/lib/actions/job-applicants";
+import { updateApplicantAction } from "@/lib/actions/job-applicant-review";
 import { applicantRows } from "@/lib/jobs/applicant-rows";
 import { getJobById } from "@/db/queries/jobs";
 import { deleteDraftJobAction, setJobStatusAction, updateJobAction } from "@/lib/actions/jobs";

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { JobEditor } from "@/components/jobs/job-editor";
 import { createJobAction } from "@/lib/actions/jobs";
 import { requirePageRole } from "@/lib/auth/session";
-import { storeDay } from "@/lib/format";
-import { getCachedSiteSettings } from "@/lib/site-content";
+import { storeDay } from "@/lib/model/format";
+import { getCachedSiteSettings } from "@/lib/site/cached";
 import { addDays, formatISO } from "date-fns";
 
 export const metadata = { title: "New job posting" };

@@ -4,7 +4,7 @@ import { StaffIssueList } from "@/components/newsletter/staff-issue-list";
 import { listNewsletterIssues } from "@/db/queries/newsletter-issues";
 import { deleteNewsletterIssueAction } from "@/lib/actions/newsletter-issues";
 import { requirePageRole } from "@/lib/auth/session";
-import { storeDay } from "@/lib/format";
+import { storeDay } from "@/lib/model/format";
 import { takeReturnedForm } from "@/lib/uploads/returned-forms";
 
 const PAGE = "/staff/newsletter/issues";

@@ -6,9 +6,9 @@ import { countSubscribersByStatus, listConsentSpans, listSubscribers } from "@/d
 import { staffUnsubscribeAction } from "@/lib/actions/newsletter";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 import { confirmedSubscribersByMonth } from "@/lib/newsletter/subscriber-growth";
-import { subscriberStatuses, subscriberStatusLabels, type SubscriberStatus } from "@/lib/newsletter/vocabulary";
+import { subscriberStatuses, subscriberStatusLabels, type SubscriberStatus } from "@/lib/model/newsletter";
 import { pageFromQuery } from "@/lib/search-params";
 
 export const metadata = { title: "Newsletter subscribers" };

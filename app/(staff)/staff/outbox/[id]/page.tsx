@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getOutboxEmail } from "@/db/queries/email";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 
 export const metadata: Metadata = { title: "Email message" };
 

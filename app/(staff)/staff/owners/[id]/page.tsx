@@ -11,7 +11,7 @@ import { removeHouseholdMemberAction } from "@/lib/actions/owner-households";
 import { recordEquityPaymentAction, setFlowerVerificationAction } from "@/lib/actions/owners";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatCents, formatDay, storeDay } from "@/lib/format";
+import { formatCents, formatDay, storeDay } from "@/lib/model/format";
 import { flowerProgramLabels, paymentMethodLabels } from "@/lib/owners/labels";
 
 export const metadata: Metadata = { title: "Owner" };

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { cellClass, DataTable } from "@/components/ui/data-table";
 import { Select, selectClass } from "@/components/ui/select";
 import { countOwnerApplicationsByStatus, listOwnerApplications, type ApplicationQueueFilter } from "@/db/queries/owner-application-queue";
-import { ownerApplicationStatuses, type OwnerApplicationStatus } from "@/db/schema";
+import { ownerApplicationStatuses, type OwnerApplicationStatus } from "@/lib/model/owners";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime, nextDay, startOfStoreDay } from "@/lib/format";
+import { formatDateTime, nextDay, startOfStoreDay } from "@/lib/model/format";
 import { applicationStatusLabels } from "@/lib/owners/labels";
 import { pageFromQuery } from "@/lib/search-params";
 

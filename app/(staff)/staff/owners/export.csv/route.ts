@@ -3,8 +3,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { listOwnersForExport } from "@/db/queries/owners-directory";
 import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
-import { storeDay } from "@/lib/format";
+import { errorResponse } from "@/lib/model/errors";
+import { storeDay } from "@/lib/model/format";
 import { ownersCsv } from "@/lib/owners/owners-csv";
 
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };

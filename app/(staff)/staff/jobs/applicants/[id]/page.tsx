@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApplicantUpdateForm } from "@/components/jobs/applicant-update-form";
 import { getJobApplication } from "@/db/queries/job-applications";
-import { updateApplicantAction } from "@/lib/actions/job-applicants";
+import { updateApplicantAction } from "@/lib/actions/job-applicant-review";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 
 export const metadata: Metadata = { title: "Applicant" };
 

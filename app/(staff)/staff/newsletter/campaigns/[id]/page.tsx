@@ -11,7 +11,7 @@ import { getSiteSettings } from "@/db/queries/site";
 import { deleteDraftCampaignAction, sendTestCampaignAction, startCampaignSendAction, updateCampaignAction } from "@/lib/actions/newsletter-campaigns";
 import { requirePageRole } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/model/format";
 import { treeToEmailText } from "@/lib/markdown/to-email-html";
 import { markdownToTree } from "@/lib/markdown/to-tree";
 import { campaignProgressView } from "@/lib/newsletter/staff-campaigns";

@@ -3,8 +3,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { listConfirmedSubscribersForExport } from "@/db/queries/newsletter-subscriber-list";
 import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
-import { storeDay } from "@/lib/format";
+import { errorResponse } from "@/lib/model/errors";
+import { storeDay } from "@/lib/model/format";
 import { subscribersCsv } from "@/lib/newsletter/subscribers-csv";
 
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };

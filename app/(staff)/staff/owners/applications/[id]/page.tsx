@@ -8,7 +8,7 @@ import { getOwnerApplication } from "@/db/queries/owner-applications";
 import { approveOwnerApplicationAction, declineOwnerApplicationAction } from "@/lib/actions/owner-applications";
 import { recordPersonalDataView } from "@/lib/audit/record-view";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatCents, storeDay } from "@/lib/format";
+import { formatCents, storeDay } from "@/lib/model/format";
 
 export const metadata: Metadata = { title: "Owner application" };
 

@@ -1,6 +1,6 @@
 import { listApplicationsForJob } from "@/db/queries/job-applications";
 import { requireStaff } from "@/lib/auth/session";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, errorResponse } from "@/lib/model/errors";
 import { applicantRows } from "@/lib/jobs/applicant-rows";
 
 const privateAnswer = { "Cache-Control": "no-store" };

@@ -5,9 +5,9 @@ import { recordAudit } from "@/db/queries/audit";
 import { getJobApplication } from "@/db/queries/job-applications";
 import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, errorResponse } from "@/lib/model/errors";
 import { attachmentDisposition } from "@/lib/jobs/resume-file-name";
-import { storedUploadPath } from "@/lib/jobs/uploads";
+import { storedUploadPath } from "@/lib/uploads/storage";
 
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 

@@ -4,7 +4,7 @@ import { getOwnerApplication } from "@/db/queries/owner-applications";
 import { getSiteSettings } from "@/db/queries/site";
 import { refuseRequestFromAnotherSite } from "@/lib/audit/cross-site";
 import { requireStaff } from "@/lib/auth/session";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, errorResponse } from "@/lib/model/errors";
 import { renderOwnerApplicationPdf } from "@/lib/owners/application-pdf";
 
 const privateFile = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };

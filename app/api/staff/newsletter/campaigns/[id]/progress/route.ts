@@ -1,5 +1,5 @@
 import { requireStaff } from "@/lib/auth/session";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, errorResponse } from "@/lib/model/errors";
 import { campaignProgressView } from "@/lib/newsletter/staff-campaigns";
 
 const privateAnswer = { "Cache-Control": "no-store" };

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { serializeMonograph } from "@/lib/monographs/file-format";
-import { listAllMonographs } from "./queries/monographs";
+import { listAllMonographs } from "../queries/monographs";
 
 export function exportMonographs(folder: string) {
   fs.mkdirSync(folder, { recursive: true });

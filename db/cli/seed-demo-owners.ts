@@ -1,15 +1,15 @@
 import { addMonths, formatISO } from "date-fns";
-import { getEquityPlans } from "./queries/owner-settings";
-import { approveOwnerApplication, insertOwnerApplication } from "./queries/owner-applications";
-import { recordEquityPayment } from "./queries/owners";
-import { equitySchedule } from "@/lib/owners/equity";
-import { storeDay } from "@/lib/format";
+import { getEquityPlans } from "../queries/owner-settings";
+import { approveOwnerApplication, insertOwnerApplication } from "../queries/owner-applications";
+import { recordEquityPayment } from "../queries/owners";
+import { equitySchedule } from "@/lib/model/equity";
+import { storeDay } from "@/lib/model/format";
 import { eq, sql } from "drizzle-orm";
-import { ownerApplications, ownerHouseholdMembers } from "./schema";
-import { ensureUserByEmail } from "./queries/users";
+import { ownerApplications, ownerHouseholdMembers } from "../schema";
+import { ensureUserByEmail } from "../queries/users";
 import { newLinkToken } from "@/lib/link-tokens";
-import { demoOwnerApplication, demoOwnerMonthsAgo, demoOwnerPaymentsMade, demoPendingApplications } from "./seed-data/demo-owners";
-import type { Executor } from "./queries/executor";
+import { demoOwnerApplication, demoOwnerMonthsAgo, demoOwnerPaymentsMade, demoPendingApplications } from "../seed-data/demo-owners";
+import type { Executor } from "../queries/executor";
 
 /**
  * Demo mode only, on a database without any application yet: the demo ownership with

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "./queries/executor";
-import { newsletterCampaigns } from "./schema";
-import { demoCampaigns } from "./seed-data/demo-campaigns";
+import type { Executor } from "../queries/executor";
+import { newsletterCampaigns } from "../schema";
+import { demoCampaigns } from "../seed-data/demo-campaigns";
 
 const dayMs = 86_400_000;
 

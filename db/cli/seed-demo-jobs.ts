@@ -1,10 +1,10 @@
 import { addDays, formatISO } from "date-fns";
 import { eq, sql } from "drizzle-orm";
-import { storeDay } from "@/lib/format";
-import { insertJob, setJobStatus } from "./queries/jobs";
-import type { Executor } from "./queries/executor";
-import { jobApplications, jobs } from "./schema";
-import { demoJobs } from "./seed-data/demo-jobs";
+import { storeDay } from "@/lib/model/format";
+import { insertJob, setJobStatus } from "../queries/jobs";
+import type { Executor } from "../queries/executor";
+import { jobApplications, jobs } from "../schema";
+import { demoJobs } from "../seed-data/demo-jobs";
 
 const dayMs = 86_400_000;
 

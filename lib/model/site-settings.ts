@@ -1,11 +1,11 @@
-import type { SiteSettings } from "@/lib/validations/site";
-
 /**
  * The co-op's facts as the original site gave them (address, fax). Where it gave none,
  * the values are placeholders for staff to replace in Settings: the phone number is in
  * the 555-01xx range reserved for fiction, the email domain is the reserved `.example` top-level domain (RFC 2606).
+ * They are the settings in force until an admin saves some; their shape is `siteSettingsSchema`
+ * (lib/validations/site.ts), which checks them where they are read.
  */
-export const defaultSiteSettings: SiteSettings = {
+export const defaultSiteSettings = {
   coopName: "Marshall Street Food Co-op",
   tagline: "A grocery store owned by the people who shop here",
   streetAddress: "62 Marshall St",

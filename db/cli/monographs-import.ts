@@ -9,8 +9,8 @@
  */
 import path from "node:path";
 import { readMonographFolder } from "@/lib/monographs/folder";
-import type { DB } from "./client";
-import { upsertMonographBySlug } from "./queries/monographs";
+import type { DB } from "../client";
+import { upsertMonographBySlug } from "../queries/monograph-writes";
 
 export type ImportReport = { created: number; updated: number; problems: string[] };
 
@@ -35,7 +35,7 @@ if (require.main === module) {
     console.error("Usage: npm run monographs:import -- DIR");
     process.exit(2);
   }
-  void import("./index").then(({ db }) => {
+  void import("../index").then(({ db }) => {
     const report = importMonographs(db, path.resolve(folder));
     for (const problem of report.problems) console.error(problem);
     console.log(`Imported ${report.created + report.updated} monographs: ${report.created} new, ${report.updated} updated.`);

@@ -1,12 +1,12 @@
 import { addMonths, formatISO, startOfMonth } from "date-fns";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
-import { storeDay } from "@/lib/format";
-import { writePendingUpload, type PendingUpload } from "@/lib/jobs/uploads";
+import { storeDay } from "@/lib/model/format";
+import { writePendingUpload, type PendingUpload } from "@/lib/uploads/storage";
 import { issueDownloadName, issueSlug } from "@/lib/newsletter/issue-files";
-import { ISSUE_PDF_MAX_BYTES } from "@/lib/newsletter/vocabulary";
-import type { Executor } from "./queries/executor";
-import { countNewsletterIssues, insertNewsletterIssue } from "./queries/newsletter-issues";
-import { defaultSiteSettings } from "./seed-data/site-settings";
+import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
+import type { Executor } from "../queries/executor";
+import { countNewsletterIssues, insertNewsletterIssue } from "../queries/newsletter-issues";
+import { defaultSiteSettings } from "@/lib/model/site-settings";
 
 type DemoIssue = { title: string; monthsAgo: number; summary: string; contents: string[] };
 

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
 import { notFound } from "next/navigation";
 import { getPageBySlug, getSiteSettings, listPages } from "@/db/queries/site";
-import { cacheTags } from "./cache-tags";
-import { shareImage } from "./site";
-import { markdownToTree } from "./markdown/to-tree";
+import { cacheTags } from "@/lib/cache-tags";
+import { markdownToTree } from "@/lib/markdown/to-tree";
+import { shareImage } from "@/lib/site";
 
 // Public pages read through these cached functions, so a page view does no database
 // work until staff change the data and revalidate its tag. Cached values pass through

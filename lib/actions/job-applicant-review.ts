@@ -5,7 +5,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { getJobApplication, setApplicantStatus, type ApplicantRefusal } from "@/db/queries/job-applications";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
-import { explainRefusals } from "@/lib/errors";
+import { explainRefusals } from "@/lib/model/errors";
 import { applicantMessageEmail } from "@/lib/jobs/applicant-message-email";
 import { applicantUpdateSchema } from "@/lib/validations/jobs";
 import { defineAction } from "./safe-action";

@@ -7,10 +7,10 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { getEnv } from "@/lib/env";
 
-// Files people send (résumés) live under DATA_DIR/uploads/, named by their upload id and
-// nothing else: the name the sender gave never reaches a path. A file is written under a
-// temporary name first and takes its final name only once its row is committed, so a
-// final-named file always has (or had) a row.
+// Files people send (applicants' résumés, staff's printed newsletter issues) live under
+// DATA_DIR/uploads/, named by their upload id and nothing else: the name the sender gave
+// never reaches a path. A file is written under a temporary name first and takes its final
+// name only once its row is committed, so a final-named file always has (or had) a row.
 
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
 /** The temporary name's ending: `<id>.part` until the file's row commits. */

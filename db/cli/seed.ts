@@ -2,23 +2,24 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import matter from "gray-matter";
-import { monographCategoryList } from "@/lib/monographs/categories";
+import { monographCategoryList } from "@/lib/model/monographs";
 import { readMonographFolder } from "@/lib/monographs/folder";
 import { pageSchema, type PageInput } from "@/lib/validations/site";
-import type { DB } from "./client";
-import { ensureMonographCategories, monographSlugExists, saveMonograph } from "./queries/monographs";
-import { pages, settings, users } from "./schema";
-import { demoUsers, isFormerDemoAccount } from "./seed-data/demo-users";
-import { disableUsersByEmail, enableUsersByEmail, listUsersByName } from "./queries/users";
-import { defaultSiteSettings } from "./seed-data/site-settings";
+import type { DB } from "../client";
+import { ensureMonographCategories, saveMonograph } from "../queries/monograph-writes";
+import { monographSlugExists } from "../queries/monographs";
+import { pages, settings, users } from "../schema";
+import { demoUsers, isFormerDemoAccount } from "../seed-data/demo-users";
+import { disableUsersByEmail, enableUsersByEmail, listUsersByName } from "../queries/users";
+import { defaultSiteSettings } from "@/lib/model/site-settings";
 import { seedDemoCampaigns } from "./seed-demo-campaigns";
 import { seedDemoJobs } from "./seed-demo-jobs";
 import { seedDemoNewsletterSubscribers } from "./seed-demo-newsletter-subscribers";
 import { prepareDemoNewsletterIssues, seedDemoNewsletterIssues, type PreparedDemoIssue } from "./seed-demo-newsletter-issues";
 import { seedDemoOwners } from "./seed-demo-owners";
 
-export const seedPagesFolder = path.join(__dirname, "seed-data", "pages");
-export const seedMonographsFolder = path.join(__dirname, "seed-data", "monographs");
+export const seedPagesFolder = path.join(__dirname, "..", "seed-data", "pages");
+export const seedMonographsFolder = path.join(__dirname, "..", "seed-data", "monographs");
 
 /** Reads the seed pages (Markdown with front matter) and validates each one. */
 export function readSeedPages(folder = seedPagesFolder): PageInput[] {
@@ -137,7 +138,7 @@ function seedInTransaction(
 }
 
 if (require.main === module) {
-  void Promise.all([import("./index"), import("@/lib/env")]).then(async ([{ db }, { getEnv }]) => {
+  void Promise.all([import("../index"), import("@/lib/env")]).then(async ([{ db }, { getEnv }]) => {
     const report = await seedDatabase(db, { demo: getEnv().demo });
     console.log(
       `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues, ${report.demoCampaignsAdded} demo newsletter campaigns`,

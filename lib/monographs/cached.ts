@@ -7,9 +7,9 @@ import {
   listPublishedMonographNames,
   listPublishedMonographs,
 } from "@/db/queries/monographs";
-import { cacheTags } from "./cache-tags";
-import { markdownToTree } from "./markdown/to-tree";
-import { monographSectionKeys } from "./monographs/sections";
+import { cacheTags } from "@/lib/cache-tags";
+import { markdownToTree } from "@/lib/markdown/to-tree";
+import { monographSectionKeys } from "@/lib/model/monographs";
 
 // Public library pages read through these cached functions: no database work per view.
 // Staff saves revalidate the tags at once; the five-minute lifetime is a backstop for

@@ -28,7 +28,7 @@ export type ErrorReason =
 /**
  * The words anyone reads for a reason when no action said more. Queries speak in reasons,
  * actions speak to people: an action that can say more (the field at fault, the value to
- * choose) maps the reasons it meets to its own words (`explainRefusals` in lib/errors.ts);
+ * choose) maps the reasons it meets to its own words (`explainRefusals` in errors.ts);
  * these are the words everyone else reads, so that nobody is ever shown a code. Every
  * reason has words here, or this does not compile.
  */

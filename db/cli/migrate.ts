@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import type { DB } from "./client";
-import { lastMigrationAt } from "./migration-level";
+import type { DB } from "../client";
+import { lastMigrationAt } from "../migration-level";
 
-export const migrationsFolder = path.join(__dirname, "migrations");
+export const migrationsFolder = path.join(__dirname, "..", "migrations");
 
 /** Applies every committed migration not yet applied; a no-op on an up-to-date database. */
 export function migrateDatabase(database: DB, folder = migrationsFolder) {
@@ -34,7 +34,7 @@ export function pendingMigrations(database: DB, folder = migrationsFolder) {
 }
 
 if (require.main === module) {
-  void import("./index").then(({ db }) => {
+  void import("../index").then(({ db }) => {
     migrateDatabase(db);
     console.log("Migrations applied");
   });

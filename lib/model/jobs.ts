@@ -38,3 +38,11 @@ export const resumeContentTypes = {
   "application/msword": "doc",
 } as const;
 export const RESUME_MAX_BYTES = 5 * 1024 * 1024;
+
+/** How long applications are kept after their posting closed: an admin chooses within these days. */
+export const RETENTION_DAYS_MIN = 30;
+export const RETENTION_DAYS_MAX = 3650;
+export const RETENTION_DAYS_DEFAULT = 365;
+
+/** The jobs settings until an admin saves some (their shape is `jobSettingsSchema` in lib/validations/job-settings.ts). */
+export const defaultJobSettings = { retentionDays: RETENTION_DAYS_DEFAULT };

@@ -1,5 +1,5 @@
 import { addMonths, formatISO, parseISO } from "date-fns";
-import { formatCents } from "@/lib/format";
+import { formatCents } from "./format";
 
 /**
  * An equity plan as admins configure it in Settings: a first payment when the person

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { hashNewsletterToken, newNewsletterToken } from "@/lib/newsletter/tokens";
-import { CONFIRM_LINK_DAYS } from "@/lib/newsletter/vocabulary";
-import type { Executor } from "./queries/executor";
-import { newsletterSubscribers } from "./schema";
+import { CONFIRM_LINK_DAYS } from "@/lib/model/newsletter";
+import type { Executor } from "../queries/executor";
+import { newsletterSubscribers } from "../schema";
 
 const DAY_MS = 86_400_000;
 
