@@ -9,7 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPortal } from "../helpers/portal-server";
-import { pageBenchmark } from "./pages";
+import { launchBrowser } from "../helpers/browser";
+import { javascriptPerPage, pageBenchmark } from "./pages";
 import { benchmarkQueries, generatedMonograph, likeSearch, percentiles, random, time } from "./search";
 
 const MONOGRAPHS = 10_000;
@@ -51,11 +52,15 @@ async function searchBenchmark() {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function httpBenchmark() {
+async function httpBenchmark(javascriptOnly: boolean) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coop-bench-http-"));
   const portal = await startPortal({ dataDir });
   try {
-    await pageBenchmark(portal.url);
+    if (!javascriptOnly) await pageBenchmark(portal.url);
+    else {
+      const browser = await launchBrowser();
+      await javascriptPerPage(browser, portal.url).finally(() => browser.close());
+    }
   } finally {
     await portal.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -64,10 +69,11 @@ async function httpBenchmark() {
 
 async function main() {
   console.log(`Benchmarks, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
-  // `npm run bench -- pages` or `-- search` runs one part alone.
+  // `npm run bench -- pages` or `-- search` runs one part alone; `-- javascript` only the
+  // JavaScript each public page ships (a minute, against the floor).
   const only = process.argv[2];
-  if (only !== "pages") await searchBenchmark();
-  if (only !== "search") await httpBenchmark();
+  if (only === undefined || only === "search") await searchBenchmark();
+  if (only !== "search") await httpBenchmark(only === "javascript");
 }
 
 void main();

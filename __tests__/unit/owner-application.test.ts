@@ -1,4 +1,5 @@
-import { HOUSEHOLD_MAX, ownerApplicationFormSchema } from "@/lib/validations/owners";
+import { HOUSEHOLD_MAX } from "@/lib/model/owners";
+import { ownerApplicationFormSchema } from "@/lib/validations/owners";
 
 const schema = ownerApplicationFormSchema(["full", "monthly"]);
 

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useUploadForm } from "@/components/ui/use-upload-form";
 import { RESUME_MAX_BYTES, resumeContentTypes } from "@/lib/model/jobs";
 import type { UploadFormResult } from "@/lib/uploads/form-result";
-import { RESUME_MAX_LABEL, resumeTooLargeMessage } from "@/lib/validations/job-applications";
+import { RESUME_MAX_LABEL, resumeTooLargeMessage } from "@/lib/validations/resume-messages";
 
 const acceptedFiles = [".pdf", ".doc", ".docx", ...Object.keys(resumeContentTypes)].join(",");
 

@@ -8,28 +8,19 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { submitOwnerApplicationAction } from "@/lib/actions/owner-applications";
 import type { EquityPlan } from "@/lib/model/equity";
-import { ownerApplicationFormSchema } from "@/lib/validations/owners";
 import { ApplicationReview } from "./application-review";
 import { AgreementFields, DiscountFields, EquityFields, HouseholdFields, YouFields, type StepFieldsProps } from "./application-step-fields";
+import type { StepErrors as Errors } from "./application-checks";
 import { applicationSteps, firstStepWithError, stepOfField } from "./application-steps";
 import { StepProgress } from "./step-progress";
 import { useApplicationDraft } from "./use-application-draft";
 
-type Errors = Record<string, string[] | undefined>;
-
 const REVIEW = applicationSteps.length - 1;
 
-/** The schema's errors on one step's fields, keyed by form name. */
-function stepErrors(values: Record<string, string>, planIds: string[], step: number): Errors {
-  const result = ownerApplicationFormSchema(planIds).safeParse(values);
-  const errors: Errors = {};
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const name = issue.path.join(".");
-    if (stepOfField(name) === step) (errors[name] ??= []).push(issue.message);
-  }
-  return errors;
-}
+// The step checks carry the schema and zod, about three times the rest of the form's code: they
+// load when the person starts on the form (a focus inside it) or asks for the next step,
+// not with the page, which most visitors only read.
+const loadChecks = () => import("./application-checks");
 
 /**
  * The owner application. Prerendered and without JavaScript it is one long form; in the
@@ -71,7 +62,8 @@ export function OwnerApplicationForm({ action, plans }: { action: typeof submitO
     setStep(next);
     setFocusRequest((count) => count + 1);
   };
-  const next = () => {
+  const next = async () => {
+    const { stepErrors } = await loadChecks();
     const found = stepErrors(values, planIds, step);
     setErrors((current) => ({ ...Object.fromEntries(Object.entries(current).filter(([name]) => stepOfField(name) !== step)), ...found }));
     if (Object.keys(found).length === 0) goTo(step + 1);
@@ -88,7 +80,7 @@ export function OwnerApplicationForm({ action, plans }: { action: typeof submitO
   ];
 
   return (
-    <form key={formKey} action={formAction} noValidate={enhanced} className="mt-6 space-y-6">
+    <form key={formKey} action={formAction} noValidate={enhanced} onFocus={() => void loadChecks()} className="mt-6 space-y-6">
       <FormMessage result={result} />
       {failed?.code === "conflict" && (
         <p>
@@ -117,7 +109,7 @@ export function OwnerApplicationForm({ action, plans }: { action: typeof submitO
           </button>
         )}
         {enhanced && step < REVIEW ? (
-          <button type="button" onClick={next} className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
+          <button type="button" onClick={() => void next()} className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
             {step === REVIEW - 1 ? "Review my application" : "Next"}
           </button>
         ) : (

@@ -2,7 +2,7 @@
 
 import { formatCents } from "@/lib/model/format";
 import type { EquityPlan } from "@/lib/model/equity";
-import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/validations/owners";
+import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owners";
 import { applicationSteps, type ApplicationValues } from "./application-steps";
 
 type Row = { label: string; value: string };

@@ -6,7 +6,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { RadioGroup } from "@/components/ui/radio-group";
 import type { EquityPlan } from "@/lib/model/equity";
-import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/validations/owners";
+import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owners";
 import type { ApplicationValues } from "./application-steps";
 import { EquitySchedule, useStoreToday } from "./equity-schedule";
 import { formatDay } from "@/lib/model/format";

@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/ui/use-form-key";
 import type { saveHouseholdAction } from "@/lib/actions/owner-households";
-import { HOUSEHOLD_MAX } from "@/lib/validations/owners";
+import { HOUSEHOLD_MAX } from "@/lib/model/owners";
 
 /** The primary owner's list of household members; a row left blank removes that person, a new email is invited. */
 export function HouseholdEditor({ members, action }: { members: { name: string; email: string | null }[]; action: typeof saveHouseholdAction }) {

@@ -12,7 +12,8 @@ import { uploadSpace } from "@/lib/uploads/quota";
 import { declaresMoreThanCap, readUploadForm, typedValues, type FileRefusal, type ReceivedForm } from "@/lib/uploads/read-upload-form";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { jobApplicationSchema } from "@/lib/validations/jobs";
-import { jobApplicationFormSchema, resumeNoSpaceMessage, resumeNotAcceptedMessage, resumeQuotaMessage, resumeTooLargeMessage } from "@/lib/validations/job-applications";
+import { jobApplicationFormSchema } from "@/lib/validations/job-applications";
+import { resumeNoSpaceMessage, resumeNotAcceptedMessage, resumeQuotaMessage, resumeTooLargeMessage } from "@/lib/validations/resume-messages";
 import { explained, resumeRowOf, submitJobApplication, tooManyApplications } from "./submit-application";
 import { RESUME_MAX_BYTES } from "@/lib/model/jobs";
 

@@ -9,7 +9,7 @@ import { explainRefusals, invalidFields } from "@/lib/model/errors";
 import { consumePublicFormLimit } from "@/lib/rate-limits";
 import { storeDay } from "@/lib/model/format";
 import { assertUploadFits, type UploadRefusal } from "@/lib/uploads/quota";
-import { resumeQuotaMessage } from "@/lib/validations/job-applications";
+import { resumeQuotaMessage } from "@/lib/validations/resume-messages";
 import type { JobApplicationInput } from "@/lib/validations/jobs";
 import { jobApplicationForStaffEmail, jobApplicationReceivedEmail } from "./application-emails";
 import { resumeDownloadName } from "./resume-file-name";

@@ -1,7 +1,7 @@
 import type { OwnerApplicationStatus } from "@/lib/model/owners";
 import type { HouseholdMemberStatus } from "@/db/queries/owner-households";
 import type { EquityPaymentMethod } from "@/lib/model/equity";
-import { flowerPrograms, type FlowerProgram } from "@/lib/validations/owners";
+import { flowerPrograms, type FlowerProgram } from "@/lib/model/owners";
 
 /** Application statuses as staff and applicants read them. */
 export const applicationStatusLabels: Record<OwnerApplicationStatus, string> = {

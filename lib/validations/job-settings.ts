@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from "@/lib/model/jobs";
 import { groupedWholeNumber } from "./fields";

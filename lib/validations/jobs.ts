@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/model/jobs";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId, text } from "./fields";

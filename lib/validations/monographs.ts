@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { evidenceGrades, monographStatuses } from "@/lib/model/monographs";
 import { monographCategorySlugs } from "@/lib/model/monographs";

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { ISSUE_PDF_MAX_BYTES } from "@/lib/model/newsletter";
 import { day, isUploadedFile, line, noFileChosen, rowId, text, type UploadedFile } from "./fields";

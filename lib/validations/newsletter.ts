@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { FIRST_NAME_MAX } from "@/lib/model/newsletter";
 import { emailAddress, optionalText, rowId } from "./fields";

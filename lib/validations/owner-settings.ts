@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { EQUITY_INSTALLMENTS_MAX, installmentCount, type EquityPlan } from "@/lib/model/equity";
 import { blankable, dollars, groupedWholeNumber, line, text } from "./fields";

@@ -1,27 +1,11 @@
+import "./zod-config";
 import { z } from "zod";
 import { equityPaymentMethods } from "@/lib/model/equity";
 import { checkbox, day, dollars, emailAddress, line, optionalText, phoneNumber, rowId } from "./fields";
 import { nestFormFields, withoutBlankRows } from "./form-fields";
+import { flowerPrograms, HOUSEHOLD_MAX, type FlowerProgram } from "@/lib/model/owners";
 
-/** Household members an application may name besides the applicant. */
-export const HOUSEHOLD_MAX = 6;
-
-/**
- * Assistance programs whose participants may declare themselves eligible for the FLOWER
- * discount; staff verify at the store.
- */
-export const flowerPrograms = {
-  snap: "SNAP (food stamps)",
-  wic: "WIC",
-  medicaid: "Medicaid",
-  ssi: "Supplemental Security Income (SSI)",
-  heap: "Home Energy Assistance (HEAP)",
-  housing: "Public or subsidised housing",
-} as const;
-export type FlowerProgram = keyof typeof flowerPrograms;
 const flowerProgramKeys = Object.keys(flowerPrograms) as FlowerProgram[];
-
-
 
 const personName = line(120);
 
