@@ -1,5 +1,6 @@
-import { portalMailDir, portalUrl, withPortalDb } from "./portal";
-import { readEmails, waitForEmails } from "./smtp-receiver";
+import crypto from "node:crypto";
+import { portalUrl, withPortalDb } from "./portal";
+import { emailsTo, waitForEmail } from "./wait-for-email";
 
 /** Asks the portal for a sign-in link, as a non-browser client would. */
 export function requestSignInLink(email: string, callbackUrl?: string) {
@@ -10,24 +11,15 @@ export function requestSignInLink(email: string, callbackUrl?: string) {
 const signInLinkPattern = /https?:\/\/\S+\/login\/verify\?token=[0-9a-f]{64}\S*/;
 
 /**
- * The link in the newest sign-in email to `email` once `expectedCount` messages to it
- * have arrived (by default one more than now), waiting for it. Other mail to the same
- * address (an application's receipt still in the queue) may arrive meanwhile: the
- * newest message that carries a link counts.
+ * The link in the sign-in email to `email` that is the `expectedCount`th message to it
+ * (by default one more than now), or the first with a link after it, waiting for it.
+ * Other mail to the same address (an application's receipt still in the queue) may
+ * arrive meanwhile: only a message with a link counts.
  */
 export async function latestSignInLink(email: string, expectedCount?: number) {
-  const count = expectedCount ?? (await readEmails(portalMailDir())).filter((m) => m.to === email).length + 1;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const emails = await waitForEmails(portalMailDir(), email, count, Math.max(0, deadline - Date.now()));
-    const match = emails
-      .slice(count - 1)
-      .map((message) => signInLinkPattern.exec(message.text))
-      .findLast(Boolean);
-    if (match) return new URL(match[0]);
-    if (Date.now() > deadline) throw new Error(`No sign-in link in: ${emails.at(-1)!.text}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const count = expectedCount ?? (await emailsTo(email)).length + 1;
+  const message = await waitForEmail(email, (candidate) => signInLinkPattern.test(candidate.text), { after: count - 1, timeoutMs: 15_000 });
+  return new URL(signInLinkPattern.exec(message.text)![0]);
 }
 
 /** Presses the /login/verify button: POSTs the token as the page's form does. */
@@ -60,11 +52,32 @@ export function ensureUser(email: string, role: "member" | "staff" | "admin") {
 /** Signs in through the real flow (link request, email, verify button) and returns the session cookie. */
 export async function signIn(email: string, role?: "member" | "staff" | "admin") {
   if (role) ensureUser(email, role);
-  const before = (await readEmails(portalMailDir())).filter((m) => m.to === email).length;
+  const before = (await emailsTo(email)).length;
   const response = await requestSignInLink(email);
   if (!response.ok) throw new Error(`Link request for ${email} answered ${response.status}`);
   const link = await latestSignInLink(email, before + 1);
   const cookie = sessionCookieFrom(await completeSignIn(link));
   if (!cookie) throw new Error(`Signing in as ${email} set no session cookie`);
   return cookie;
+}
+
+/** next-auth's database sessions last 30 days (lib/auth/options.ts). */
+const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * A session cookie for `email` without the sign-in flow: writes the row next-auth's
+ * adapter writes at sign-in (sessions keep the token as it is, unhashed: the cookie's
+ * value is the row's key) for the account, made with `role` if given or missing (as a
+ * member). For every test that needs someone signed in but is not about signing in;
+ * `signIn` goes through the emailed link.
+ */
+export function storedSession(email: string, role?: "member" | "staff" | "admin") {
+  if (role) ensureUser(email, role);
+  const token = crypto.randomBytes(32).toString("hex");
+  withPortalDb((sqlite) => {
+    sqlite.prepare("insert into users (id, email, role, created_at) values (?, ?, 'member', ?) on conflict(email) do nothing").run(crypto.randomUUID(), email, Date.now());
+    const { id } = sqlite.prepare("select id from users where email = ?").get(email) as { id: string };
+    sqlite.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(token, id, Date.now() + SESSION_MAX_AGE_MS);
+  });
+  return `next-auth.session-token=${token}`;
 }

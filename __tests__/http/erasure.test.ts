@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
+import { storedSession } from "../helpers/auth";
 import { callAction, hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { text } from "../helpers/html";
 import { applicationFields, applicationIdOf, scalar, submitApplication } from "../helpers/owners";
@@ -52,10 +52,10 @@ function eraseFormOf(document: Document) {
 }
 
 beforeAll(async () => {
-  admin = await signIn(adminEmail, "admin");
-  staff = await signIn(`erasure-staff-${run}@coop.example`, "staff");
-  member = await signIn(`erasure-member-${run}@coop.example`, "member");
-  subjectCookie = await signIn(subject, "member");
+  admin = storedSession(adminEmail, "admin");
+  staff = storedSession(`erasure-staff-${run}@coop.example`, "staff");
+  member = storedSession(`erasure-member-${run}@coop.example`, "member");
+  subjectCookie = storedSession(subject, "member");
   const subscribe = await scrapeForm("/account", subjectCookie, (form) => form.querySelector("button")?.textContent?.trim() === "Subscribe");
   expect(await callAction("/account", subscribe, subjectCookie)).toMatchObject({ ok: true });
   expect(await submitApplication(applicationFields(subject, { "applicant.name": "Sloane Subject" }))).toEqual({ redirect: "/owners/apply/thanks" });

@@ -1,5 +1,5 @@
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
+import { storedSession } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
@@ -125,8 +125,8 @@ describe("staff editing", () => {
   let staff: string;
   let member: string;
   beforeAll(async () => {
-    staff = await signIn("library-staff@coop.example", "staff");
-    member = await signIn("library-member@coop.example", "member");
+    staff = storedSession("library-staff@coop.example", "staff");
+    member = storedSession("library-member@coop.example", "member");
   });
 
   const countOf = (slug: string) =>

@@ -8,10 +8,10 @@ import {
   applicationIdOf,
   scalar,
   submitApplication,
-  waitForEmail,
   withOwnPortal,
 } from "../helpers/owners";
 import { portalUrl } from "../helpers/portal";
+import { waitForEmail } from "../helpers/wait-for-email";
 
 jest.setTimeout(120_000);
 

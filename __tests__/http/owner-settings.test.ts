@@ -1,4 +1,4 @@
-import { signIn } from "../helpers/auth";
+import { storedSession } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 
@@ -12,9 +12,9 @@ let staff: string;
 let admin: string;
 
 beforeAll(async () => {
-  member = await signIn("owner-settings-member@coop.example", "member");
-  staff = await signIn(staffEmail, "staff");
-  admin = await signIn(adminEmail, "admin");
+  member = storedSession("owner-settings-member@coop.example", "member");
+  staff = storedSession(staffEmail, "staff");
+  admin = storedSession(adminEmail, "admin");
 });
 
 const plansRow = () =>

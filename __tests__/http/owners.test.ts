@@ -1,5 +1,5 @@
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
+import { storedSession } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm } from "../helpers/forms";
 import { text } from "../helpers/html";
 import {
@@ -10,18 +10,18 @@ import {
   readPortalDb,
   scalar,
   submitApplication,
-  waitForEmail,
   withOwnPortal,
 } from "../helpers/owners";
 import { pdfShownText } from "../helpers/pdf";
 import { portalUrl } from "../helpers/portal";
+import { waitForEmail } from "../helpers/wait-for-email";
 
 jest.setTimeout(120_000);
 
 const staffEmail = "owners-staff@coop.example";
 let staff: string;
 beforeAll(async () => {
-  staff = await signIn(staffEmail, "staff");
+  staff = storedSession(staffEmail, "staff");
 });
 
 const thanks = { redirect: "/owners/apply/thanks" };
@@ -49,7 +49,7 @@ describe("approving many applications at once", () => {
   // that other test files wait for on the shared portal.
   it("50 approvals sent together get 50 distinct, consecutive owner numbers", async () => {
     await withOwnPortal("owners-approvals", { PUBLIC_FORM_LIMIT_PER_IP: "10000" }, async () => {
-      const staffHere = await signIn("staff@coop.example");
+      const staffHere = storedSession("staff@coop.example");
       const emails = Array.from({ length: 50 }, (_, index) => `race-${index}@coop.example`);
       await inPool(emails, 10, async (email) => expect(await submitApplication(applicationFields(email))).toEqual(thanks));
       const ids = emails.map((email) => applicationIdOf(email)!);
@@ -105,7 +105,7 @@ describe("deciding an application", () => {
 
     const mail = await waitForEmail(email, (message) => message.subject === "About your owner application");
     expect(mail.text).toContain(reason);
-    const account = await pageText("/account", await signIn(email));
+    const account = await pageText("/account", storedSession(email));
     expect(account).toContain(reason);
     expect(account).toContain("Apply again");
   });
@@ -175,7 +175,7 @@ describe("finding an owner", () => {
     expect(await numbersFound("Demo Owner")).toContain(1001);
     expect(await numbersFound("nobody-by-this-name")).toEqual([]);
     expect(await find("  ")).toMatchObject({ ok: false, fieldErrors: { q: ["Required."] } });
-    expect(await find("1001", await signIn("finder-member@coop.example"))).toMatchObject({ ok: false, message: "This is for co-op staff." });
+    expect(await find("1001", storedSession("finder-member@coop.example"))).toMatchObject({ ok: false, message: "This is for co-op staff." });
 
     // Staff views of personal data are logged (rule 7): the list once per page shown, each search with how many it showed, never what was typed.
     const views = readPortalDb((db) =>
@@ -200,7 +200,7 @@ describe("one person's application and ownership, kept from another", () => {
 
   beforeAll(async () => {
     await apply(a.email, { "applicant.name": a.name, "agreement.signature": a.name });
-    memberA = await signIn(a.email, "member");
+    memberA = storedSession(a.email, "member");
     bApplication = await apply(b.email, {
       "applicant.name": b.name,
       "applicant.phone": b.phone,
@@ -293,8 +293,8 @@ describe("one person's application and ownership, kept from another", () => {
   });
 
   it("a household member cannot change the household, nor can A; the primary owner can change theirs", async () => {
-    const owner = await signIn("owner@coop.example");
-    const household = await signIn("household@coop.example");
+    const owner = storedSession("owner@coop.example");
+    const household = storedSession("household@coop.example");
     const members = (ownerId: number) =>
       readPortalDb((db) => db.prepare("select name, email from owner_household_members where owner_id = ? order by id").all(ownerId));
     const demoOwner = scalar("select id from owners where owner_number = 1001");
@@ -317,7 +317,7 @@ describe("one person's application and ownership, kept from another", () => {
     expect(text(document.querySelector("main"))).toContain("Only the primary owner can change the household.");
     expect(document.querySelector('[name="household.0.name"]')).toBeNull();
 
-    const bCookie = await signIn(b.email);
+    const bCookie = storedSession(b.email);
     const bForm = await scrapeForm("/account", bCookie, hasField("household.0.name"));
     expect(await callAction("/account", { ...bForm, "household.1.name": "Bea Bystander" }, bCookie)).toMatchObject({ ok: true });
     expect(members(bOwner)).toEqual([
@@ -345,7 +345,7 @@ describe("an owner's account", () => {
     ).map((cents) => `$${((cents as number) / 100).toFixed(2)}`);
 
   it("shows the primary owner the owner number, household, equity and payments with how they were paid", async () => {
-    const response = await get("/account", await signIn("owner@coop.example"));
+    const response = await get("/account", storedSession("owner@coop.example"));
     expect(response.headers.get("cache-control")).toContain("no-store");
     const document = new JSDOM(await response.text()).window.document;
     expect(text(document.querySelector("#ownership-heading"))).toBe("Owner no. 1001");
@@ -355,7 +355,7 @@ describe("an owner's account", () => {
   });
 
   it("lets the primary owner keep the contact details up to date, which staff and the export then show; a household member cannot", async () => {
-    const owner = await signIn("owner@coop.example");
+    const owner = storedSession("owner@coop.example");
     const demoOwner = scalar<number>("select id from owners where owner_number = 1001");
     const contact = () => readPortalDb((db) => db.prepare("select phone, street_address, locality, region, postal_code from owners where id = ?").get(demoOwner));
     const before = contact();
@@ -364,7 +364,7 @@ describe("an owner's account", () => {
     expect(form).toMatchObject({ phone: "585-555-0150", streetAddress: "18 Oxford St", postalCode: "14607" });
 
     expect(await callAction("/account", { ...form, streetAddress: "5 Elm St", postalCode: "1460" }, owner)).toMatchObject({ ok: false, fieldErrors: { postalCode: [expect.stringMatching(/ZIP code like 14607/)] } });
-    expect(await callAction("/account", { ...form, streetAddress: "5 Elm St" }, await signIn("household@coop.example"))).toMatchObject({
+    expect(await callAction("/account", { ...form, streetAddress: "5 Elm St" }, storedSession("household@coop.example"))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Only the primary owner can change/),
     });
@@ -385,7 +385,7 @@ describe("an owner's account", () => {
   });
 
   it("shows a household member the same ownership, its household and payments, but not how they were paid", async () => {
-    const document = new JSDOM(await (await get("/account", await signIn("household@coop.example"))).text()).window.document;
+    const document = new JSDOM(await (await get("/account", storedSession("household@coop.example"))).text()).window.document;
     expect(text(document.querySelector("#ownership-heading"))).toBe("Owner no. 1001");
     expect(text(document.querySelector("main"))).toContain("The ownership of Demo Owner’s household, which includes you");
     expect(text(document.querySelector("main"))).toContain("Demo Household Member");

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { signIn } from "../helpers/auth";
+import { storedSession } from "../helpers/auth";
 import { hasField, postUploadForm, scrapeUploadForm } from "../helpers/forms";
 import { temporaryDataDir } from "../helpers/portal-server";
 import {
@@ -105,7 +105,7 @@ async function largeResumePdf(name: string) {
   });
 
   it("refuses a Rutabaga Rap issue's PDF on its field while the disk is full, and stores nothing", async () => {
-    const staff = await signIn(`disk-staff-${run}@coop.example`, "staff");
+    const staff = storedSession(`disk-staff-${run}@coop.example`, "staff");
     const { action: route, fields: scraped } = await scrapeUploadForm("/staff/newsletter/issues", staff, hasField("title"));
     const before = uploadsOnDisk(dataDir);
     const pdf = await largeResumePdf("The compost issue");

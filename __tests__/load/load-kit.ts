@@ -371,13 +371,4 @@ export function figures(outcomes: Outcome[], seconds: number) {
 
 export { startPortal, type RunningPortal };
 
-/** Waits for `check` to return a value other than undefined, polling every `everyMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
+export { waitFor } from "../helpers/wait-for";

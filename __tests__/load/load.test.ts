@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
+import { storedSession } from "../helpers/auth";
 import { temporaryDataDir } from "../helpers/portal-server";
 import { startSmtpReceiver, type SmtpReceiver } from "../helpers/smtp-receiver";
 import {
@@ -58,7 +58,7 @@ beforeAll(async () => {
   // A staff member signed in before the load: the session is in the backup, and downloads résumés from the restored portal.
   // The sign-in helper speaks to whichever portal these name; nothing else in this file reads them.
   Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });
-  staffSession = await signIn(`drill-staff-${run}@coop.example`, "staff");
+  staffSession = storedSession(`drill-staff-${run}@coop.example`, "staff");
   for (const name of ["PORTAL_URL", "PORTAL_DATA_DIR", "PORTAL_MAIL_DIR"]) delete process.env[name];
 }, 15 * 60_000);
 
