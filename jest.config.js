@@ -18,6 +18,14 @@ const project = (config) => createJestConfig({ ...shared, ...config })();
 
 /** @type {() => Promise<import('jest').Config>} */
 module.exports = async () => ({
+  // Every temporary folder of a run goes inside one, removed at the end (helpers/run-folder.ts).
+  globalSetup: "<rootDir>/__tests__/helpers/global-setup.ts",
+  globalTeardown: "<rootDir>/__tests__/helpers/global-teardown.ts",
+  // `npm test` ends with a summary of the lines of lib/ and db/ that the unit, db and
+  // components tests ran in jest's own processes (the http suite's portal runs apart).
+  collectCoverageFrom: ["<rootDir>/lib/**/*.{ts,tsx,js}", "<rootDir>/db/**/*.ts", "!**/*.d.ts"],
+  coverageProvider: "v8",
+  coverageReporters: ["text-summary"],
   projects: await Promise.all([
     project({
       displayName: "unit",
@@ -40,10 +48,11 @@ module.exports = async () => ({
       setupFilesAfterEnv: ["<rootDir>/__tests__/helpers/jest-dom.ts"],
     }),
     project({
-      // One production build and one `next start` for the whole project, spoken to over HTTP.
+      // One production build, and one `next start` per jest worker, spoken to over HTTP.
       displayName: "http",
       testEnvironment: "node",
       testMatch: ["<rootDir>/__tests__/http/**/*.test.ts"],
+      setupFiles: ["<rootDir>/__tests__/helpers/portal-lane.ts"],
       globalSetup: "<rootDir>/__tests__/helpers/portal-global-setup.ts",
       globalTeardown: "<rootDir>/__tests__/helpers/portal-global-teardown.ts",
     }),

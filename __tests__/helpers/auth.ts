@@ -3,9 +3,9 @@ import { portalUrl, withPortalDb } from "./portal";
 import { emailsTo, waitForEmail } from "./wait-for-email";
 
 /** Asks the portal for a sign-in link, as a non-browser client would. */
-export function requestSignInLink(email: string, callbackUrl?: string) {
+export function requestSignInLink(email: string, callbackUrl?: string, headers?: Record<string, string>) {
   const body = new URLSearchParams({ email, ...(callbackUrl && { callbackUrl }) });
-  return fetch(portalUrl("/api/auth/signin/email"), { method: "POST", body });
+  return fetch(portalUrl("/api/auth/signin/email"), { method: "POST", body, headers });
 }
 
 const signInLinkPattern = /https?:\/\/\S+\/login\/verify\?token=[0-9a-f]{64}\S*/;

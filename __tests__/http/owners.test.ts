@@ -5,12 +5,10 @@ import { text } from "../helpers/html";
 import {
   applicationFields,
   applicationIdOf,
-  inPool,
   parseCsv,
   readPortalDb,
   scalar,
   submitApplication,
-  withOwnPortal,
 } from "../helpers/owners";
 import { pdfShownText } from "../helpers/pdf";
 import { portalUrl } from "../helpers/portal";
@@ -43,31 +41,6 @@ const approvedOwner = (answer: unknown) => (answer as { data: { ownerId: number;
 
 const get = (path: string, cookie?: string) => fetch(portalUrl(path), { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
 const pageText = async (path: string, cookie: string) => text(new JSDOM(await (await get(path, cookie)).text()).window.document.querySelector("main"));
-
-describe("approving many applications at once", () => {
-  // On a portal of its own: the 150 emails this queues would hold up the sign-in links
-  // that other test files wait for on the shared portal.
-  it("50 approvals sent together get 50 distinct, consecutive owner numbers", async () => {
-    await withOwnPortal("owners-approvals", { PUBLIC_FORM_LIMIT_PER_IP: "10000" }, async () => {
-      const staffHere = storedSession("staff@coop.example");
-      const emails = Array.from({ length: 50 }, (_, index) => `race-${index}@coop.example`);
-      await inPool(emails, 10, async (email) => expect(await submitApplication(applicationFields(email))).toEqual(thanks));
-      const ids = emails.map((email) => applicationIdOf(email)!);
-      const form = await scrapeForm(detailPath(ids[0]!), staffHere, hasField("joinedOn"));
-      const highest = scalar("select max(owner_number) from owners");
-
-      const answers = await Promise.all(ids.map((id) => callAction(detailPath(id), { ...form, applicationId: String(id) }, staffHere)));
-
-      expect(answers.filter((answer) => !("ok" in answer && answer.ok))).toEqual([]);
-      const numbers = answers.map((answer) => approvedOwner(answer).ownerNumber);
-      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => highest + 1 + index));
-      const stored = readPortalDb(
-        (db) => db.prepare(`select application_id, owner_number from owners where application_id in (${ids.join(",")})`).raw().all() as [number, number][],
-      );
-      expect(new Map(stored)).toEqual(new Map(ids.map((id, index) => [id, numbers[index]])));
-    });
-  });
-});
 
 describe("deciding an application", () => {
   it("approval gives the next owner number, records the first payment and emails the number; approving again is refused", async () => {
