@@ -44,6 +44,9 @@ module.exports = async () => ({
     project({
       displayName: "components",
       testEnvironment: "jsdom",
+      // Rendering a form in jsdom takes a few seconds when two workers, the http suite's
+      // portals and coverage share two cores: 5 s (jest's default) was seen to run out.
+      testTimeout: 20_000,
       testMatch: ["<rootDir>/__tests__/components/**/*.test.tsx"],
       setupFiles: ["<rootDir>/__tests__/helpers/temporary-data-dir.ts"],
       setupFilesAfterEnv: ["<rootDir>/__tests__/helpers/jest-dom.ts"],

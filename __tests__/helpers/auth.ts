@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { portalUrl, withPortalDb } from "./portal";
 import { emailsTo, waitForEmail } from "./wait-for-email";
 
@@ -59,25 +58,4 @@ export async function signIn(email: string, role?: "member" | "staff" | "admin")
   const cookie = sessionCookieFrom(await completeSignIn(link));
   if (!cookie) throw new Error(`Signing in as ${email} set no session cookie`);
   return cookie;
-}
-
-/** next-auth's database sessions last 30 days (lib/auth/options.ts). */
-const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
-
-/**
- * A session cookie for `email` without the sign-in flow: writes the row next-auth's
- * adapter writes at sign-in (sessions keep the token as it is, unhashed: the cookie's
- * value is the row's key) for the account, made with `role` if given or missing (as a
- * member). For every test that needs someone signed in but is not about signing in;
- * `signIn` goes through the emailed link.
- */
-export function storedSession(email: string, role?: "member" | "staff" | "admin") {
-  if (role) ensureUser(email, role);
-  const token = crypto.randomBytes(32).toString("hex");
-  withPortalDb((sqlite) => {
-    sqlite.prepare("insert into users (id, email, role, created_at) values (?, ?, 'member', ?) on conflict(email) do nothing").run(crypto.randomUUID(), email, Date.now());
-    const { id } = sqlite.prepare("select id from users where email = ?").get(email) as { id: string };
-    sqlite.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(token, id, Date.now() + SESSION_MAX_AGE_MS);
-  });
-  return `next-auth.session-token=${token}`;
 }

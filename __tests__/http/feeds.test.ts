@@ -2,11 +2,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { storedSession } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { onOwnPortal } from "../helpers/hostile";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
 import { waitFor } from "../helpers/wait-for";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 // A portal of its own: the campaign goes to every confirmed subscriber, and the issue row
 // is written straight to the database before anything reads (and caches) its feed.
@@ -70,7 +70,7 @@ beforeAll(async () => {
     );
   });
 
-  const staff = storedSession(`feeds-staff-${run}@coop.example`, "staff");
+  const staff = storedSessionCookie(`feeds-staff-${run}@coop.example`, "staff");
 
   // Staff save a posting with the hostile title, and publish it.
   const create = await scrapeForm("/staff/jobs/new", staff, hasField("title"));

@@ -3,11 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { storedSession } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
 import { waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -43,8 +43,8 @@ beforeAll(async () => {
   openJobId = insertPosting(openSlug, "published", "2099-12-31");
   closedJobId = insertPosting(closedSlug, "closed", "2099-12-31");
   insertPosting(draftSlug, "draft", "2099-12-31");
-  member = storedSession(`jobs-apply-member-${run}@coop.example`, "member");
-  staff = storedSession(`jobs-apply-staff-${run}@coop.example`, "staff");
+  member = storedSessionCookie(`jobs-apply-member-${run}@coop.example`, "member");
+  staff = storedSessionCookie(`jobs-apply-staff-${run}@coop.example`, "staff");
 });
 
 async function smallPdf(line = "Rosa Martinez — ten years in retail") {
@@ -380,7 +380,7 @@ describe("the retention setting", () => {
   const setting = () => withPortalDb((db) => db.prepare("select value from settings where key = 'jobs'").get()) as { value: string } | undefined;
   let admin: string;
   beforeAll(async () => {
-    admin = storedSession(`jobs-apply-admin-${run}@coop.example`, "admin");
+    admin = storedSessionCookie(`jobs-apply-admin-${run}@coop.example`, "admin");
   });
 
   it("is refused to members and staff by the action itself, and changes nothing", async () => {

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { storedSession } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { waitFor } from "../helpers/wait-for";
 import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 import { nextDay, storeDay } from "@/lib/format";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 // A portal of its own, on its own DATA_DIR: /jobs, the feed, the sitemap and the home page
 // share one cached list of postings (tag `jobs`), which the suite's shared portal has
@@ -276,7 +276,7 @@ describe("staff publishing and closing through the actions", () => {
   }
 
   beforeAll(async () => {
-    staff = storedSession("jobs-public-staff@coop.example", "staff");
+    staff = storedSessionCookie("jobs-public-staff@coop.example", "staff");
     // Everything read once before the posting exists, so that each is in the page cache.
     expect(await sharedListTitles()).not.toContain(title);
     await sharedFeedLinks();

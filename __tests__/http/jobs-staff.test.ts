@@ -1,7 +1,7 @@
-import { storedSession } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm } from "../helpers/forms";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -17,8 +17,8 @@ const applicationRow = (id: number) => withPortalDb((db) => db.prepare("select s
 const count = (table: string) => (withPortalDb((db) => db.prepare(`select count(*) as n from ${table}`).get()) as { n: number }).n;
 
 beforeAll(async () => {
-  member = storedSession(`jobs-member-${stamp}@coop.example`, "member");
-  staff = storedSession(`jobs-staff-${stamp}@coop.example`, "staff");
+  member = storedSessionCookie(`jobs-member-${stamp}@coop.example`, "member");
+  staff = storedSessionCookie(`jobs-staff-${stamp}@coop.example`, "staff");
   withPortalDb((db) => {
     jobId = Number(
       db

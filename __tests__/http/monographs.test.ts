@@ -1,8 +1,8 @@
 import { JSDOM } from "jsdom";
-import { storedSession } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(60_000);
 
@@ -128,8 +128,8 @@ describe("staff editing", () => {
   let staff: string;
   let member: string;
   beforeAll(async () => {
-    staff = storedSession("library-staff@coop.example", "staff");
-    member = storedSession("library-member@coop.example", "member");
+    staff = storedSessionCookie("library-staff@coop.example", "staff");
+    member = storedSessionCookie("library-member@coop.example", "member");
   });
 
   const countOf = (slug: string) =>

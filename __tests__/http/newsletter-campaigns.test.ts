@@ -1,11 +1,11 @@
 import path from "node:path";
-import { storedSession } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, type ActionAnswer } from "../helpers/forms";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 import { emailFiles, startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from "../helpers/smtp-receiver";
 import { waitFor } from "../helpers/wait-for";
 import { readMailbox, waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -58,8 +58,8 @@ describe("on the shared portal", () => {
   const gone = `campaign-gone-${stamp}@coop.example`;
 
   beforeAll(async () => {
-    member = storedSession(`campaign-member-${stamp}@coop.example`, "member");
-    staff = storedSession(staffEmail, "staff");
+    member = storedSessionCookie(`campaign-member-${stamp}@coop.example`, "member");
+    staff = storedSessionCookie(staffEmail, "staff");
     addSubscribers(readers, "confirmed");
     addSubscribers([pending], "pending");
     addSubscribers([gone], "unsubscribed");
@@ -259,7 +259,7 @@ describe("a campaign to 500 subscribers, its portal killed (SIGKILL) half-way an
 
   it("reaches every subscriber; a repeat is only a message in flight at the kill, with its first copy's Message-ID", async () => {
     addSubscribers(subscribers, "confirmed", dataDir);
-    const staff = storedSession("crash-staff@coop.example", "staff");
+    const staff = storedSessionCookie("crash-staff@coop.example", "staff");
     const subject = `Everyone gets this once ${stamp}`;
     const id = await createCampaign(staff, subject, "One message per subscriber, **whatever happens** to the server.");
     const send = await scrapeForm(`/staff/newsletter/campaigns/${id}?confirm=send`, staff, hasField("confirm", "yes"));

@@ -1,8 +1,8 @@
-import { storedSession } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, type FormFields } from "../helpers/forms";
 import { parseCsv } from "../helpers/owners";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { waitForEmails } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -179,7 +179,7 @@ describe("on /account", () => {
 
   it("a signed-in person subscribes at once (their sign-in proved the address) and unsubscribes", async () => {
     const email = unique("member");
-    const cookie = storedSession(email, "member");
+    const cookie = storedSessionCookie(email, "member");
     expect(await (await get("/account", cookie)).text()).toContain("You do not receive the email newsletter.");
 
     expect(await callAction("/account", await scrapeForm("/account", cookie, pressButton("Subscribe")), cookie)).toMatchObject({ ok: true });
@@ -193,7 +193,7 @@ describe("on /account", () => {
   });
 
   it("refuses the account actions without a session", async () => {
-    const cookie = storedSession(unique("member2"), "member");
+    const cookie = storedSessionCookie(unique("member2"), "member");
     const form = await scrapeForm("/account", cookie, pressButton("Subscribe"));
     const before = subscriberRows();
     // Without any session cookie the proxy sends the caller to sign in before the action runs;
@@ -208,7 +208,7 @@ describe("staff subscriber list", () => {
   const listPath = "/staff/newsletter/subscribers";
   let staff: string;
   beforeAll(async () => {
-    staff = storedSession("newsletter-staff@coop.example", "staff");
+    staff = storedSessionCookie("newsletter-staff@coop.example", "staff");
   });
 
   it("lists subscribers with status and dates, audited as a view of personal data, with the chart", async () => {
@@ -231,7 +231,7 @@ describe("staff subscriber list", () => {
     await confirmedSubscriber(email);
     const id = subscriber(email)!.id;
     const form = await scrapeForm(listPath, staff, hasField("subscriberId", String(id)));
-    const member = storedSession(unique("nosy"), "member");
+    const member = storedSessionCookie(unique("nosy"), "member");
     const before = subscriberRows();
 
     expect((await get(listPath, member)).status).toBe(403);

@@ -2,7 +2,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { storedSession } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { inPool } from "../helpers/owners";
 import { temporaryDataDir } from "../helpers/portal-server";
@@ -34,6 +33,7 @@ import {
   type RunningPortal,
   type Submission,
 } from "./load-kit";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(fullRun ? 30 * 60_000 : 5 * 60_000);
 
@@ -61,7 +61,7 @@ beforeAll(async () => {
   // A staff member signed in before the load: the session is in the backup, and downloads résumés from the restored portal.
   // The sign-in helper speaks to whichever portal these name; nothing else in this file reads them.
   Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });
-  staffSession = storedSession(`drill-staff-${run}@coop.example`, "staff");
+  staffSession = storedSessionCookie(`drill-staff-${run}@coop.example`, "staff");
   for (const name of ["PORTAL_URL", "PORTAL_DATA_DIR", "PORTAL_MAIL_DIR"]) delete process.env[name];
 }, 15 * 60_000);
 

@@ -21,9 +21,9 @@ import {
 } from "../../helpers/hostile";
 import { applicationFields } from "../../helpers/owners";
 import { portalDataDir, portalUrl, withPortalDb } from "../../helpers/portal";
-import { storedSession } from "../../helpers/auth";
 import { FIRST_NAME_MAX } from "@/lib/newsletter/vocabulary";
 import { readMailbox, waitForEmail } from "../../helpers/wait-for-email";
+import { storedSessionCookie } from "../../helpers/stored-session";
 
 jest.setTimeout(15 * 60_000);
 
@@ -89,7 +89,7 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
       perAccepted: { outbox: 1, audit: 1 },
     });
     expect(accepted).toBeGreaterThan(0);
-    const staff = storedSession(`hostile-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
     const list = await fetch(portalUrl("/staff/newsletter/subscribers"), { headers: { Cookie: staff } });
     expect(list.status).toBe(200);
     expect(injectedMarkup(await list.text())).toEqual([]);
@@ -128,7 +128,7 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
       perAccepted: { household: 1, outbox: 2, audit: 1 },
     });
     expect(accepted).toBeGreaterThan(0);
-    const staff = storedSession(`hostile-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
     // The accepted applicants whose names carry markup, and a few others.
     const ids = withPortalDb((db) => db.prepare("select id from owner_applications where id >= ? order by name like '%<%' desc, id desc limit 25").pluck().all(firstNew) as number[]);
     for (const id of ids) {
@@ -170,7 +170,7 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
       perAccepted: { outbox: 2, audit: 1 },
     });
     expect(accepted).toBeGreaterThan(0);
-    const staff = storedSession(`hostile-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
     // The accepted applicants whose names carry markup, and a few others.
     const ids = withPortalDb((db) => db.prepare("select id from job_applications where id >= ? order by name like '%<%' desc, id desc limit 25").pluck().all(firstNew) as number[]);
     for (const pagePath of [`/staff/jobs/${openJobId}`, ...ids.map((id) => `/staff/jobs/applicants/${id}`)]) {

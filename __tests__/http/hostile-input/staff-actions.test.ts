@@ -9,7 +9,7 @@ import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/jobs/vo
 import { monographCategorySlugs } from "@/lib/monographs/categories";
 import { monographSectionKeys } from "@/lib/monographs/sections";
 import { equityPaymentMethods } from "@/lib/owners/equity";
-import { ensureUser, storedSession } from "../../helpers/auth";
+import { ensureUser } from "../../helpers/auth";
 import { callAction, hasField, scrapeForm, scrapeUploadForm, type ActionAnswer } from "../../helpers/forms";
 import {
   CONCURRENCY,
@@ -29,6 +29,7 @@ import {
 import { applicationFields, applicationIdOf, submitApplication } from "../../helpers/owners";
 import { portalDataDir, portalUrl, withPortalDb } from "../../helpers/portal";
 import { waitFor } from "../../helpers/wait-for";
+import { storedSessionCookie } from "../../helpers/stored-session";
 
 jest.setTimeout(15 * 60_000);
 
@@ -122,8 +123,8 @@ let pendingDecline: number;
 onOwnPortal("hostile-staff");
 
 beforeAll(async () => {
-  staff = storedSession(`hostile-staff-${run}@coop.example`, "staff");
-  admin = storedSession(`hostile-admin-${run}@coop.example`, "admin");
+  staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
+  admin = storedSessionCookie(`hostile-admin-${run}@coop.example`, "admin");
   publishedJob = insertJob(publishedJobSlug, "published");
   draftJob = insertJob(`hostile-draft-${run}`, "draft");
   withPortalDb((db) => {
