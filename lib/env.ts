@@ -22,6 +22,7 @@ const envSchema = z.object({
   OUTBOX_OK: optional(flag),
   NEXTAUTH_SECRET: optional(z.string().min(32, { error: "expected at least 32 characters" })),
   EMAIL_RETRY_BASE_MS: optional(z.coerce.number({ error: "expected milliseconds" }).int().min(10).max(3_600_000)),
+  EMAIL_LEASE_MS: optional(wholeNumber(1000, 3_600_000, "expected milliseconds from 1000 to 3600000")),
   SIGNIN_LIMIT_PER_IP: optional(z.coerce.number({ error: "expected a whole number" }).int().min(1).max(100_000)),
   PUBLIC_FORM_LIMIT_PER_IP: optional(wholeNumber(1, 100_000, "expected a whole number from 1 to 100000")),
   PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: optional(wholeNumber(1, 1_000_000, "expected a whole number from 1 to 1000000")),
@@ -47,6 +48,12 @@ export type Env = {
   nextAuthSecret: string | undefined;
   /** First retry delay of the email queue; doubles with each failed attempt. */
   emailRetryBaseMs: number;
+  /**
+   * How long a message claimed for sending stays with its worker: one left "sending" by a
+   * worker that died (a crash, a kill) goes again once this has passed. Longer than any
+   * one SMTP send, so that a slow send is never taken over and sent twice.
+   */
+  emailLeaseMs: number;
   /** Sign-in links one IP address may request per 15 minutes. */
   signInLimitPerIp: number;
   /** Applications (owners, jobs) and newsletter signups one IP address may send per hour. */
@@ -119,6 +126,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     demo,
     nextAuthSecret: raw.NEXTAUTH_SECRET,
     emailRetryBaseMs: raw.EMAIL_RETRY_BASE_MS ?? 30_000,
+    emailLeaseMs: raw.EMAIL_LEASE_MS ?? 2 * 60_000,
     signInLimitPerIp: raw.SIGNIN_LIMIT_PER_IP ?? 20,
     publicFormLimitPerIp: raw.PUBLIC_FORM_LIMIT_PER_IP ?? 10,
     publicFormLimitTotalPerHour: raw.PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR ?? 300,

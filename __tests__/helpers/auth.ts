@@ -1,33 +1,24 @@
-import { portalMailDir, portalUrl, withPortalDb } from "./portal";
-import { readEmails, waitForEmails } from "./smtp-receiver";
+import { portalUrl, withPortalDb } from "./portal";
+import { emailsTo, waitForEmail } from "./wait-for-email";
 
 /** Asks the portal for a sign-in link, as a non-browser client would. */
-export function requestSignInLink(email: string, callbackUrl?: string) {
+export function requestSignInLink(email: string, callbackUrl?: string, headers?: Record<string, string>) {
   const body = new URLSearchParams({ email, ...(callbackUrl && { callbackUrl }) });
-  return fetch(portalUrl("/api/auth/signin/email"), { method: "POST", body });
+  return fetch(portalUrl("/api/auth/signin/email"), { method: "POST", body, headers });
 }
 
 const signInLinkPattern = /https?:\/\/\S+\/login\/verify\?token=[0-9a-f]{64}\S*/;
 
 /**
- * The link in the newest sign-in email to `email` once `expectedCount` messages to it
- * have arrived (by default one more than now), waiting for it. Other mail to the same
- * address (an application's receipt still in the queue) may arrive meanwhile: the
- * newest message that carries a link counts.
+ * The link in the sign-in email to `email` that is the `expectedCount`th message to it
+ * (by default one more than now), or the first with a link after it, waiting for it.
+ * Other mail to the same address (an application's receipt still in the queue) may
+ * arrive meanwhile: only a message with a link counts.
  */
 export async function latestSignInLink(email: string, expectedCount?: number) {
-  const count = expectedCount ?? (await readEmails(portalMailDir())).filter((m) => m.to === email).length + 1;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const emails = await waitForEmails(portalMailDir(), email, count, Math.max(0, deadline - Date.now()));
-    const match = emails
-      .slice(count - 1)
-      .map((message) => signInLinkPattern.exec(message.text))
-      .findLast(Boolean);
-    if (match) return new URL(match[0]);
-    if (Date.now() > deadline) throw new Error(`No sign-in link in: ${emails.at(-1)!.text}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const count = expectedCount ?? (await emailsTo(email)).length + 1;
+  const message = await waitForEmail(email, (candidate) => signInLinkPattern.test(candidate.text), { after: count - 1, timeoutMs: 15_000 });
+  return new URL(signInLinkPattern.exec(message.text)![0]);
 }
 
 /** Presses the /login/verify button: POSTs the token as the page's form does. */
@@ -60,7 +51,7 @@ export function ensureUser(email: string, role: "member" | "staff" | "admin") {
 /** Signs in through the real flow (link request, email, verify button) and returns the session cookie. */
 export async function signIn(email: string, role?: "member" | "staff" | "admin") {
   if (role) ensureUser(email, role);
-  const before = (await readEmails(portalMailDir())).filter((m) => m.to === email).length;
+  const before = (await emailsTo(email)).length;
   const response = await requestSignInLink(email);
   if (!response.ok) throw new Error(`Link request for ${email} answered ${response.status}`);
   const link = await latestSignInLink(email, before + 1);

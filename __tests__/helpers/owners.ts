@@ -1,9 +1,8 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { callAction, hasField, scrapeForm, type ActionAnswer } from "./forms";
-import { portalDataDir, portalMailDir, portalUrl } from "./portal";
+import { portalDataDir, portalUrl } from "./portal";
 import { startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
-import { emailFiles, readEmail, type ReceivedEmail } from "./smtp-receiver";
 
 /** Reads a portal's database without any chance of writing to it. */
 export function readPortalDb<T>(work: (sqlite: Database.Database) => T): T {
@@ -128,27 +127,6 @@ export async function inPool<T, R>(items: T[], concurrency: number, work: (item:
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
-}
-
-const parsedEmails = new Map<string, ReceivedEmail>();
-
-/**
- * Waits for a message to `to` that `match` accepts. Each .eml file is parsed once: the
- * receiver holds hundreds of messages once the load tests have run.
- */
-export async function waitForEmail(to: string, match: (email: ReceivedEmail) => boolean, timeoutMs = 60_000): Promise<ReceivedEmail> {
-  const folder = portalMailDir();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const file of emailFiles(folder)) {
-      const key = path.join(folder, file);
-      if (!parsedEmails.has(key)) parsedEmails.set(key, await readEmail(folder, file));
-    }
-    const found = [...parsedEmails.values()].find((email) => email.to === to && match(email));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No matching email to ${to} arrived within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** RFC 4180 records (quoted cells, doubled quotes, CRLF) as arrays of cells. */

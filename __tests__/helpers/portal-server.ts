@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -62,15 +62,50 @@ function killProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+const launcher = [require.resolve("tsx/cli"), "--conditions=react-server", "lib/cli/start.ts"];
+
+/** Whether a portal started with `env` runs in demo mode (lib/env.ts: DEMO, else on without SMTP_URL). */
+const isDemo = (env: Record<string, string | undefined>) => (env.DEMO ? env.DEMO === "1" : !env.SMTP_URL);
+
+/**
+ * Builds when stale and prepares a demo DATA_DIR once, with `npm start`'s own code
+ * (`--build-only`: migrate, seed, build), for startPortal to copy into each demo portal's
+ * empty DATA_DIR: a portal then starts on a database that needs no migration or seeding.
+ * Done before any portal starts (the project's global setup), so none reads an early copy.
+ */
+export function prepareTemplateDataDir() {
+  const dataDir = temporaryDataDir("template");
+  const result = spawnSync(process.execPath, [...launcher, "--build-only"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DEMO: "1", SITE_URL: "http://127.0.0.1:3000" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`Preparing the portals' database failed:\n${result.stdout}${result.stderr}`);
+  process.env.PORTAL_TEMPLATE_DIR = dataDir;
+  return dataDir;
+}
+
+/** Copies the prepared demo database and its uploads (not its secret) into a DATA_DIR without a database, if there is one. */
+export function copyTemplateInto(dataDir: string) {
+  const template = process.env.PORTAL_TEMPLATE_DIR;
+  if (!template || fs.existsSync(path.join(dataDir, "coop.db"))) return;
+  for (const entry of fs.readdirSync(template)) {
+    if (entry === "secret") continue;
+    fs.cpSync(path.join(template, entry), path.join(dataDir, entry), { recursive: true });
+  }
+}
+
 /**
  * Starts the portal exactly as `npm start` does (the same launcher: migrate, seed,
  * build when stale, `next start`) on a free port, and resolves once /api/health answers.
+ * A demo portal on an empty DATA_DIR starts from the prepared database when there is one.
  */
-export async function startPortal(options: { dataDir: string; env?: Record<string, string> }): Promise<RunningPortal> {
+export async function startPortal(options: { dataDir: string; env?: Record<string, string>; fromTemplate?: boolean }): Promise<RunningPortal> {
+  if ((options.fromTemplate ?? true) && isDemo({ ...process.env, ...options.env })) copyTemplateInto(options.dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "lib/cli/start.ts"], {
+  const child = spawn(process.execPath, launcher, {
     cwd: root,
     detached: true,
     env: {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { readMailbox, waitForEmails as waitForEmailCount } from "./wait-for-email";
 
 export type SmtpReceiver = { port: number; folder: string; stop: () => Promise<void> };
 
@@ -82,18 +83,14 @@ export async function readEmail(folder: string, file: string): Promise<ReceivedE
   };
 }
 
-/** Every message in a folder of .eml files (an SMTP receiver's or the portal's outbox). */
-export async function readEmails(folder: string): Promise<ReceivedEmail[]> {
-  return Promise.all(emailFiles(folder).map((file) => readEmail(folder, file)));
+/**
+ * The browser suite's names for the mailbox readers in wait-for-email.ts, which every
+ * other suite imports from there.
+ */
+export function readEmails(folder: string): Promise<ReceivedEmail[]> {
+  return readMailbox(folder);
 }
 
-/** Waits for messages to `to` beyond the first `already` of them; resolves with all of them. */
-export async function waitForEmails(folder: string, to: string, count: number, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mine = (await readEmails(folder)).filter((email) => email.to === to);
-    if (mine.length >= count) return mine;
-    if (Date.now() > deadline) throw new Error(`Expected ${count} email(s) to ${to}, found ${mine.length}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function waitForEmails(folder: string, to: string, count: number, timeoutMs = 15_000) {
+  return waitForEmailCount(to, count, { folder, timeoutMs });
 }

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import { PDFDocument } from "pdf-lib";
-import { signIn } from "../helpers/auth";
 import { actionAnswer, callAction, forgedSessionCookie, hasField, postAction, postUploadForm, scrapeForm, scrapeUploadForm, type ActionAnswer } from "../helpers/forms";
 import { applicationFields, applicationIdOf, inPool, scalar, submitApplication } from "../helpers/owners";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { builtActions, concreteUrl, exportedActions, routeFiles } from "../helpers/routes";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -150,11 +150,11 @@ async function onePagePdf() {
 
 beforeAll(async () => {
   cookies.anonymous = forgedSessionCookie;
-  cookies.member = await signIn(emails.member, "member");
-  cookies.household = await signIn(emails.household);
-  cookies.owner = await signIn(emails.owner);
-  cookies.staff = await signIn(emails.staff, "staff");
-  cookies.admin = await signIn(emails.admin, "admin");
+  cookies.member = storedSessionCookie(emails.member, "member");
+  cookies.household = storedSessionCookie(emails.household);
+  cookies.owner = storedSessionCookie(emails.owner);
+  cookies.staff = storedSessionCookie(emails.staff, "staff");
+  cookies.admin = storedSessionCookie(emails.admin, "admin");
 
   // A job applicant with a résumé, through the public form and its upload route.
   const applyForm = await scrapeUploadForm(concreteUrl("/jobs/[slug]/apply"), "", hasField("resumeText"));
@@ -310,7 +310,7 @@ describe("one person's data, asked for by another", () => {
     const applicationPath = `/staff/owners/applications/${applicationIdOf(otherOwnerEmail)}`;
     expect(await callAction(applicationPath, await scrapeForm(applicationPath, cookies.staff, hasField("joinedOn")), cookies.staff)).toMatchObject({ ok: true });
     otherOwnerId = scalar("select id from owners where application_id = ?", [applicationIdOf(otherOwnerEmail)]);
-    otherOwner = await signIn(otherOwnerEmail);
+    otherOwner = storedSessionCookie(otherOwnerEmail);
     expect(await callAction("/account", await scrapeForm("/account", otherOwner, pressButton("Subscribe")), otherOwner)).toMatchObject({ ok: true });
     otherSubscriberId = scalar("select id from newsletter_subscribers where email = ?", [otherOwnerEmail]);
   });

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { signIn } from "../helpers/auth";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
 import { routeFiles } from "../helpers/routes";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -22,8 +22,8 @@ const one = (sql: string) => withPortalDb((db) => db.prepare(sql).pluck().get())
 const auditRowsBy = (email: string) => withPortalDb((db) => db.prepare("select count(*) from audit_log where actor_email = ?").pluck().get(email)) as number;
 
 beforeAll(async () => {
-  staff = await signIn(staffEmail, "staff");
-  admin = await signIn(adminEmail, "admin");
+  staff = storedSessionCookie(staffEmail, "staff");
+  admin = storedSessionCookie(adminEmail, "admin");
   // An applicant with a résumé file, so that the résumé download has something to send.
   const applicationId = withPortalDb((db) => {
     const uploadId = crypto.randomBytes(16).toString("hex");

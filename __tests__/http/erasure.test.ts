@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { text } from "../helpers/html";
 import { applicationFields, applicationIdOf, scalar, submitApplication } from "../helpers/owners";
 import { portalUrl } from "../helpers/portal";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 // The admin's erasure tool: an admin types an address (posted, never in a URL), sees what
 // the portal holds for it as counts, ticks a box and erases it. Staff and members are
@@ -52,10 +52,10 @@ function eraseFormOf(document: Document) {
 }
 
 beforeAll(async () => {
-  admin = await signIn(adminEmail, "admin");
-  staff = await signIn(`erasure-staff-${run}@coop.example`, "staff");
-  member = await signIn(`erasure-member-${run}@coop.example`, "member");
-  subjectCookie = await signIn(subject, "member");
+  admin = storedSessionCookie(adminEmail, "admin");
+  staff = storedSessionCookie(`erasure-staff-${run}@coop.example`, "staff");
+  member = storedSessionCookie(`erasure-member-${run}@coop.example`, "member");
+  subjectCookie = storedSessionCookie(subject, "member");
   const subscribe = await scrapeForm("/account", subjectCookie, (form) => form.querySelector("button")?.textContent?.trim() === "Subscribe");
   expect(await callAction("/account", subscribe, subjectCookie)).toMatchObject({ ok: true });
   expect(await submitApplication(applicationFields(subject, { "applicant.name": "Sloane Subject" }))).toEqual({ redirect: "/owners/apply/thanks" });

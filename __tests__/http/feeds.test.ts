@@ -2,10 +2,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { onOwnPortal } from "../helpers/hostile";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
+import { waitFor } from "../helpers/wait-for";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 // A portal of its own: the campaign goes to every confirmed subscriber, and the issue row
 // is written straight to the database before anything reads (and caches) its feed.
@@ -52,16 +53,6 @@ function foreignElements(document: Document) {
     .map((element) => `${element.tagName} (${element.namespaceURI ?? "no namespace"})`);
 }
 
-const waitFor = async <T,>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-};
-
 beforeAll(async () => {
   // The issue first, before any request reads the issues feed (the upload form itself is newsletter-issues.test.ts's).
   withPortalDb((db) => {
@@ -79,7 +70,7 @@ beforeAll(async () => {
     );
   });
 
-  const staff = await signIn(`feeds-staff-${run}@coop.example`, "staff");
+  const staff = storedSessionCookie(`feeds-staff-${run}@coop.example`, "staff");
 
   // Staff save a posting with the hostile title, and publish it.
   const create = await scrapeForm("/staff/jobs/new", staff, hasField("title"));

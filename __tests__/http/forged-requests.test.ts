@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { completeSignIn, latestSignInLink, requestSignInLink, sessionCookieFrom, signIn } from "../helpers/auth";
+import { completeSignIn, latestSignInLink, requestSignInLink, sessionCookieFrom } from "../helpers/auth";
 import { actionAnswer, hasField, postAction, postUploadForm, scrapeForm, scrapeUploadForm, type FormFields } from "../helpers/forms";
 import { inPool, scalar } from "../helpers/owners";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { builtActions, concreteUrl, routeFiles } from "../helpers/routes";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -20,7 +21,7 @@ const forgedOrigins: [label: string, origin: string | null][] = [
 
 let admin: string;
 beforeAll(async () => {
-  admin = await signIn(`forged-admin-${run}@coop.example`, "admin");
+  admin = storedSessionCookie(`forged-admin-${run}@coop.example`, "admin");
 });
 
 /** A form's fields under React's reply encoding, as the page's script sends them to an action. */
@@ -62,7 +63,7 @@ describe("server actions posted from elsewhere", () => {
       page: "/account",
       prepare: async () => {
         const email = `forged-member-${crypto.randomBytes(4).toString("hex")}@coop.example`;
-        const cookie = await signIn(email, "member");
+        const cookie = storedSessionCookie(email, "member");
         const form = await scrapeForm("/account", cookie, (f) => f.querySelector("button")?.textContent?.trim() === "Subscribe");
         return { fields: form, cookie, written: () => scalar("select count(*) from newsletter_subscribers where email = ?", [email]) > 0 };
       },
@@ -72,7 +73,7 @@ describe("server actions posted from elsewhere", () => {
       page: "/staff/people",
       prepare: async () => {
         const email = `forged-target-${crypto.randomBytes(4).toString("hex")}@coop.example`;
-        await signIn(email, "member");
+        storedSessionCookie(email, "member");
         const userId = scalar<string>("select id from users where email = ?", [email]);
         const form = await scrapeForm("/staff/people", admin, hasField("userId", userId));
         return { fields: { ...form, role: "admin" }, cookie: admin, written: () => scalar<string>("select role from users where id = ?", [userId]) === "admin" };
@@ -178,7 +179,7 @@ describe("route handlers posted from elsewhere", () => {
 
   it.each(forgedOrigins)("signing out with %s and no CSRF token ends no session", async (_label, origin) => {
     const email = `forged-signout-${crypto.randomBytes(4).toString("hex")}@coop.example`;
-    const cookie = await signIn(email, "member");
+    const cookie = storedSessionCookie(email, "member");
     const response = await fetch(portalUrl("/api/auth/signout"), { method: "POST", body: new URLSearchParams({}), redirect: "manual", headers: { Cookie: cookie, ...(origin !== null && { Origin: origin }) } });
     await response.arrayBuffer();
     expect((await fetch(portalUrl("/account"), { redirect: "manual", headers: { Cookie: cookie } })).status).toBe(200);

@@ -2,6 +2,7 @@ import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { applicationFields, applicationFootprint, scalar, submitApplication, withOwnPortal } from "../helpers/owners";
 import type { RunningPortal } from "../helpers/portal-server";
 import { portalUrl } from "../helpers/portal";
+import { waitFor } from "../helpers/wait-for";
 
 // A portal of its own, with every public form capped at 3 an hour whoever sends them.
 jest.setTimeout(180_000);
@@ -20,8 +21,7 @@ const askForLink = () => fetch(portalUrl("/api/auth/signin/email"), { method: "P
 /** The portal's log lines that say a form's cap was reached, once the line for `last` has been printed. */
 async function capLines(portal: RunningPortal, last: string) {
   const lines = () => portal.output().split("\n").filter((line) => line.includes("hourly cap"));
-  const deadline = Date.now() + 10_000;
-  while (!lines().some((line) => line.includes(last)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await waitFor(`the log line for ${last}`, () => lines().some((line) => line.includes(last)), 10_000, 50).catch(() => undefined);
   return lines();
 }
 

@@ -3,11 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
-import { portalDataDir, portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
-import { readEmails, waitForEmails } from "../helpers/smtp-receiver";
+import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
+import { waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -43,8 +43,8 @@ beforeAll(async () => {
   openJobId = insertPosting(openSlug, "published", "2099-12-31");
   closedJobId = insertPosting(closedSlug, "closed", "2099-12-31");
   insertPosting(draftSlug, "draft", "2099-12-31");
-  member = await signIn(`jobs-apply-member-${run}@coop.example`, "member");
-  staff = await signIn(`jobs-apply-staff-${run}@coop.example`, "staff");
+  member = storedSessionCookie(`jobs-apply-member-${run}@coop.example`, "member");
+  staff = storedSessionCookie(`jobs-apply-staff-${run}@coop.example`, "staff");
 });
 
 async function smallPdf(line = "Rosa Martinez — ten years in retail") {
@@ -54,13 +54,7 @@ async function smallPdf(line = "Rosa Martinez — ten years in retail") {
   return Buffer.from(await document.save());
 }
 
-async function waitForEmailWithSubject(to: string, subject: string) {
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    const found = (await readEmails(portalMailDir())).find((mail) => mail.to === to && mail.subject === subject);
-    if (found) return found;
-  }
-  throw new Error(`No email to ${to} with the subject ${subject}`);
-}
+const waitForEmailWithSubject = (to: string, subject: string) => waitForEmail(to, (mail) => mail.subject === subject);
 
 const file = (bytes: Buffer | string, name: string, type = "application/pdf") => new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name, { type });
 
@@ -158,8 +152,8 @@ describe("applying with a résumé file", () => {
   });
 
   it("the applicant gets a confirmation and staff a notification without the applicant's details", async () => {
-    const [confirmation] = await waitForEmails(portalMailDir(), email, 1);
-    expect(confirmation!.subject).toBe(`We have your application for Produce clerk ${openSlug}`);
+    const confirmation = await waitForEmail(email);
+    expect(confirmation.subject).toBe(`We have your application for Produce clerk ${openSlug}`);
     const staffMail = await waitForEmailWithSubject("store@coop.example", `New applicant for Produce clerk ${openSlug}`);
     expect(staffMail.text).toContain(portalUrl(`/staff/jobs/${openJobId}`));
     expect(`${staffMail.subject} ${staffMail.text}`).not.toMatch(/Rosa|rosa-|585-555/);
@@ -386,7 +380,7 @@ describe("the retention setting", () => {
   const setting = () => withPortalDb((db) => db.prepare("select value from settings where key = 'jobs'").get()) as { value: string } | undefined;
   let admin: string;
   beforeAll(async () => {
-    admin = await signIn(`jobs-apply-admin-${run}@coop.example`, "admin");
+    admin = storedSessionCookie(`jobs-apply-admin-${run}@coop.example`, "admin");
   });
 
   it("is refused to members and staff by the action itself, and changes nothing", async () => {

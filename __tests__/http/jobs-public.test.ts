@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
+import { waitFor } from "../helpers/wait-for";
 import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 import { nextDay, storeDay } from "@/lib/model/format";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 // A portal of its own, on its own DATA_DIR: /jobs, the feed, the sitemap and the home page
 // share one cached list of postings (tag `jobs`), which the suite's shared portal has
@@ -275,7 +276,7 @@ describe("staff publishing and closing through the actions", () => {
   }
 
   beforeAll(async () => {
-    staff = await signIn("jobs-public-staff@coop.example", "staff");
+    staff = storedSessionCookie("jobs-public-staff@coop.example", "staff");
     // Everything read once before the posting exists, so that each is in the page cache.
     expect(await sharedListTitles()).not.toContain(title);
     await sharedFeedLinks();
@@ -347,11 +348,10 @@ describe("when a posting's closing day passes, with no one saving anything", () 
 
     // The next day, in the store's time zone, and past every page's 60-second revalidation.
     fs.writeFileSync(clockFile, String(24 * 60 * 60_000 + 61_000));
-    let now = await listed();
-    for (let tries = 0; tries < 40 && Object.values(now).some(Boolean); tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      now = await listed();
-    }
+    const now = await waitFor("the posting to leave every list", async () => {
+      const shown = await listed();
+      return !Object.values(shown).some(Boolean) && shown;
+    }, 20_000, 500).catch(() => listed());
     expect(now).toEqual({ list: false, feed: false, sitemap: false, jobPosting: false });
     expect(text((await page(`/jobs/${slug}`)).document.querySelector("main"))).toContain("This position is closed.");
     expect(withPortalDb((db) => db.prepare("select status, closes_on, updated_at from jobs where slug = ?").get(slug), portal.dataDir)).toEqual(rowBefore);

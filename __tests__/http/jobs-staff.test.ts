@@ -1,7 +1,7 @@
-import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm } from "../helpers/forms";
-import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
-import { waitForEmails } from "../helpers/smtp-receiver";
+import { portalUrl, withPortalDb } from "../helpers/portal";
+import { waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -17,8 +17,8 @@ const applicationRow = (id: number) => withPortalDb((db) => db.prepare("select s
 const count = (table: string) => (withPortalDb((db) => db.prepare(`select count(*) as n from ${table}`).get()) as { n: number }).n;
 
 beforeAll(async () => {
-  member = await signIn(`jobs-member-${stamp}@coop.example`, "member");
-  staff = await signIn(`jobs-staff-${stamp}@coop.example`, "staff");
+  member = storedSessionCookie(`jobs-member-${stamp}@coop.example`, "member");
+  staff = storedSessionCookie(`jobs-staff-${stamp}@coop.example`, "staff");
   withPortalDb((db) => {
     jobId = Number(
       db
@@ -113,10 +113,10 @@ describe("staff move applicants along", () => {
     );
     expect(answer).toMatchObject({ ok: true, data: { id: applicationId, status: "interview" } });
     expect(applicationRow(applicationId)).toEqual({ status: "interview", notes: "Strong retail background." });
-    const [email] = await waitForEmails(portalMailDir(), applicantEmail, 1);
-    expect(email!.subject).toBe("Your application for Night Stocker");
-    expect(email!.text).toContain("Could you come in on Tuesday at 10 am?");
-    expect(email!.text).not.toContain("Strong retail background.");
+    const email = await waitForEmail(applicantEmail);
+    expect(email.subject).toBe("Your application for Night Stocker");
+    expect(email.text).toContain("Could you come in on Tuesday at 10 am?");
+    expect(email.text).not.toContain("Strong retail background.");
   });
 
   it("a bad status is a field error and changes nothing", async () => {

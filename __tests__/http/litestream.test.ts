@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { withPortalDb } from "../helpers/portal";
+import { waitFor } from "../helpers/wait-for";
 import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 
 // docs/litestream.yml, run as a co-op would run it beside the portal, with a file://
@@ -52,13 +53,10 @@ async function requestLinks(prefix: string, count: number) {
 const replicatedSegments = () =>
   fs.existsSync(replicaDir) ? (fs.readdirSync(replicaDir, { recursive: true }) as string[]).filter((name) => name.endsWith(".wal.lz4")).length : 0;
 
-async function untilReplicated(since: number) {
-  const deadline = Date.now() + 20_000;
-  while (replicatedSegments() <= since) {
-    if (Date.now() > deadline) throw new Error(`Litestream shipped nothing new:\n${replicatorOutput}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const untilReplicated = (since: number) => waitFor(() => `Litestream to ship something new:\n${replicatorOutput}`, () => replicatedSegments() > since, 20_000);
+
+/** Litestream names a moment to the second: waits until the clock is past `time` by more than one. */
+const clockPast = (time: number) => waitFor("the clock to move on a second", () => Date.now() > time + 1100);
 
 beforeAll(async () => {
   const dataDir = temporaryDataDir("litestream");
@@ -85,9 +83,9 @@ it("the replica restores every row the portal committed, and the database as it 
   const before = await requestLinks("before", 10);
   await untilReplicated(segments);
   // A moment strictly between the two batches, as someone would name it after a bad change.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await clockPast(Date.now());
   const moment = new Date();
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await clockPast(moment.getTime());
   const afterSegments = replicatedSegments();
   const after = await requestLinks("after", 10);
   await untilReplicated(afterSegments);
@@ -95,12 +93,10 @@ it("the replica restores every row the portal committed, and the database as it 
   expect(live).toEqual(expect.arrayContaining([...before, ...after]));
 
   // Litestream ships within a second; wait until the replica holds the newest row.
-  const deadline = Date.now() + 20_000;
-  let latest = outboxIn(restore());
-  while (latest.length < live.length && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    latest = outboxIn(restore());
-  }
+  const latest = await waitFor("the replica to hold the newest row", () => {
+    const restored = outboxIn(restore());
+    return restored.length >= live.length && restored;
+  }, 20_000, 500).catch(() => outboxIn(restore()));
   expect(latest).toEqual(live);
 
   const earlier = outboxIn(restore(["-timestamp", moment.toISOString()]));

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { withPortalDb } from "../helpers/portal";
 import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { waitFor } from "../helpers/wait-for";
 
 // A server left running for a month: its clock is moved on a day at a time (see
 // helpers/shifted-clock.cjs) and nobody types a command. Maintenance runs inside the server
@@ -19,15 +20,8 @@ const sql = <T>(work: (sqlite: import("better-sqlite3").Database) => T) => withP
 const maintenanceRuns = () => sql((sqlite) => sqlite.prepare("select detail from audit_log where action = 'maintenance.run' and subject_id = 'schedule' order by id").pluck().all() as string[]).map((detail) => JSON.parse(detail) as Record<string, unknown>);
 const backups = () => fs.readdirSync(path.join(portal.dataDir, "backups")).filter((name) => !name.startsWith(".")).sort();
 
-async function until<T>(what: string, read: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; the server said:\n${portal.output().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Waits for `read` to find something, naming `what` and the server's last words if it never does. */
+const until = <T,>(what: string, read: () => T | undefined | false) => waitFor(() => `${what}; the server said:\n${portal.output().slice(-3000)}`, read, 20_000, 50);
 
 /** The closed demo posting's applicants, as if it had closed 360 days ago; one of them with a résumé file. */
 function agePostingTowardRetention() {

@@ -5,10 +5,10 @@ import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { storeDay } from "@/lib/model/format";
 import { formatFileSize } from "@/lib/newsletter/issue-files";
-import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -21,8 +21,8 @@ let staff: string;
 let member: string;
 
 beforeAll(async () => {
-  staff = await signIn(`issues-staff-${run}@coop.example`, "staff");
-  member = await signIn(`issues-member-${run}@coop.example`, "member");
+  staff = storedSessionCookie(`issues-staff-${run}@coop.example`, "staff");
+  member = storedSessionCookie(`issues-member-${run}@coop.example`, "member");
 });
 
 async function issuePdf(line: string) {

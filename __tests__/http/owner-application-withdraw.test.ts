@@ -1,9 +1,10 @@
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { text } from "../helpers/html";
-import { applicationFields, applicationIdOf, scalar, submitApplication, waitForEmail } from "../helpers/owners";
+import { applicationFields, applicationIdOf, scalar, submitApplication } from "../helpers/owners";
 import { portalUrl } from "../helpers/portal";
+import { waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 // An applicant may change their mind: "Withdraw my application" on /account deletes the
 // waiting application at once, with its household and the mail about it, and a short email
@@ -33,10 +34,10 @@ beforeAll(async () => {
   expect(await submitApplication(fields)).toEqual({ redirect: "/owners/apply/thanks" });
   id = applicationIdOf(applicant)!;
   await waitForEmail(applicant, (email) => email.subject.startsWith("We have your owner application"));
-  staffCookie = await signIn("withdraw-staff@coop.example", "staff");
+  staffCookie = storedSessionCookie("withdraw-staff@coop.example", "staff");
   // A staff member opens the application, and leaves the page open.
   declineForm = { ...(await scrapeForm(detailPath(id), staffCookie, hasField("reason"))), reason: "Too late." };
-  applicantCookie = await signIn(applicant, "member");
+  applicantCookie = storedSessionCookie(applicant, "member");
 });
 
 const mailAbout = (applicationId: number) => scalar("select count(*) from email_outbox where concerns_type = 'owner_application' and concerns_id = ?", [String(applicationId)]);
@@ -57,7 +58,7 @@ it("without the confirming tick nothing happens, and the box says why", async ()
 });
 
 it("someone else pressing the button withdraws only their own application: having none, nothing", async () => {
-  const bystanderCookie = await signIn(bystander, "member");
+  const bystanderCookie = storedSessionCookie(bystander, "member");
   const fields = await scrapeForm("/account", applicantCookie, isWithdrawForm);
   const answer = await callAction("/account", fields, bystanderCookie);
   expect(answer).toMatchObject({ ok: false, message: expect.stringMatching(/no application waiting/i) });

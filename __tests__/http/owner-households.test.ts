@@ -1,9 +1,10 @@
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { text } from "../helpers/html";
-import { applicationFields, applicationIdOf, readPortalDb, scalar, submitApplication, waitForEmail, writePortalDb } from "../helpers/owners";
+import { applicationFields, applicationIdOf, readPortalDb, scalar, submitApplication, writePortalDb } from "../helpers/owners";
 import { portalUrl } from "../helpers/portal";
+import { waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -20,7 +21,7 @@ const memberRow = (ownerId: number, email: string) =>
 
 let staff: string;
 beforeAll(async () => {
-  staff = await signIn("households-staff@coop.example", "staff");
+  staff = storedSessionCookie("households-staff@coop.example", "staff");
 });
 
 /** A new ownership through the real forms: applied for, approved by staff; answers its id and the primary owner's session. */
@@ -30,7 +31,7 @@ async function newOwnership(email: string, name: string) {
   const page = `/staff/owners/applications/${applicationId}`;
   const approved = await callAction(page, await scrapeForm(page, staff, hasField("joinedOn")), staff);
   expect(approved).toMatchObject({ ok: true });
-  return { ownerId: (approved as { data: { ownerId: number } }).data.ownerId, cookie: await signIn(email) };
+  return { ownerId: (approved as { data: { ownerId: number } }).data.ownerId, cookie: storedSessionCookie(email) };
 }
 
 /** The primary owner saves the household form on /account with these members. */
@@ -65,7 +66,7 @@ describe("adding someone to a household invites them", () => {
 
     // Opening the link (a mail scanner does) changes nothing.
     expect((await get(path)).status).toBe(200);
-    const ivy = await signIn(invitee);
+    const ivy = storedSessionCookie(invitee);
     expect(await mainText("/account", ivy)).not.toContain("Owner no.");
     expect(memberRow(primary.ownerId, invitee)).toMatchObject({ userId: null, joinedAt: null });
 
@@ -95,7 +96,7 @@ describe("adding someone to a household invites them", () => {
     await saveHousehold(primary.cookie, [{ name: "Lena Late", email: late }]);
     writePortalDb((db) => db.prepare("update owner_household_members set invite_expires_at = ? where email = ?").run(Date.now() - 1000, late));
 
-    const lena = await signIn(late);
+    const lena = storedSessionCookie(late);
     expect(await mainText("/account", lena)).not.toMatch(/invited you/i);
     expect(await mainText("/account", primary.cookie)).toMatch(/Lena Late.*expired/i);
     expect(memberRow(primary.ownerId, late)).toMatchObject({ joinedAt: null });
@@ -110,11 +111,11 @@ describe("adding someone to a household invites them", () => {
       { name: "Rae Removed", email: removed },
     ]);
     for (const email of [leaver, removed]) {
-      const cookie = await signIn(email);
+      const cookie = storedSessionCookie(email);
       expect(await callAction("/account", await scrapeForm("/account", cookie, hasField("invitationId")), cookie)).toMatchObject({ ok: true });
     }
 
-    const leo = await signIn(leaver);
+    const leo = storedSessionCookie(leaver);
     const leave = await scrapeForm("/account", leo, hasField("confirmLeave"));
     expect(await callAction("/account", { ...leave, confirmLeave: "on" }, leo)).toMatchObject({ ok: true });
     expect(memberRow(primary.ownerId, leaver)).toBeUndefined();
@@ -122,10 +123,10 @@ describe("adding someone to a household invites them", () => {
 
     const ownerPage = `/staff/owners/${primary.ownerId}`;
     const remove = await scrapeForm(ownerPage, staff, hasField("memberId", String(memberRow(primary.ownerId, removed)!.id)));
-    expect(await callAction(ownerPage, remove, await signIn(removed))).toMatchObject({ ok: false });
+    expect(await callAction(ownerPage, remove, storedSessionCookie(removed))).toMatchObject({ ok: false });
     expect(await callAction(ownerPage, remove, staff)).toMatchObject({ ok: true });
     expect(memberRow(primary.ownerId, removed)).toBeUndefined();
-    expect(await mainText("/account", await signIn(removed))).not.toContain("Owner no.");
+    expect(await mainText("/account", storedSessionCookie(removed))).not.toContain("Owner no.");
     const audited = readPortalDb((db) =>
       db.prepare("select action from audit_log where subject_id = ? and action like 'owner.household_%' order by id").pluck().all(String(primary.ownerId)),
     );
@@ -135,7 +136,7 @@ describe("adding someone to a household invites them", () => {
   it("refuses to let someone already in an ownership accept a second one", async () => {
     const primary = await newOwnership("household-host5@coop.example", "Homer Host");
     expect(await saveHousehold(primary.cookie, [{ name: "Demo Owner", email: "owner@coop.example" }])).toMatchObject({ ok: true });
-    const demoOwner = await signIn("owner@coop.example");
+    const demoOwner = storedSessionCookie("owner@coop.example");
     const accept = await scrapeForm("/account", demoOwner, hasField("invitationId"));
     expect(await callAction("/account", accept, demoOwner)).toMatchObject({ ok: false, message: expect.stringMatching(/already (belong|part)/i) });
     expect(memberRow(primary.ownerId, "owner@coop.example")).toMatchObject({ joinedAt: null });

@@ -1,6 +1,6 @@
-import { signIn } from "../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { portalUrl, withPortalDb } from "../helpers/portal";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(90_000);
 
@@ -12,9 +12,9 @@ let staff: string;
 let admin: string;
 
 beforeAll(async () => {
-  member = await signIn("owner-settings-member@coop.example", "member");
-  staff = await signIn(staffEmail, "staff");
-  admin = await signIn(adminEmail, "admin");
+  member = storedSessionCookie("owner-settings-member@coop.example", "member");
+  staff = storedSessionCookie(staffEmail, "staff");
+  admin = storedSessionCookie(adminEmail, "admin");
 });
 
 const plansRow = () =>

@@ -1,27 +1,25 @@
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm } from "../helpers/forms";
 import { text } from "../helpers/html";
 import {
   applicationFields,
   applicationIdOf,
-  inPool,
   parseCsv,
   readPortalDb,
   scalar,
   submitApplication,
-  waitForEmail,
-  withOwnPortal,
 } from "../helpers/owners";
 import { pdfShownText } from "../helpers/pdf";
 import { portalUrl } from "../helpers/portal";
+import { waitForEmail } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
 const staffEmail = "owners-staff@coop.example";
 let staff: string;
 beforeAll(async () => {
-  staff = await signIn(staffEmail, "staff");
+  staff = storedSessionCookie(staffEmail, "staff");
 });
 
 const thanks = { redirect: "/owners/apply/thanks" };
@@ -43,31 +41,6 @@ const approvedOwner = (answer: unknown) => (answer as { data: { ownerId: number;
 
 const get = (path: string, cookie?: string) => fetch(portalUrl(path), { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
 const pageText = async (path: string, cookie: string) => text(new JSDOM(await (await get(path, cookie)).text()).window.document.querySelector("main"));
-
-describe("approving many applications at once", () => {
-  // On a portal of its own: the 150 emails this queues would hold up the sign-in links
-  // that other test files wait for on the shared portal.
-  it("50 approvals sent together get 50 distinct, consecutive owner numbers", async () => {
-    await withOwnPortal("owners-approvals", { PUBLIC_FORM_LIMIT_PER_IP: "10000" }, async () => {
-      const staffHere = await signIn("staff@coop.example");
-      const emails = Array.from({ length: 50 }, (_, index) => `race-${index}@coop.example`);
-      await inPool(emails, 10, async (email) => expect(await submitApplication(applicationFields(email))).toEqual(thanks));
-      const ids = emails.map((email) => applicationIdOf(email)!);
-      const form = await scrapeForm(detailPath(ids[0]!), staffHere, hasField("joinedOn"));
-      const highest = scalar("select max(owner_number) from owners");
-
-      const answers = await Promise.all(ids.map((id) => callAction(detailPath(id), { ...form, applicationId: String(id) }, staffHere)));
-
-      expect(answers.filter((answer) => !("ok" in answer && answer.ok))).toEqual([]);
-      const numbers = answers.map((answer) => approvedOwner(answer).ownerNumber);
-      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => highest + 1 + index));
-      const stored = readPortalDb(
-        (db) => db.prepare(`select application_id, owner_number from owners where application_id in (${ids.join(",")})`).raw().all() as [number, number][],
-      );
-      expect(new Map(stored)).toEqual(new Map(ids.map((id, index) => [id, numbers[index]])));
-    });
-  });
-});
 
 describe("deciding an application", () => {
   it("approval gives the next owner number, records the first payment and emails the number; approving again is refused", async () => {
@@ -105,7 +78,7 @@ describe("deciding an application", () => {
 
     const mail = await waitForEmail(email, (message) => message.subject === "About your owner application");
     expect(mail.text).toContain(reason);
-    const account = await pageText("/account", await signIn(email));
+    const account = await pageText("/account", storedSessionCookie(email));
     expect(account).toContain(reason);
     expect(account).toContain("Apply again");
   });
@@ -175,7 +148,7 @@ describe("finding an owner", () => {
     expect(await numbersFound("Demo Owner")).toContain(1001);
     expect(await numbersFound("nobody-by-this-name")).toEqual([]);
     expect(await find("  ")).toMatchObject({ ok: false, fieldErrors: { q: ["Required."] } });
-    expect(await find("1001", await signIn("finder-member@coop.example"))).toMatchObject({ ok: false, message: "This is for co-op staff." });
+    expect(await find("1001", storedSessionCookie("finder-member@coop.example"))).toMatchObject({ ok: false, message: "This is for co-op staff." });
 
     // Staff views of personal data are logged (rule 7): the list once per page shown, each search with how many it showed, never what was typed.
     const views = readPortalDb((db) =>
@@ -200,7 +173,7 @@ describe("one person's application and ownership, kept from another", () => {
 
   beforeAll(async () => {
     await apply(a.email, { "applicant.name": a.name, "agreement.signature": a.name });
-    memberA = await signIn(a.email, "member");
+    memberA = storedSessionCookie(a.email, "member");
     bApplication = await apply(b.email, {
       "applicant.name": b.name,
       "applicant.phone": b.phone,
@@ -293,8 +266,8 @@ describe("one person's application and ownership, kept from another", () => {
   });
 
   it("a household member cannot change the household, nor can A; the primary owner can change theirs", async () => {
-    const owner = await signIn("owner@coop.example");
-    const household = await signIn("household@coop.example");
+    const owner = storedSessionCookie("owner@coop.example");
+    const household = storedSessionCookie("household@coop.example");
     const members = (ownerId: number) =>
       readPortalDb((db) => db.prepare("select name, email from owner_household_members where owner_id = ? order by id").all(ownerId));
     const demoOwner = scalar("select id from owners where owner_number = 1001");
@@ -317,7 +290,7 @@ describe("one person's application and ownership, kept from another", () => {
     expect(text(document.querySelector("main"))).toContain("Only the primary owner can change the household.");
     expect(document.querySelector('[name="household.0.name"]')).toBeNull();
 
-    const bCookie = await signIn(b.email);
+    const bCookie = storedSessionCookie(b.email);
     const bForm = await scrapeForm("/account", bCookie, hasField("household.0.name"));
     expect(await callAction("/account", { ...bForm, "household.1.name": "Bea Bystander" }, bCookie)).toMatchObject({ ok: true });
     expect(members(bOwner)).toEqual([
@@ -345,7 +318,7 @@ describe("an owner's account", () => {
     ).map((cents) => `$${((cents as number) / 100).toFixed(2)}`);
 
   it("shows the primary owner the owner number, household, equity and payments with how they were paid", async () => {
-    const response = await get("/account", await signIn("owner@coop.example"));
+    const response = await get("/account", storedSessionCookie("owner@coop.example"));
     expect(response.headers.get("cache-control")).toContain("no-store");
     const document = new JSDOM(await response.text()).window.document;
     expect(text(document.querySelector("#ownership-heading"))).toBe("Owner no. 1001");
@@ -355,7 +328,7 @@ describe("an owner's account", () => {
   });
 
   it("lets the primary owner keep the contact details up to date, which staff and the export then show; a household member cannot", async () => {
-    const owner = await signIn("owner@coop.example");
+    const owner = storedSessionCookie("owner@coop.example");
     const demoOwner = scalar<number>("select id from owners where owner_number = 1001");
     const contact = () => readPortalDb((db) => db.prepare("select phone, street_address, locality, region, postal_code from owners where id = ?").get(demoOwner));
     const before = contact();
@@ -364,7 +337,7 @@ describe("an owner's account", () => {
     expect(form).toMatchObject({ phone: "585-555-0150", streetAddress: "18 Oxford St", postalCode: "14607" });
 
     expect(await callAction("/account", { ...form, streetAddress: "5 Elm St", postalCode: "1460" }, owner)).toMatchObject({ ok: false, fieldErrors: { postalCode: [expect.stringMatching(/ZIP code like 14607/)] } });
-    expect(await callAction("/account", { ...form, streetAddress: "5 Elm St" }, await signIn("household@coop.example"))).toMatchObject({
+    expect(await callAction("/account", { ...form, streetAddress: "5 Elm St" }, storedSessionCookie("household@coop.example"))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Only the primary owner can change/),
     });
@@ -385,7 +358,7 @@ describe("an owner's account", () => {
   });
 
   it("shows a household member the same ownership, its household and payments, but not how they were paid", async () => {
-    const document = new JSDOM(await (await get("/account", await signIn("household@coop.example"))).text()).window.document;
+    const document = new JSDOM(await (await get("/account", storedSessionCookie("household@coop.example"))).text()).window.document;
     expect(text(document.querySelector("#ownership-heading"))).toBe("Owner no. 1001");
     expect(text(document.querySelector("main"))).toContain("The ownership of Demo Owner’s household, which includes you");
     expect(text(document.querySelector("main"))).toContain("Demo Household Member");

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import path from "node:path";
-import { startPortal, temporaryDataDir } from "../helpers/portal-server";
+import { startPortal, temporaryDataDir, copyTemplateInto } from "../helpers/portal-server";
 
 // Starts its own portal twice on one DATA_DIR, the way `npm start` is run after a reboot.
 jest.setTimeout(180_000);
@@ -22,7 +22,8 @@ describe("restarting the portal", () => {
   it("keeps every row, keeps edits and seeds nothing twice; pages show this database, also what changed while stopped", async () => {
     const dataDir = temporaryDataDir("restart");
 
-    const first = await startPortal({ dataDir });
+    // An empty DATA_DIR, as on a first `npm start`: migrated and seeded by the launcher.
+    const first = await startPortal({ dataDir, fromTemplate: false });
     expect(first.output()).toMatch(/seeded 11 pages, 1 settings, 4 demo accounts, \d+ monographs, 4 demo owner applications, 4 demo job postings, 11 demo newsletter subscribers, 2 demo Rutabaga Rap issues and 2 demo newsletter campaigns/);
     expect(await (await fetch(`${first.url}/about/board`)).text()).not.toContain("Our board (edited)");
     await first.stop();
@@ -46,18 +47,15 @@ describe("restarting the portal", () => {
 });
 
 describe("starting outside demo mode", () => {
-  it("disables the demo accounts left from a demo, saying so once in the log", async () => {
+  // That it happens once, and not again at the next start, is db/seed.test.ts's.
+  it("disables the demo accounts left from a demo, saying so in the log", async () => {
     const dataDir = temporaryDataDir("demo-off");
-    const demo = await startPortal({ dataDir, env: { DEMO: "1" } });
-    await demo.stop();
+    // The demo database every demo portal of the run starts from: as left by `npm start` in demo mode.
+    copyTemplateInto(dataDir);
 
-    const production = { DEMO: "0", OUTBOX_OK: "1" };
-    const first = await startPortal({ dataDir, env: production });
-    await first.stop();
-    expect(first.output()).toMatch(/Demo mode is off: disabled the demo accounts .*admin@coop\.example.*; they can no longer sign in/);
-    const second = await startPortal({ dataDir, env: production });
-    await second.stop();
-    expect(second.output()).not.toMatch(/disabled the demo accounts/);
+    const production = await startPortal({ dataDir, env: { DEMO: "0", OUTBOX_OK: "1" } });
+    await production.stop();
+    expect(production.output()).toMatch(/Demo mode is off: disabled the demo accounts .*admin@coop\.example.*; they can no longer sign in/);
 
     const sqlite = new Database(path.join(dataDir, "coop.db"), { readonly: true });
     const enabled = sqlite.prepare("select email from users where email like '%@coop.example' and disabled_at is null").all();

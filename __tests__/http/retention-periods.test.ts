@@ -1,8 +1,8 @@
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
 import { text } from "../helpers/html";
 import { withOwnPortal } from "../helpers/owners";
 import { portalUrl } from "../helpers/portal";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 // Staff can tell people how long their data stays: the settings page lists every period,
 // read from the same variables and settings the daily maintenance reads.
@@ -11,7 +11,7 @@ jest.setTimeout(120_000);
 
 it("the settings page shows each period, as configured where the portal runs", async () => {
   await withOwnPortal("retention-periods", { OUTBOX_KEEP_DAYS: "45", DECLINED_APPLICATION_KEEP_DAYS: "200", BACKUP_KEEP: "9" }, async () => {
-    const admin = await signIn("admin@coop.example");
+    const admin = storedSessionCookie("admin@coop.example", "admin");
     const html = await (await fetch(portalUrl("/staff/settings"), { headers: { Cookie: admin } })).text();
     const table = new JSDOM(html).window.document.querySelector('section[aria-labelledby="retention-heading"] table');
     expect(table).not.toBeNull();

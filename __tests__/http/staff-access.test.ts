@@ -2,6 +2,7 @@ import { signIn } from "../helpers/auth";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, submitForm } from "../helpers/forms";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(90_000);
 
@@ -10,9 +11,9 @@ let staff: string;
 let admin: string;
 
 beforeAll(async () => {
-  member = await signIn("matrix-member@coop.example", "member");
-  staff = await signIn("matrix-staff@coop.example", "staff");
-  admin = await signIn("matrix-admin@coop.example", "admin");
+  member = storedSessionCookie("matrix-member@coop.example", "member");
+  staff = storedSessionCookie("matrix-staff@coop.example", "staff");
+  admin = storedSessionCookie("matrix-admin@coop.example", "admin");
 });
 
 const statusOf = async (path: string, cookie?: string) =>
@@ -112,7 +113,7 @@ describe("staff server actions, called directly", () => {
 
   it("changing a role: refused for anonymous visitors, members and staff; admins can", async () => {
     const target = "matrix-target@coop.example";
-    await signIn(target, "member");
+    storedSessionCookie(target, "member");
     const targetId = userIdOf(target);
     const form = await scrapeForm("/staff/people", admin, hasField("userId", targetId));
     await expectRefused("/staff/people", { ...form, role: "admin" }, "admin");
@@ -142,8 +143,8 @@ describe("staff server actions, called directly", () => {
 describe("signing out", () => {
   it("everywhere ends every session of that person, and only theirs", async () => {
     const email = "signout-everywhere@coop.example";
-    const phone = await signIn(email, "member");
-    const laptop = await signIn(email);
+    const phone = storedSessionCookie(email, "member");
+    const laptop = storedSessionCookie(email);
     const form = await scrapeForm("/account", phone, (f) => f.textContent?.includes("Sign out everywhere") ?? false);
     await submitForm("/account", form, phone);
     expect(await statusOf("/account", phone)).toBe(307);

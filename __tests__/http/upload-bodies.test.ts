@@ -5,10 +5,10 @@ import net from "node:net";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { signIn } from "../helpers/auth";
 import { forgedSessionCookie, hasField, parseRawAnswer, postUploadForm, scrapeForm, scrapeUploadForm, submitForm, type FormFields } from "../helpers/forms";
 import { text } from "../helpers/html";
 import { portalDataDir, portalUrl, withPortalDb } from "../helpers/portal";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -41,8 +41,8 @@ beforeAll(async () => {
         .get(slug, `Produce clerk ${slug}`, now, now, now) as { id: number }
     ).id;
   });
-  staff = await signIn(`bodies-staff-${run}@coop.example`, "staff");
-  member = await signIn(`bodies-member-${run}@coop.example`, "member");
+  staff = storedSessionCookie(`bodies-staff-${run}@coop.example`, "staff");
+  member = storedSessionCookie(`bodies-member-${run}@coop.example`, "member");
 });
 
 async function smallPdf(line: string) {

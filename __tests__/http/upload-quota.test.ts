@@ -4,11 +4,11 @@ import path from "node:path";
 import { JSDOM } from "jsdom";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { formatFileSize } from "@/lib/newsletter/issue-files";
-import { signIn } from "../helpers/auth";
 import { postUploadForm } from "../helpers/forms";
 import { text } from "../helpers/html";
 import { withPortalDb } from "../helpers/portal";
 import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
 
@@ -87,7 +87,7 @@ describe("with UPLOAD_QUOTA_MB=1", () => {
   });
 
   it("refuses staff an issue over the quota at the PDF field, saying how much is used, storing nothing", async () => {
-    const staff = await signIn(`quota-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`quota-staff-${run}@coop.example`, "staff");
     const before = stored();
     const { status, answer } = await postUploadForm(
       "/api/staff/newsletter/issues",
@@ -100,7 +100,7 @@ describe("with UPLOAD_QUOTA_MB=1", () => {
   });
 
   it("shows the space used against the quota on the settings page", async () => {
-    const admin = await signIn(`quota-admin-${run}@coop.example`, "admin");
+    const admin = storedSessionCookie(`quota-admin-${run}@coop.example`, "admin");
     const used = withPortalDb((db) => db.prepare("select sum(size_bytes) from uploads").pluck().get() as number);
     const page = await fetch(new URL("/staff/settings", portal!.url), { headers: { Cookie: admin } });
     expect(page.status).toBe(200);

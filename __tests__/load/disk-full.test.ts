@@ -3,7 +3,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { signIn } from "../helpers/auth";
 import { hasField, postUploadForm, scrapeUploadForm } from "../helpers/forms";
 import { temporaryDataDir } from "../helpers/portal-server";
 import {
@@ -18,6 +17,7 @@ import {
   type RunningPortal,
   type Submission,
 } from "./load-kit";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(3 * 60_000);
 
@@ -105,7 +105,7 @@ async function largeResumePdf(name: string) {
   });
 
   it("refuses a Rutabaga Rap issue's PDF on its field while the disk is full, and stores nothing", async () => {
-    const staff = await signIn(`disk-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`disk-staff-${run}@coop.example`, "staff");
     const { action: route, fields: scraped } = await scrapeUploadForm("/staff/newsletter/issues", staff, hasField("title"));
     const before = uploadsOnDisk(dataDir);
     const pdf = await largeResumePdf("The compost issue");

@@ -252,12 +252,11 @@ export async function attachResumes(submissions: Submission[]) {
 
 export type CommandResult = { command: string; code: number | null; output: string; startedAt: number; endedAt: number };
 
-/** Runs `npm run <script> -- args` on a DATA_DIR as its own process, the way an operator would. */
-export function npmRun(script: string, args: string[], dataDir: string, timeoutMs = 120_000): Promise<CommandResult> {
+/** Runs a command on a DATA_DIR as a process of its own, collecting what it printed. */
+function runOn(dataDir: string, command: string, executable: string, argv: string[], timeoutMs: number): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const command = `npm run ${script}${args.length ? ` -- ${args.join(" ")}` : ""}`;
     const startedAt = Date.now();
-    const child = spawn("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], {
+    const child = spawn(executable, argv, {
       cwd: root,
       env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
@@ -271,6 +270,17 @@ export function npmRun(script: string, args: string[], dataDir: string, timeoutM
       resolve({ command, code, output, startedAt, endedAt: Date.now() });
     });
   });
+}
+
+/** Runs `npm run <script> -- args` on a DATA_DIR as its own process, the way an operator would. */
+export function npmRun(script: string, args: string[], dataDir: string, timeoutMs = 120_000) {
+  const command = `npm run ${script}${args.length ? ` -- ${args.join(" ")}` : ""}`;
+  return runOn(dataDir, command, "npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], timeoutMs);
+}
+
+/** Runs a TypeScript file of the repository as the npm scripts run theirs (tsx, React Server conditions), on a DATA_DIR. */
+export function tsxRun(file: string, args: string[], dataDir: string, timeoutMs = 120_000) {
+  return runOn(dataDir, `tsx ${file} ${args.join(" ")}`, process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", file, ...args], timeoutMs);
 }
 
 /**
@@ -371,13 +381,4 @@ export function figures(outcomes: Outcome[], seconds: number) {
 
 export { startPortal, type RunningPortal };
 
-/** Waits for `check` to return a value other than undefined, polling every `everyMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
+export { waitFor } from "../helpers/wait-for";

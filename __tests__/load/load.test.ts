@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { signIn } from "../helpers/auth";
+import { callAction, hasField, scrapeForm } from "../helpers/forms";
+import { inPool } from "../helpers/owners";
 import { temporaryDataDir } from "../helpers/portal-server";
 import { startSmtpReceiver, type SmtpReceiver } from "../helpers/smtp-receiver";
 import {
@@ -23,6 +24,7 @@ import {
   startPortal,
   startSecondWriter,
   storedState,
+  tsxRun,
   uploadsOnDisk,
   withDb,
   type CommandResult,
@@ -31,6 +33,7 @@ import {
   type RunningPortal,
   type Submission,
 } from "./load-kit";
+import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(fullRun ? 30 * 60_000 : 5 * 60_000);
 
@@ -58,7 +61,7 @@ beforeAll(async () => {
   // A staff member signed in before the load: the session is in the backup, and downloads résumés from the restored portal.
   // The sign-in helper speaks to whichever portal these name; nothing else in this file reads them.
   Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });
-  staffSession = await signIn(`drill-staff-${run}@coop.example`, "staff");
+  staffSession = storedSessionCookie(`drill-staff-${run}@coop.example`, "staff");
   for (const name of ["PORTAL_URL", "PORTAL_DATA_DIR", "PORTAL_MAIL_DIR"]) delete process.env[name];
 }, 15 * 60_000);
 
@@ -215,6 +218,41 @@ describe("the restore drill", () => {
       expect(integrityCheck(freshDir)).toBe("ok");
     } finally {
       await restored.stop();
+    }
+  });
+});
+
+// Two processes taking owner numbers from one database at once: the server approving
+// applications ten at a time, and a second process approving others through the same
+// service. (Requests to one server cannot interleave inside a transaction, which is
+// synchronous: the race that can happen is between processes.)
+describe("approving the load's owner applications from the server and a second process at once", () => {
+  it("gives each a distinct owner number, consecutive from the highest before, and no SQLITE_BUSY anywhere", async () => {
+    const emails = outcomes.filter((outcome) => outcome.submission.kind === "owner" && acknowledged(outcome)).map((outcome) => outcome.submission.email);
+    const ids = withDb(portal.dataDir, (sqlite) => sqlite.prepare(`select id from owner_applications where status = 'submitted' and email in (${emails.map(() => "?").join(",")})`).pluck().all(...emails) as number[]);
+    const highest = withDb(portal.dataDir, (sqlite) => sqlite.prepare("select coalesce(max(owner_number), 0) from owners").pluck().get() as number);
+    const bySecondProcess = ids.filter((_, index) => index % 2 === 1);
+    const byServer = ids.filter((_, index) => index % 2 === 0);
+    const detailPath = (id: number) => `/staff/owners/applications/${id}`;
+    // The form helpers speak to whichever portal these name; nothing else in this file reads them.
+    Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: portal.dataDir });
+    try {
+      const form = await scrapeForm(detailPath(byServer[0]!), staffSession, hasField("joinedOn"));
+      const [second, answers] = await Promise.all([
+        tsxRun("__tests__/load/approve-applications.ts", [`drill-staff-${run}@coop.example`, ...bySecondProcess.map(String)], portal.dataDir),
+        inPool(byServer, 10, (id) => callAction(detailPath(id), { ...form, applicationId: String(id) }, staffSession)),
+      ]);
+
+      expect(answers.filter((answer) => !("ok" in answer && answer.ok))).toEqual([]);
+      expect(second.code).toBe(0);
+      const numbers = [...answers.map((answer) => (answer as { data: { ownerNumber: number } }).data.ownerNumber), ...(JSON.parse(second.output.trim().split("\n").at(-1)!) as number[])];
+      expect([...numbers].sort((a, b) => a - b)).toEqual(ids.map((_, index) => highest + 1 + index));
+      const stored = withDb(portal.dataDir, (sqlite) => sqlite.prepare(`select application_id, owner_number from owners where application_id in (${ids.join(",")})`).raw().all() as [number, number][]);
+      expect(new Map(stored)).toEqual(new Map([...byServer, ...bySecondProcess].map((id, index) => [id, numbers[index]])));
+      expect([portal.output(), second.output].filter((log) => lockedPattern.test(log))).toEqual([]);
+      console.log(`Approved ${byServer.length} applications from the server, ten at a time, and ${bySecondProcess.length} from a second process at once`);
+    } finally {
+      for (const name of ["PORTAL_URL", "PORTAL_DATA_DIR"]) delete process.env[name];
     }
   });
 });

@@ -39,6 +39,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ UPLOAD_QUOTA_MB: "500" }).uploadQuotaBytes).toBe(500 * 1024 * 1024);
   });
 
+  it("leaves a message being sent with its worker for 2 minutes unless told otherwise", () => {
+    expect(parseEnv({}).emailLeaseMs).toBe(120_000);
+    expect(parseEnv({ EMAIL_LEASE_MS: "5000" }).emailLeaseMs).toBe(5000);
+  });
+
   it("turns demo mode off by default when SMTP_URL is set", () => {
     expect(parseEnv({ SMTP_URL: "smtp://mail.example:25" }).demo).toBe(false);
   });
@@ -58,6 +63,8 @@ describe("parseEnv", () => {
     ["BACKUP_KEEP", "0"],
     ["BACKUP_KEEP", "many"],
     ["MAINTENANCE_CHECK_MS", "10"],
+    ["EMAIL_LEASE_MS", "0"],
+    ["EMAIL_LEASE_MS", "2 minutes"],
     ["PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR", "0"],
     ["UPLOAD_QUOTA_MB", "0"],
     ["UPLOAD_QUOTA_MB", "2 GB"],

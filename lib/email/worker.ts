@@ -7,8 +7,6 @@ import { createEmailTransport, SMTP_CONNECTIONS, type EmailTransport } from "./t
 export const MAX_EMAIL_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
 const POLL_MS = 1000;
-/** How long a claimed message stays with its worker before another may retry it. */
-const LEASE_MS = 2 * 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 /** Exponential backoff: base, 2×base, 4×base… capped at an hour. */
@@ -18,7 +16,7 @@ export function retryDelay(attempts: number, baseMs: number) {
 
 /** Sends what is due once; returns how many messages were handed to the transport. */
 export async function deliverDueEmails(transport: EmailTransport, retryBaseMs: number, now = new Date()) {
-  const batch = claimDueEmails(now, BATCH_SIZE, LEASE_MS);
+  const batch = claimDueEmails(now, BATCH_SIZE, getEnv().emailLeaseMs);
   const deliver = async (email: (typeof batch)[number]) => {
     try {
       await transport.send(email);

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import fc from "fast-check";
-import { signIn } from "../../helpers/auth";
 import { callAction, hasField, scrapeForm } from "../../helpers/forms";
 import { CONCURRENCY, RUNS, SEED, assertBatches, carriesMarkup, fuzzAction, hostileText, injectedMarkup, onOwnPortal, type FieldSpec, type GeneratedForm } from "../../helpers/hostile";
 import { applicationFields, applicationIdOf, submitApplication } from "../../helpers/owners";
 import { portalUrl, withPortalDb } from "../../helpers/portal";
+import { storedSessionCookie } from "../../helpers/stored-session";
 
 jest.setTimeout(15 * 60_000);
 
@@ -29,13 +29,13 @@ let owner: string;
 onOwnPortal("hostile-account");
 
 beforeAll(async () => {
-  staff = await signIn(`hostile-routes-staff-${run}@coop.example`, "staff");
-  admin = await signIn(`hostile-routes-admin-${run}@coop.example`, "admin");
+  staff = storedSessionCookie(`hostile-routes-staff-${run}@coop.example`, "staff");
+  admin = storedSessionCookie(`hostile-routes-admin-${run}@coop.example`, "admin");
   const email = `hostile-account-owner-${run}@fuzz.example`;
   expect(await submitApplication(applicationFields(email))).toEqual({ redirect: "/owners/apply/thanks" });
   const applicationPath = `/staff/owners/applications/${applicationIdOf(email)}`;
   expect(await callAction(applicationPath, await scrapeForm(applicationPath, staff, hasField("joinedOn")), staff)).toMatchObject({ ok: true });
-  owner = await signIn(email);
+  owner = storedSessionCookie(email);
 });
 
 afterAll(() => {
@@ -87,7 +87,7 @@ describe(`an owner's and a member's own actions (${RUNS} inputs each)`, () => {
   });
 
   it("a member's subscribe, unsubscribe and sign-out buttons take any extra fields without a 500", async () => {
-    const member = await signIn(`hostile-member-${run}@fuzz.example`, "member");
+    const member = storedSessionCookie(`hostile-member-${run}@fuzz.example`, "member");
     const subscribe = await scrapeForm("/account", member, pressButton("Subscribe"));
     expect(await callAction("/account", subscribe, member)).toMatchObject({ ok: true });
     const unsubscribe = await scrapeForm("/account", member, pressButton("Unsubscribe"));
@@ -102,7 +102,7 @@ describe(`an owner's and a member's own actions (${RUNS} inputs each)`, () => {
       ["sign out", "Sign out"],
       ["sign out everywhere", "Sign out everywhere"],
     ] as const) {
-      const cookie = await signIn(`hostile-leaver-${run}@fuzz.example`, "member");
+      const cookie = storedSessionCookie(`hostile-leaver-${run}@fuzz.example`, "member");
       await fuzzAction({ label, path: "/account", cookie, form: await scrapeForm("/account", cookie, pressButton(button)), specs: [], footprint, perAccepted: { sessions: 1 } });
     }
   });

@@ -20,10 +20,10 @@ import {
   type FieldSpec,
 } from "../../helpers/hostile";
 import { applicationFields } from "../../helpers/owners";
-import { portalDataDir, portalMailDir, portalUrl, withPortalDb } from "../../helpers/portal";
-import { signIn } from "../../helpers/auth";
+import { portalDataDir, portalUrl, withPortalDb } from "../../helpers/portal";
 import { FIRST_NAME_MAX } from "@/lib/model/newsletter";
-import { emailFiles, readEmail, waitForEmails } from "../../helpers/smtp-receiver";
+import { readMailbox, waitForEmail } from "../../helpers/wait-for-email";
+import { storedSessionCookie } from "../../helpers/stored-session";
 
 jest.setTimeout(15 * 60_000);
 
@@ -89,12 +89,11 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
       perAccepted: { outbox: 1, audit: 1 },
     });
     expect(accepted).toBeGreaterThan(0);
-    const staff = await signIn(`hostile-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
     const list = await fetch(portalUrl("/staff/newsletter/subscribers"), { headers: { Cookie: staff } });
     expect(list.status).toBe(200);
     expect(injectedMarkup(await list.text())).toEqual([]);
-    const sent = emailFiles(portalMailDir()).slice(-40);
-    for (const file of sent) expect(injectedMarkup((await readEmail(portalMailDir(), file)).html)).toEqual([]);
+    for (const email of (await readMailbox()).slice(-40)) expect(injectedMarkup(email.html)).toEqual([]);
   });
 
   it("owner application: refusals store nothing; accepted applicants' names stay text on their staff page", async () => {
@@ -129,7 +128,7 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
       perAccepted: { household: 1, outbox: 2, audit: 1 },
     });
     expect(accepted).toBeGreaterThan(0);
-    const staff = await signIn(`hostile-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
     // The accepted applicants whose names carry markup, and a few others.
     const ids = withPortalDb((db) => db.prepare("select id from owner_applications where id >= ? order by name like '%<%' desc, id desc limit 25").pluck().all(firstNew) as number[]);
     for (const id of ids) {
@@ -171,7 +170,7 @@ describe(`public forms refuse what breaks their rules, store nothing for it, nev
       perAccepted: { outbox: 2, audit: 1 },
     });
     expect(accepted).toBeGreaterThan(0);
-    const staff = await signIn(`hostile-staff-${run}@coop.example`, "staff");
+    const staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
     // The accepted applicants whose names carry markup, and a few others.
     const ids = withPortalDb((db) => db.prepare("select id from job_applications where id >= ? order by name like '%<%' desc, id desc limit 25").pluck().all(firstNew) as number[]);
     for (const pagePath of [`/staff/jobs/${openJobId}`, ...ids.map((id) => `/staff/jobs/applicants/${id}`)]) {
@@ -351,8 +350,8 @@ describe(`the newsletter token pages' buttons (${RUNS} inputs each)`, () => {
     const email = `hostile-token-${run}@fuzz.example`;
     const signup = await scrapeForm("/visit", "", hasField("firstName"));
     await postAction("/visit", actionIdOf(signup), [["email", email]]);
-    const [message] = await waitForEmails(portalMailDir(), email, 1);
-    const link = new URL(/https?:\/\/\S+\/newsletter\/confirm\?token=[0-9a-f]{64}/.exec(message!.text)![0]);
+    const message = await waitForEmail(email);
+    const link = new URL(/https?:\/\/\S+\/newsletter\/confirm\?token=[0-9a-f]{64}/.exec(message.text)![0]);
     const confirmPath = `${link.pathname}${link.search}`;
     const confirm = await scrapeForm(confirmPath, "", hasField("token"));
     const confirmed = await postAction(confirmPath, actionIdOf(confirm), [["token", link.searchParams.get("token")!]]);

@@ -4,12 +4,10 @@ import path from "node:path";
 import fc from "fast-check";
 import { PDFDocument } from "pdf-lib";
 import { employmentTypes, jobApplicationStatuses, payUnits } from "@/lib/model/jobs";
-import { evidenceGrades, monographStatuses } from "@/lib/model/monographs";
+import { evidenceGrades, monographCategorySlugs, monographSectionKeys, monographStatuses } from "@/lib/model/monographs";
 import { roles } from "@/lib/model/users";
-import { monographCategorySlugs } from "@/lib/model/monographs";
-import { monographSectionKeys } from "@/lib/model/monographs";
 import { equityPaymentMethods } from "@/lib/model/equity";
-import { ensureUser, signIn } from "../../helpers/auth";
+import { ensureUser } from "../../helpers/auth";
 import { callAction, hasField, scrapeForm, scrapeUploadForm, type ActionAnswer } from "../../helpers/forms";
 import {
   CONCURRENCY,
@@ -28,6 +26,8 @@ import {
 } from "../../helpers/hostile";
 import { applicationFields, applicationIdOf, submitApplication } from "../../helpers/owners";
 import { portalDataDir, portalUrl, withPortalDb } from "../../helpers/portal";
+import { waitFor } from "../../helpers/wait-for";
+import { storedSessionCookie } from "../../helpers/stored-session";
 
 jest.setTimeout(15 * 60_000);
 
@@ -121,8 +121,8 @@ let pendingDecline: number;
 onOwnPortal("hostile-staff");
 
 beforeAll(async () => {
-  staff = await signIn(`hostile-staff-${run}@coop.example`, "staff");
-  admin = await signIn(`hostile-admin-${run}@coop.example`, "admin");
+  staff = storedSessionCookie(`hostile-staff-${run}@coop.example`, "staff");
+  admin = storedSessionCookie(`hostile-admin-${run}@coop.example`, "admin");
   publishedJob = insertJob(publishedJobSlug, "published");
   draftJob = insertJob(`hostile-draft-${run}`, "draft");
   withPortalDb((db) => {
@@ -409,13 +409,8 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
       perAccepted: { outbox: 1_000 },
     });
     // The send queues its messages as it goes: the suites after this one count the queue.
-    const deadline = Date.now() + 120_000;
     const status = () => withPortalDb((db) => db.prepare("select status from newsletter_campaigns where id = ?").pluck().get(campaign) as string);
-    while (status() === "sending") {
-      if (Date.now() > deadline) throw new Error("The campaign's send did not finish within two minutes");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(status()).toBe("sent");
+    expect(await waitFor("the campaign's send to finish", () => status() !== "sending" && status(), 120_000, 200)).toBe("sent");
   });
 
   it("publish an issue of the printed newsletter (a PDF) and delete one", async () => {
