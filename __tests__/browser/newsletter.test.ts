@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser } from "../helpers/browser";
-import { portalMailDir, portalUrl, withPortalDb } from "../helpers/portal";
+import { portalUrl, withPortalDb } from "../helpers/portal";
 import { signInByStoredSession } from "../helpers/browser-sign-in";
-import { waitForEmails } from "../helpers/smtp-receiver";
+import { waitForEmails } from "../helpers/wait-for-email";
 
 jest.setTimeout(180_000);
 
@@ -39,7 +39,7 @@ describe("the email newsletter", () => {
   });
 
   it("confirms from the link in the .eml outbox: the page's button, not the visit, confirms", async () => {
-    const [message] = await waitForEmails(portalMailDir(), reader, 1);
+    const [message] = await waitForEmails(reader, 1);
     const link = /http\S+\/newsletter\/confirm\?token=[0-9a-f]{64}/.exec(message!.text)![0];
     await page.goto(link);
     await page.getByRole("button", { name: "Confirm my subscription" }).waitFor();
@@ -65,7 +65,7 @@ describe("the email newsletter", () => {
     await staff.getByRole("progressbar", { name: "Messages sent" }).waitFor();
     await expectNoAxeViolations(staff);
 
-    const campaign = (await waitForEmails(portalMailDir(), reader, 2, 60_000)).find((message) => message.subject === subject)!;
+    const campaign = (await waitForEmails(reader, 2, { timeoutMs: 60_000 })).find((message) => message.subject === subject)!;
     const link = /http\S+\/newsletter\/unsubscribe\?token=[0-9a-f]{64}/.exec(campaign.text)![0];
     await page.goto(link);
     await page.getByRole("button", { name: "Unsubscribe" }).waitFor();

@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser } from "../helpers/browser";
-import { portalMailDir, portalUrl } from "../helpers/portal";
+import { portalUrl } from "../helpers/portal";
 import { signInByStoredSession, signInThroughEmail } from "../helpers/browser-sign-in";
-import { waitForEmails } from "../helpers/smtp-receiver";
+import { waitForEmails } from "../helpers/wait-for-email";
 
 jest.setTimeout(240_000);
 
@@ -104,7 +104,7 @@ describe("becoming an owner online", () => {
   });
 
   it("the applicant, emailed a link to sign in to their account, sees the application there as submitted", async () => {
-    const received = (await waitForEmails(portalMailDir(), applicant.email, 1))[0]!;
+    const received = (await waitForEmails(applicant.email, 1))[0]!;
     // Where that link leads once signed in is what the household member's sign-in below proves.
     expect(received.text).toMatch(/http\S+\/login\?callbackUrl=%2Faccount/);
     const page = await personPage(applicant.email);
@@ -139,7 +139,7 @@ describe("becoming an owner online", () => {
   });
 
   it("the applicant's account then shows the owner number, the household and the equity paid", async () => {
-    const welcome = (await waitForEmails(portalMailDir(), applicant.email, 2)).find((message) => message.subject.includes("Welcome"))!; // after the receipt
+    const welcome = (await waitForEmails(applicant.email, 2)).find((message) => message.subject.includes("Welcome"))!; // after the receipt
     expect(welcome.text).toContain(`Your owner number is ${ownerNumber}`);
     const page = await personPage(applicant.email);
     await page.goto(portalUrl("/account"));
@@ -152,7 +152,7 @@ describe("becoming an owner online", () => {
   });
 
   it("the household member opens the emailed invitation, signs in, accepts, and sees the same ownership, without changing it", async () => {
-    const invitation = (await waitForEmails(portalMailDir(), member.email, 1)).find((message) => message.subject.includes("household"))!;
+    const invitation = (await waitForEmails(member.email, 1)).find((message) => message.subject.includes("household"))!;
     const page = await personPage();
     await page.goto(/http\S+\/owners\/invitation\?token=[0-9a-f]+/.exec(invitation.text)![0]);
     await expectNoAxeViolations(page);

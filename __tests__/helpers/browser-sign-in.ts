@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { latestSignInLink } from "./auth";
-import { portalMailDir, portalUrl } from "./portal";
+import { portalUrl } from "./portal";
 import { storedSession, sessionCookieName } from "./stored-session";
-import { readEmails } from "./smtp-receiver";
+import { emailsTo } from "./wait-for-email";
 
 /**
  * Signs in as a person does, on the /login form `page` shows: asks for a link, opens the
@@ -10,7 +10,7 @@ import { readEmails } from "./smtp-receiver";
  * browser lands next is the caller's to check (the callbackUrl the form was opened with).
  */
 export async function signInThroughEmail(page: Page, email: string) {
-  const before = (await readEmails(portalMailDir())).filter((message) => message.to === email).length;
+  const before = (await emailsTo(email)).length;
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await page.waitForURL(/\/login\/check-email$/);

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { readMailbox, waitForEmails as waitForEmailCount } from "./wait-for-email";
 
 export type SmtpReceiver = { port: number; folder: string; stop: () => Promise<void> };
 
@@ -81,16 +80,4 @@ export async function readEmail(folder: string, file: string): Promise<ReceivedE
     messageId: parsed.messageId ?? "",
     headers: Object.fromEntries(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).replace(/\r?\n(?=[ \t])/g, "").trim()])),
   };
-}
-
-/**
- * The browser suite's names for the mailbox readers in wait-for-email.ts, which every
- * other suite imports from there.
- */
-export function readEmails(folder: string): Promise<ReceivedEmail[]> {
-  return readMailbox(folder);
-}
-
-export function waitForEmails(folder: string, to: string, count: number, timeoutMs = 15_000) {
-  return waitForEmailCount(to, count, { folder, timeoutMs });
 }
