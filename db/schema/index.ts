@@ -8,3 +8,4 @@ export * from "./owners";
 export * from "./uploads";
 export * from "./jobs";
 export * from "./newsletter";
+export * from "./elections";

@@ -23,7 +23,12 @@ export type ErrorReason =
   | "invitation_not_open"
   | "already_in_ownership"
   | "upload_quota_full"
-  | "owner_not_found";
+  | "owner_not_found"
+  | "election_not_found"
+  | "election_closed"
+  | "not_on_roll"
+  | "already_on_roll"
+  | "already_voted";
 
 /**
  * The words anyone reads for a reason when no action said more. Queries speak in reasons,
@@ -54,4 +59,9 @@ export const reasonWords: Readonly<Record<ErrorReason, string>> = {
   already_in_ownership: "You already belong to an ownership, and each person can be in one household. Leave that one first (from your account page), then accept.",
   upload_quota_full: "There is no room left for uploaded files. Nothing was saved; ask whoever looks after the portal to make room.",
   owner_not_found: "That ownership no longer exists. Reload the page to see the current list.",
+  election_not_found: "That election no longer exists. Reload the page to see the current list.",
+  election_closed: "This election is not open for voting now, so nothing was recorded.",
+  not_on_roll: "This ownership is not on the roll of this election, so nothing was recorded.",
+  already_on_roll: "This ownership is on the roll already.",
+  already_voted: "This ownership has voted in this election already: each ownership has one vote. Nothing was recorded.",
 };
