@@ -86,7 +86,9 @@ function raceResult(race: BallotDefinition["races"][number], ballots: readonly B
     for (const [name, votes] of Object.entries(marks?.writeIns ?? {})) writeIn(name, votes).paper += votes;
   }
 
-  const candidates: CandidateResult[] = [...listedLines.values(), ...writeInLines.values()]
+  // A batch may list a write-in with no votes; a name nobody voted for is no line of the results.
+  const voted = [...writeInLines.values()].filter((line) => line.online + line.paper > 0);
+  const candidates: CandidateResult[] = [...listedLines.values(), ...voted]
     .map((line) => ({ candidateId: line.candidateId, name: line.name ?? shownSpelling(line.spellings), writeIn: line.candidateId === null, ...count(line.online, line.paper) }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "en") || Number(a.writeIn) - Number(b.writeIn) || (a.candidateId ?? 0) - (b.candidateId ?? 0));
 
