@@ -64,3 +64,18 @@ export type PaperTotals = {
   races: Record<string, { candidates: Record<string, number>; writeIns: Record<string, number> }>;
   measures: Record<string, Partial<Record<MeasureAnswer, number>>>;
 };
+
+/**
+ * Ownerships that must vote for the result to stand. A percentage rounds up, so a quorum
+ * of 10% of 25 ownerships is 3: rounding down would let fewer than the bylaws ask decide.
+ */
+export function quorumNeeded(rollSize: number, kind: QuorumKind, value: number): number {
+  if (kind === "count") return value;
+  // Percentages such as 33.3 are not exact in binary, so 1000 × 33.3 comes out a hair above
+  // 33300; rounding to a thousandth of a vote first keeps that hair from adding a whole vote.
+  return Math.ceil(Math.round(rollSize * value * 1000) / 100_000);
+}
+
+export function quorumMet(votedCount: number, needed: number): boolean {
+  return votedCount >= needed;
+}
