@@ -7,6 +7,7 @@ import { electionBallotLinks, electionBallots, electionPaperBatches, electionRec
 import { markVoted } from "./election-roll";
 import { getElectionById, isTakingBallots } from "./elections";
 import type { Executor } from "./executor";
+import { formatReceiptCode } from "@/lib/model/receipt-codes";
 
 /** The reasons these queries refuse with (each function's comment says which). */
 export type BallotRefusal = "election_not_found" | "election_closed" | "not_on_roll" | "already_voted";
@@ -33,11 +34,12 @@ export function findBallotLink(executor: Executor, tokenHash: string, now: Date)
 }
 
 /**
- * A receipt code: 80 random bits in uppercase hex. Unguessable, so that a published list
- * of counted codes proves only to its holder that their ballot is in it.
+ * A receipt code: 80 random bits, written as four groups of Crockford base32 so that it
+ * can be read aloud and typed back. Unguessable, so that a published list of counted codes
+ * proves only to its holder that their ballot is in it.
  */
 function newReceiptCode() {
-  return randomBytes(10).toString("hex").toUpperCase();
+  return formatReceiptCode(randomBytes(10));
 }
 
 export type CastBallot = { electionId: number; ownerId: number; choices: BallotChoices; now: Date; channel: "online" };
