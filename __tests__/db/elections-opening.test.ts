@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { getElectionById } from "@/db/queries/elections";
 import { electionBallotLinks, electionRoll, elections, emailOutbox, equityPayments, ownerHouseholdMembers, owners, users } from "@/db/schema";
+import { castByBallotLink } from "@/lib/elections/cast-ballot";
 import { openDueElections, openElection } from "@/lib/elections/open-election";
 import { hashLinkToken } from "@/lib/link-tokens";
 import { deliverQueuedEmail } from "../helpers/deliver-queued-email";
@@ -37,7 +38,7 @@ function draftElection(values: Partial<typeof elections.$inferInsert> = {}) {
     .get().id;
 }
 
-const mailFor = (title: string) => db.select().from(emailOutbox).where(sql`${emailOutbox.subject} = ${`Your ballot: ${title}`}`).all();
+const mailFor = (title: string) => db.select().from(emailOutbox).where(sql`${emailOutbox.subject} = ${`Your ballot: ${title}`}`).orderBy(emailOutbox.id).all();
 const tokenIn = (text: string) => /\/elections\/[^/\s]+\/ballot\?token=([0-9a-f]{64})/.exec(text)?.[1];
 /** Every value of every table, as text: where a secret must not be. */
 function everyStoredValue(except: string[] = []) {
@@ -89,6 +90,14 @@ describe("openElection", () => {
     const stored = everyStoredValue(["email_outbox"]);
     for (const token of tokens) expect(stored).not.toContain(token);
     for (const token of tokens) expect(mail.filter((row) => `${row.text}${row.html}`.includes(token))).toHaveLength(1);
+  });
+
+  it("gives a link that casts its own ownership's ballot", () => {
+    const [message] = mailFor(title);
+    const owner = voters.find((voter) => voter.email === message!.to)!;
+    expect(castByBallotLink(tokenIn(message!.text)!, { choices: {} }, new Date("2026-12-10T15:00:00Z"))).toMatchObject({ ok: true });
+    const voted = db.select().from(electionRoll).where(eq(electionRoll.electionId, electionId)).all().filter((row) => row.votedAt);
+    expect(voted).toEqual([expect.objectContaining({ ownerId: owner.id, channel: "online" })]);
   });
 
   it("says when voting closes, that opening the link casts nothing, and how to vote on paper", () => {
