@@ -2,7 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/cli/migrate";
 import { getOwnershipForUser } from "@/db/queries/owners";
-import { emailOutbox, jobApplications, jobs, newsletterIssues, ownerApplications, pages, sessions, settings, uploads, users } from "@/db/schema";
+import { electionTurnout } from "@/db/queries/election-roll";
+import { getBallotDefinition, getElectionBySlug, isTakingBallots } from "@/db/queries/elections";
+import type { ElectionResults } from "@/lib/model/election-tally";
+import { electionBallotLinks, electionBallots, electionCandidates, electionPaperBatches, electionReceipts, electionRoll, elections, emailOutbox, jobApplications, jobs, newsletterIssues, ownerApplications, owners, pages, sessions, settings, uploads, users } from "@/db/schema";
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
@@ -34,7 +37,7 @@ const countRows = () => ({
 describe("seedDatabase", () => {
   it("fills an empty database with the site settings and every content page", async () => {
     const report = await seedDatabase(db, { demo: true });
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoJobsAdded: 4, demoSubscribersAdded: 11, demoIssuesAdded: 2, demoCampaignsAdded: 2, demoAccountsDisabled: [] });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoJobsAdded: 4, demoSubscribersAdded: 11, demoIssuesAdded: 2, demoCampaignsAdded: 2, demoElectionsAdded: 2, demoAccountsDisabled: [] });
     expect(seedMonographCount).toBeGreaterThanOrEqual(30);
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
@@ -45,7 +48,7 @@ describe("seedDatabase", () => {
     const before = countRows();
 
     migrateDatabase(db);
-    expect(await seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoJobsAdded: 0, demoSubscribersAdded: 0, demoIssuesAdded: 0, demoCampaignsAdded: 0, demoAccountsDisabled: [] });
+    expect(await seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoJobsAdded: 0, demoSubscribersAdded: 0, demoIssuesAdded: 0, demoCampaignsAdded: 0, demoElectionsAdded: 0, demoAccountsDisabled: [] });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");
@@ -163,5 +166,58 @@ describe("demo issues of The Rutabaga Rap", () => {
     expect((await seedDatabase(db, { demo: true })).demoIssuesAdded).toBe(0);
     expect(db.select({ n: sql<number>`count(*)` }).from(newsletterIssues).get()!.n).toBe(2);
     expect(fs.readdirSync(uploadsFolder()).sort()).toEqual(filesBefore);
+  });
+});
+
+describe("demo elections", () => {
+  const rollEntry = (electionId: number) => {
+    const owner = db.select({ id: owners.id }).from(owners).innerJoin(users, eq(users.id, owners.userId)).where(eq(users.email, "owner@coop.example")).get()!;
+    return db.select().from(electionRoll).where(sql`${electionRoll.electionId} = ${electionId} and ${electionRoll.ownerId} = ${owner.id}`).get();
+  };
+
+  it("hold Board of directors 2027 open now: five candidates for three seats with a write-in, a bylaw amendment, owner@coop.example on the roll and not voted", () => {
+    const election = getElectionBySlug(db, "board-of-directors-2027")!;
+    expect(election).toMatchObject({ title: "Board of directors 2027", status: "open", recordDate: storeDay() });
+    expect(isTakingBallots(election, new Date())).toBe(true);
+    expect(election.closesAt.getTime() - Date.now()).toBeGreaterThan(20 * 86_400_000);
+    const ballot = getBallotDefinition(db, election.id);
+    expect(ballot.races).toEqual([expect.objectContaining({ seats: 3, writeIn: true })]);
+    expect(ballot.races[0]!.candidates).toHaveLength(5);
+    const statements = db.select({ statement: electionCandidates.statement }).from(electionCandidates).where(eq(electionCandidates.raceId, ballot.races[0]!.id)).all();
+    expect(statements.every((candidate) => candidate.statement.length > 40)).toBe(true);
+    expect(ballot.measures).toEqual([expect.objectContaining({ title: expect.stringMatching(/^Bylaw amendment/), text: expect.stringContaining("amendment") })]);
+    expect(rollEntry(election.id)).toMatchObject({ removedAt: null, votedAt: null, channel: null });
+    expect(db.select().from(electionBallots).where(eq(electionBallots.electionId, election.id)).all()).toEqual([]);
+  });
+
+  it("send no ballot email and give out no ballot link", () => {
+    expect(db.select().from(electionBallotLinks).all()).toEqual([]);
+    expect(db.select().from(emailOutbox).where(sql`${emailOutbox.subject} like 'Your ballot:%'`).all()).toEqual([]);
+  });
+
+  it("hold Board of directors 2026, closed months ago and certified by the demo admin, its results counted from its ballots and its roll", () => {
+    const election = getElectionBySlug(db, "board-of-directors-2026")!;
+    const admin = db.select().from(users).where(eq(users.email, "admin@coop.example")).get()!;
+    expect(election).toMatchObject({ status: "certified", certifiedBy: admin.id });
+    expect(election.closesAt.getTime()).toBeLessThan(Date.now() - 30 * 86_400_000);
+    expect(election.certifiedAt!.getTime()).toBeGreaterThan(election.closesAt.getTime());
+    expect(rollEntry(election.id)).toMatchObject({ channel: "online" });
+    const ballots = db.select().from(electionBallots).where(eq(electionBallots.electionId, election.id)).all();
+    const paper = db.select().from(electionPaperBatches).where(eq(electionPaperBatches.electionId, election.id)).all();
+    const turnout = electionTurnout(db, election.id);
+    const results = election.resultsJson as ElectionResults;
+    expect(ballots.length).toBeGreaterThan(0);
+    expect(db.select().from(electionReceipts).where(eq(electionReceipts.electionId, election.id)).all()).toHaveLength(ballots.length);
+    expect(results.ballots).toEqual({ online: ballots.length, paper: paper.reduce((sum, batch) => sum + batch.ballots, 0), total: turnout.voted });
+    expect(results.turnout).toMatchObject({ rollSize: turnout.rollSize, voted: turnout.voted });
+    expect(results.races[0]!.elected.length).toBeGreaterThan(0);
+    expect(results.measures).toHaveLength(1);
+  });
+
+  it("are not added again", async () => {
+    const count = (table: typeof elections | typeof electionRoll | typeof electionBallots) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+    const before = [count(elections), count(electionRoll), count(electionBallots)];
+    expect((await seedDatabase(db, { demo: true })).demoElectionsAdded).toBe(0);
+    expect([count(elections), count(electionRoll), count(electionBallots)]).toEqual(before);
   });
 });

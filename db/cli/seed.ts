@@ -13,6 +13,7 @@ import { demoUsers, isFormerDemoAccount } from "../seed-data/demo-users";
 import { disableUsersByEmail, enableUsersByEmail, listUsersByName } from "../queries/users";
 import { defaultSiteSettings } from "@/lib/model/site-settings";
 import { seedDemoCampaigns } from "./seed-demo-campaigns";
+import { seedDemoElections } from "./seed-demo-elections";
 import { seedDemoJobs } from "./seed-demo-jobs";
 import { seedDemoNewsletterSubscribers } from "./seed-demo-newsletter-subscribers";
 import { prepareDemoNewsletterIssues, seedDemoNewsletterIssues, type PreparedDemoIssue } from "./seed-demo-newsletter-issues";
@@ -53,6 +54,8 @@ export type SeedReport = {
   demoIssuesAdded: number;
   /** Demo newsletter campaigns added to the email archive (stored as sent; nobody was emailed). */
   demoCampaignsAdded: number;
+  /** Demo elections added (one open now, one certified; no ballot email was queued). */
+  demoElectionsAdded: number;
   /** Demo accounts this run disabled: outside demo mode they must not sign in. */
   demoAccountsDisabled: string[];
 };
@@ -131,7 +134,21 @@ function seedInTransaction(
       const demoSubscribersAdded = options.demo ? seedDemoNewsletterSubscribers(tx) : 0;
       const demoIssuesAdded = options.demo && approver ? seedDemoNewsletterIssues(tx, demoIssues, approver.id) : 0;
       const demoCampaignsAdded = options.demo && approver ? seedDemoCampaigns(tx, approver.id) : 0;
-      return { pagesAdded, settingsAdded, usersAdded, monographsAdded, demoApplicationsAdded, demoJobsAdded, demoSubscribersAdded, demoIssuesAdded, demoCampaignsAdded, demoAccountsDisabled };
+      const certifier = tx.select({ id: users.id }).from(users).where(eq(users.email, "admin@coop.example")).get();
+      const demoElectionsAdded = options.demo && certifier ? seedDemoElections(tx, certifier.id) : 0;
+      return {
+        pagesAdded,
+        settingsAdded,
+        usersAdded,
+        monographsAdded,
+        demoApplicationsAdded,
+        demoJobsAdded,
+        demoSubscribersAdded,
+        demoIssuesAdded,
+        demoCampaignsAdded,
+        demoElectionsAdded,
+        demoAccountsDisabled,
+      };
     },
     { behavior: "immediate" },
   );
@@ -141,7 +158,7 @@ if (require.main === module) {
   void Promise.all([import("../index"), import("@/lib/env")]).then(async ([{ db }, { getEnv }]) => {
     const report = await seedDatabase(db, { demo: getEnv().demo });
     console.log(
-      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues, ${report.demoCampaignsAdded} demo newsletter campaigns`,
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues, ${report.demoCampaignsAdded} demo newsletter campaigns, ${report.demoElectionsAdded} demo elections`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });

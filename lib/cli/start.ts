@@ -84,10 +84,10 @@ async function prepareData(env: Env) {
     if (backup) console.log(`Took a backup before applying ${backup.pending} new migration${backup.pending === 1 ? "" : "s"}: ${backup.folder}`);
     const report = await seedDatabase(database, { demo: env.demo });
     const seeded =
-      report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded + report.demoSubscribersAdded + report.demoIssuesAdded + report.demoCampaignsAdded;
+      report.pagesAdded + report.settingsAdded + report.usersAdded + report.monographsAdded + report.demoApplicationsAdded + report.demoJobsAdded + report.demoSubscribersAdded + report.demoIssuesAdded + report.demoCampaignsAdded + report.demoElectionsAdded;
     console.log(
       seeded > 0
-        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues and ${report.demoCampaignsAdded} demo newsletter campaigns`
+        ? `Database ready at ${databaseFile(env.dataDir)}: seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues and ${report.demoCampaignsAdded} demo newsletter campaigns; ${report.demoElectionsAdded} demo elections`
         : `Database ready at ${databaseFile(env.dataDir)}: existing data kept, nothing to seed`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
