@@ -39,7 +39,7 @@ function draftElection(values: Partial<typeof elections.$inferInsert> = {}) {
 }
 
 const mailFor = (title: string) => db.select().from(emailOutbox).where(sql`${emailOutbox.subject} = ${`Your ballot: ${title}`}`).orderBy(emailOutbox.id).all();
-const tokenIn = (text: string) => /\/elections\/[^/\s]+\/ballot\?token=([0-9a-f]{64})/.exec(text)?.[1];
+const tokenIn = (text: string) => /\/elections\/[^/\s]+\/vote\?token=([0-9a-f]{64})/.exec(text)?.[1];
 /** Every value of every table, as text: where a secret must not be. */
 function everyStoredValue(except: string[] = []) {
   const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
@@ -79,7 +79,7 @@ describe("openElection", () => {
       expect(eml).toBeDefined();
       const token = tokenIn(eml!);
       expect(token).toBe(tokenIn(row.text));
-      expect(row.text).toContain(`/elections/board-${electionNumber}/ballot?token=`);
+      expect(row.text).toContain(`/elections/board-${electionNumber}/vote?token=`);
       const link = links.find((candidate) => candidate.tokenHash === hashLinkToken(token!));
       // Each link opens its own addressee's ballot, until the close.
       expect(link).toMatchObject({ ownerId: voters.find((voter) => voter.email === row.to)!.id, expiresAt: closesAt });

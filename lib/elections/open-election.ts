@@ -22,7 +22,7 @@ const refuse = refusals<OpenElectionRefusal>();
 
 /** The emailed link to an ownership's ballot; the page reads the token and asks before casting. */
 export function ballotUrl(slug: string, token: string) {
-  const url = new URL(`/elections/${encodeURIComponent(slug)}/ballot`, getEnv().siteUrl);
+  const url = new URL(`/elections/${encodeURIComponent(slug)}/vote`, getEnv().siteUrl);
   url.searchParams.set("token", token);
   return url.toString();
 }
