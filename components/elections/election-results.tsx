@@ -22,8 +22,9 @@ export function ElectionResultsView({ results }: { results: ElectionResults }) {
         {quorum.met ? "it was met." : "it was not met."}
       </p>
       {results.races.map((race) => (
-        <section key={race.raceId} aria-labelledby={`result-race-${race.raceId}`} className="mt-6">
-          <h3 id={`result-race-${race.raceId}`} className="text-xl font-bold text-leaf-900">
+        // Plain blocks, not named regions: the ballot's own sections below already carry these names.
+        <div key={race.raceId} className="mt-6">
+          <h3 className="text-xl font-bold text-leaf-900">
             {race.title}: {race.seats} {race.seats === 1 ? "seat" : "seats"}
           </h3>
           <DataTable caption={`Votes for ${race.title}`} headers={["Candidate", "Online", "Paper", "Total", "Outcome"]}>
@@ -51,11 +52,11 @@ export function ElectionResultsView({ results }: { results: ElectionResults }) {
               not.
             </p>
           )}
-        </section>
+        </div>
       ))}
       {results.measures.map((measure) => (
-        <section key={measure.measureId} aria-labelledby={`result-measure-${measure.measureId}`} className="mt-6">
-          <h3 id={`result-measure-${measure.measureId}`} className="text-xl font-bold text-leaf-900">
+        <div key={measure.measureId} className="mt-6">
+          <h3 className="text-xl font-bold text-leaf-900">
             {measure.title}
           </h3>
           <DataTable caption={`Answers to ${measure.title}`} headers={["Answer", "Online", "Paper", "Total"]}>
@@ -70,7 +71,7 @@ export function ElectionResultsView({ results }: { results: ElectionResults }) {
               </tr>
             ))}
           </DataTable>
-        </section>
+        </div>
       ))}
     </section>
   );
