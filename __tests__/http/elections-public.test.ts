@@ -1,5 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
+import { JSDOM } from "jsdom";
 import { fetchPage, text } from "../helpers/html";
 import { portalUrl, withPortalDb } from "../helpers/portal";
+import { shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { waitFor } from "../helpers/wait-for";
+
+jest.setTimeout(180_000);
 
 // The demo seed's elections (db/cli/seed-demo-elections.ts): one open now, one certified.
 const OPEN = "board-of-directors-2027";
@@ -105,5 +112,50 @@ describe("the election pages' caching", () => {
     const sitemap = await (await fetch(portalUrl("/sitemap.xml"))).text();
     for (const path of ["/elections", `/elections/${OPEN}`, `/elections/${CERTIFIED}`]) expect(sitemap).toContain(`${path}</loc>`);
     expect(sitemap).not.toContain(DRAFT);
+  });
+});
+
+// A portal of its own, with a clock the test moves: a vote is written straight to its
+// roll (as no page can cast yet), and the shared portal's demo owner must stay unvoted.
+describe("an open election's page over time", () => {
+  let portal: RunningPortal;
+  let clockFile: string;
+  beforeAll(async () => {
+    const dataDir = temporaryDataDir("elections-public");
+    clockFile = path.join(dataDir, "clock-offset");
+    portal = await startPortal({ dataDir, env: { DEMO: "1", ...shiftedClockEnv(clockFile) } });
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  const load = async (urlPath: string) => new JSDOM(await (await fetch(`${portal.url}${urlPath}`)).text()).window.document;
+  const turnoutLabel = async () => text((await load(`/elections/${OPEN}`)).querySelector('label[for="turnout-meter"]'));
+
+  it("shows a new vote in the turnout within a minute, even when nothing expires its tag", async () => {
+    const before = await turnoutLabel();
+    const voted = Number(/^(\d+) of/.exec(before)?.[1]);
+    withPortalDb((db) => {
+      const id = db.prepare("select id from elections where slug = ?").pluck().get(OPEN);
+      db.prepare("update election_roll set voted_at = ?, channel = 'online' where election_id = ? and owner_id = (select min(owner_id) from election_roll where election_id = ? and voted_at is null)").run(Date.now(), id, id);
+    }, portal.dataDir);
+    // Cached: the same page until the minute has passed.
+    expect(await turnoutLabel()).toBe(before);
+    fs.writeFileSync(clockFile, String(61_000));
+    await waitFor("the new turnout", async () => (await turnoutLabel()).startsWith(`${voted + 1} of`));
+  });
+
+  it("after the close, lists the election as being counted and shows neither turnout meter nor any tally", async () => {
+    fs.writeFileSync(clockFile, String(22 * 86_400_000));
+    const page = await waitFor("the closed election's page", async () => {
+      const document = await load(`/elections/${OPEN}`);
+      return text(document.querySelector("main h1 + p")).includes("being counted") && document;
+    });
+    expect(page.querySelector("meter, #results, #receipt-codes, table")).toBeNull();
+    const list = await waitFor("the list's past elections", async () => {
+      const past = (await load("/elections")).querySelector('section[aria-labelledby="past-elections"]');
+      return past?.querySelector(`a[href="/elections/${OPEN}"]`) ? past : undefined;
+    });
+    expect(text(list)).toMatch(/being counted/);
   });
 });
