@@ -12,4 +12,8 @@ export const cacheTags = {
   newsletterIssues: "newsletter-issues",
   /** The newsletter's public email archive: each sent campaign's page, the feed, the sitemap, the list on /newsletter. */
   newsletterCampaigns: "newsletter-campaigns",
+  /** Every public view of elections: /elections, the sitemap and each election's page. */
+  elections: "elections",
+  /** One election's page: its status, turnout and, once certified, its results. */
+  election: (slug: string) => `election:${slug}`,
 } as const;

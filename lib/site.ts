@@ -51,6 +51,7 @@ export function asideLinkGroups(settings: SiteSettings): LinkGroup[] {
         { href: "/owners", label: "Why become an owner?" },
         { href: "/owners/apply", label: "Apply to become an owner" },
         { href: "/about/bylaws", label: "Our bylaws, in short" },
+        { href: "/elections", label: "Owner elections" },
       ],
     },
     {

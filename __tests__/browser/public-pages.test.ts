@@ -17,6 +17,9 @@ const publicPages = [
     "/newsletter",
     "/newsletter/issues",
     "/owners/apply",
+    "/elections",
+    "/elections/board-of-directors-2027",
+    "/elections/board-of-directors-2026",
   ]),
 ];
 

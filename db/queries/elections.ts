@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { BallotDefinition, CandidateOrder, ElectionStatus } from "@/lib/model/elections";
-import { electionCandidates, electionMeasures, electionRaces, elections, type Election } from "../schema";
+import { electionCandidates, electionMeasures, electionRaces, electionReceipts, elections, type Election } from "../schema";
 import type { Executor } from "./executor";
 
 export function getElectionById(executor: Executor, id: number): Election | null {
@@ -71,4 +71,18 @@ export function getBallotDefinition(executor: Executor, electionId: number): Ele
 /** Whether ballots are taken at `now`: the election is open and `now` is in [opensAt, closesAt). */
 export function isTakingBallots(election: Pick<Election, "status" | "opensAt" | "closesAt">, now: Date) {
   return election.status === "open" && election.opensAt <= now && now < election.closesAt;
+}
+
+/**
+ * The receipt codes of an election's counted ballots, in code order: the codes are random,
+ * so the order says nothing about who voted when. Published only with certified results.
+ */
+export function listReceiptCodes(executor: Executor, electionId: number): string[] {
+  return executor
+    .select({ code: electionReceipts.code })
+    .from(electionReceipts)
+    .where(eq(electionReceipts.electionId, electionId))
+    .orderBy(asc(electionReceipts.code))
+    .all()
+    .map((row) => row.code);
 }
