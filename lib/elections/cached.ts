@@ -3,7 +3,6 @@ import { unstable_cache } from "next/cache";
 import { db } from "@/db";
 import { electionTurnout } from "@/db/queries/election-roll";
 import { getBallotDefinition, getElectionBySlug, listElections, listReceiptCodes } from "@/db/queries/elections";
-import { revalidateTagsInBackground } from "@/lib/cache/revalidate-in-background";
 import { cacheTags } from "@/lib/cache-tags";
 import { markdownToTree } from "@/lib/markdown/to-tree";
 import type { ElectionResults } from "@/lib/model/election-tally";
@@ -82,15 +81,6 @@ export function getCachedPublicElection(slug: string): Promise<PublicElection | 
   })();
 }
 
-/**
- * Expires an election's public pages, so the next request shows its new turnout or
- * status. Call it after a ballot is cast or a paper mark is recorded (once the
- * transaction has committed), and when an election opens, closes or is certified. It
- * works inside a request and outside one (the opener loop), through the cache handler.
- */
-export function revalidateElection(slug: string) {
-  revalidateTagsInBackground([cacheTags.elections, cacheTags.election(slug)]);
-}
 
 /** Whether ballots are taken at `now`, as the public pages tell it. */
 export function isOpenForVoting(election: { status: ElectionStatus; opensAt: string; closesAt: string }, now: Date) {

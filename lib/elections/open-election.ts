@@ -15,6 +15,7 @@ import { hashLinkToken, newLinkToken } from "@/lib/link-tokens";
 import { equityStanding } from "@/lib/model/equity";
 import { refusals } from "@/lib/model/errors";
 import { ballotEmail } from "./emails";
+import { revalidateElection } from "./revalidate-election";
 
 /** Why `openElection` refuses: no such election, or its window has already ended. */
 export type OpenElectionRefusal = "election_not_found" | "election_closed";
@@ -60,11 +61,13 @@ export type OpenedElection = { opened: boolean; rollSize: number; emailsQueued: 
  * its `closesAt` has passed, when every link would already be dead.
  */
 export function openElection(electionId: number, now: Date, database: DB = db): OpenedElection {
+  let slug = "";
   const result = database.transaction(
     (tx): OpenedElection => {
       const election = getElectionById(tx, electionId);
       if (!election) throw refuse("not_found", "election_not_found");
       if (election.status !== "draft") return { opened: false, rollSize: 0, emailsQueued: 0 };
+      slug = election.slug;
       if (election.closesAt <= now) throw refuse("conflict", "election_closed");
       const rollSize = writeElectionRoll(tx, electionId, {
         recordDate: election.recordDate,
@@ -86,6 +89,8 @@ export function openElection(electionId: number, now: Date, database: DB = db): 
     { behavior: "immediate" },
   );
   if (result.emailsQueued > 0) wakeEmailWorker();
+  // The public pages show an open election's turnout meter from now on.
+  if (result.opened) revalidateElection(slug);
   return result;
 }
 
