@@ -12,4 +12,5 @@ export const cacheTags = {
   newsletterIssues: "newsletter-issues",
   /** The newsletter's public email archive: each sent campaign's page, the feed, the sitemap, the list on /newsletter. */
   newsletterCampaigns: "newsletter-campaigns",
+  elections: "elections",
 } as const;

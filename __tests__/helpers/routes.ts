@@ -75,6 +75,7 @@ const slugQueries: Record<string, string> = {
   emails: "select slug from newsletter_campaigns where status = 'sent' order by id limit 1",
   issues: "select slug from newsletter_issues order by id limit 1",
   about: "select substr(slug, 7) from pages where slug like 'about/%' order by slug limit 1",
+  elections: "select slug from elections where status <> 'draft' order by id limit 1",
 };
 
 /**
