@@ -93,6 +93,10 @@ async function castWithoutJavaScript(path: string, fields: FormFields, choices: 
   return new JSDOM(await response.text()).window.document;
 }
 
+/** The ballots /account offers: the links of its "Vote in …" box. */
+const accountBallotLinks = async (cookie: string) =>
+  [...(await page("/account", cookie)).document.querySelectorAll('[aria-labelledby="ballots-heading"] a')].map((anchor) => anchor.getAttribute("href"));
+
 const receiptCodeOn = (document: Document) => document.querySelector("[data-receipt-code]")?.textContent?.trim() ?? null;
 
 describe("the ballot page", () => {
@@ -150,17 +154,20 @@ describe("the ballot page", () => {
     const election = openTestElection("signed-in");
     const cookie = storedSessionCookie("owner@coop.example");
     const path = `/elections/${election.slug}/vote`;
+    expect(await accountBallotLinks(cookie)).toContain(path);
     const fields = await ballotFormFields(path, cookie);
     expect(fields.token).toBeUndefined();
     const answered = await castWithoutJavaScript(path, fields, [[`measure-${election.measureId}`, "no"]], cookie);
     expect(receiptCodeOn(answered)).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(state(election)).toMatchObject({ ballots: 1, receipts: 1, voted: 1 });
+    expect(await accountBallotLinks(cookie)).not.toContain(path);
   });
 
   it("refuses a household member when only the primary owner votes, on the page and from the action", async () => {
     const election = openTestElection("household");
     const household = storedSessionCookie("household@coop.example");
     const path = `/elections/${election.slug}/vote`;
+    expect(await accountBallotLinks(household)).not.toContain(path);
     const { document } = await page(path, household);
     expect(document.body.textContent).toContain(ONLY_PRIMARY);
     expect(document.querySelector(`input[name="race-${election.raceId}"]`)).toBeNull();
