@@ -21,7 +21,7 @@ type TestElection = { id: number; slug: string; raceId: number; candidateIds: nu
 const demoOwnerId = () =>
   withPortalDb((sqlite) => sqlite.prepare("select owners.id from owners join users on users.id = owners.user_id where users.email = ?").pluck().get("owner@coop.example") as number);
 
-/** An open election with one race (two seats of three, write-ins allowed) and one measure; the demo ownership on its roll. */
+/** An open election with one race (two seats of three, shuffled, write-ins allowed) and one measure; the demo ownership on its roll. */
 function openTestElection(label: string, voters: "primary" | "any_adult" = "primary"): TestElection {
   const slug = `votes-${label}-${run}`;
   const now = Date.now();
@@ -33,7 +33,7 @@ function openTestElection(label: string, voters: "primary" | "any_adult" = "prim
         )
         .run(slug, `Test election ${label}`, now - 3_600_000, now + 86_400_000, voters, now, now).lastInsertRowid,
     );
-    const raceId = Number(sqlite.prepare("insert into election_races (election_id, position, title, seats, write_in) values (?, 1, 'Board', 2, 1)").run(id).lastInsertRowid);
+    const raceId = Number(sqlite.prepare("insert into election_races (election_id, position, title, seats, write_in, candidate_order) values (?, 1, 'Board', 2, 1, 'shuffled')").run(id).lastInsertRowid);
     const candidateIds = ["Ada Apple", "Ben Beet", "Cy Chard"].map((name, index) =>
       Number(sqlite.prepare("insert into election_candidates (race_id, position, name) values (?, ?, ?)").run(raceId, index + 1, name).lastInsertRowid),
     );

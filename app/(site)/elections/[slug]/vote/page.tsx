@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Your ballot", robots: { index: false
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ token?: string | string[] }> };
 
 /** A shuffled race takes a fresh order on each view, from the operating system's random source. */
-const cryptoRandom = () => randomInt(0, 2 ** 48) / 2 ** 48;
+const cryptoRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
 /**
  * The ballot, for the ownership an emailed link stands for or the signed-in owner's.
