@@ -91,7 +91,7 @@ export function BallotForm({ action, slug, token, ballot, voted }: {
           {race.writeIn &&
             Array.from({ length: race.seats }, (_, index) => (
               <label key={index} className="mt-3 block">
-                <span className="font-semibold">Write-in {race.seats > 1 ? index + 1 : ""} (optional)</span>
+                <span className="font-semibold">{race.seats > 1 ? `Write-in ${index + 1}` : "Write-in"} (optional)</span>
                 <input name={`race-${race.id}-write-in`} maxLength={120} className="mt-1 block w-full max-w-md rounded-md border border-gray-400 px-3 py-2" />
               </label>
             ))}
@@ -101,7 +101,7 @@ export function BallotForm({ action, slug, token, ballot, voted }: {
         <fieldset key={measure.id} hidden={review !== null} aria-describedby={errors(`measure-${measure.id}`) ? `measure-${measure.id}-error` : undefined} className="rounded-md border border-gray-300 p-4">
           <legend className="px-1 text-xl font-bold text-leaf-900">{measure.title}</legend>
           {errors(`measure-${measure.id}`) && <p id={`measure-${measure.id}-error`} className="mb-2 font-semibold text-red-800">{errors(`measure-${measure.id}`)!.join(" ")}</p>}
-          <div className="max-h-96 overflow-y-auto text-sm">{measure.text}</div>
+          <div className="text-sm">{measure.text}</div>
           <div className="mt-3 flex gap-6">
             {answers.map((answer) => (
               <label key={answer.value} className="flex items-center gap-2 font-semibold">

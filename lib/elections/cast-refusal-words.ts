@@ -5,7 +5,7 @@ import type { CastRefusal } from "./cast-ballot";
 
 type Reason = CastRefusal["reason"];
 
-/** Where a refusal was met, as the ballot page and the action say it. */
+/** A refusal as the action answers it (its error code) and as a voter reads it. */
 type Words = { code: ErrorCode; words: (refusal: CastRefusal) => string };
 
 /** The voter's words for every reason a cast is refused; a reason added to CastRefusal without words here does not compile. */
