@@ -83,6 +83,7 @@ const matrix: Record<string, Row> = {
   "lib/actions/auth.ts#signOutEverywhereAction":           ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/erasure.ts#erasePersonAction":             ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/erasure.ts#lookUpPersonAction":            ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
+  "lib/actions/election-votes.ts#castBallotAction":       ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/email.ts#retryEmailAction":                 ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],
   "lib/actions/job-applicant-review.ts#updateApplicantAction": ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/job-settings.ts#saveJobSettingsAction":     ["sign in",     "admins only", "admins only", "admins only", "admins only", "runs"],

@@ -74,7 +74,7 @@ function requireOpenElection(executor: Executor, electionId: number) {
   return election;
 }
 
-function getRollEntry(executor: Executor, electionId: number, ownerId: number) {
+export function getRollEntry(executor: Executor, electionId: number, ownerId: number) {
   return executor
     .select()
     .from(electionRoll)

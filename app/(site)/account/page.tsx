@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButtons } from "@/components/account/sign-out-buttons";
+import { AccountBallotBox } from "@/components/elections/account-ballot-box";
 import { AccountSubscription } from "@/components/newsletter/account-subscription";
 import { AccountApplication } from "@/components/owners/account-application";
 import { AccountOwnership } from "@/components/owners/account-ownership";
 import { HouseholdInvitations } from "@/components/owners/household-invitations";
 import { ButtonLink } from "@/components/ui/button-link";
 import { db } from "@/db";
+import { listBallotsWaitingFor } from "@/db/queries/election-voters";
 import { getSubscriptionStatusByEmail } from "@/db/queries/newsletter-subscribers";
 import { getLatestApplicationByEmail } from "@/db/queries/owner-applications";
 import { listOpenInvitationsForEmail } from "@/db/queries/owner-households";
@@ -52,6 +54,7 @@ export default async function AccountPage({ searchParams }: Props) {
         <dd>{roleLabels[user.role]}</dd>
       </dl>
       {invitations.length > 0 && <HouseholdInvitations invitations={invitations} accept={acceptHouseholdInvitationAction} decline={declineHouseholdInvitationAction} />}
+      <AccountBallotBox ballots={listBallotsWaitingFor(db, user.id, new Date())} />
       {ownership && <AccountOwnership ownership={ownership} today={storeDay()} />}
       {application && <AccountApplication application={application} withdraw={withdrawOwnerApplicationAction} />}
       {!ownership && !application && !isStaffRole(user.role) && (
