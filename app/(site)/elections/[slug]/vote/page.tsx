@@ -44,11 +44,7 @@ export default async function BallotPage({ params, searchParams }: Props) {
       return (
         <BallotNotice title="This ballot link does not work" electionTitle={election.title}>
           <p className="mt-4 max-w-prose">{castRefusalMessage({ ok: false, reason: "link_not_valid" })}</p>
-          <p className="mt-4">
-            <ButtonLink href={`/login?callbackUrl=${encodeURIComponent(votePath)}`} prefetch={false}>
-              Sign in to vote
-            </ButtonLink>
-          </p>
+          <SignInToVote votePath={votePath} />
         </BallotNotice>
       );
     }
@@ -62,11 +58,7 @@ export default async function BallotPage({ params, searchParams }: Props) {
             Owners vote with the link in their ballot email, or signed in. Sign in with the address the co-op has for your ownership to
             see your ballot.
           </p>
-          <p className="mt-4">
-            <ButtonLink href={`/login?callbackUrl=${encodeURIComponent(votePath)}`} prefetch={false}>
-              Sign in to vote
-            </ButtonLink>
-          </p>
+          <SignInToVote votePath={votePath} />
         </BallotNotice>
       );
     }
@@ -127,5 +119,16 @@ export default async function BallotPage({ params, searchParams }: Props) {
       </p>
       <BallotForm action={castBallotAction} slug={election.slug} token={linkToken || undefined} ballot={ballot} voted={voted} />
     </>
+  );
+}
+
+/** A full page load to the sign-in form, which comes back here once signed in. */
+function SignInToVote({ votePath }: { votePath: string }) {
+  return (
+    <p className="mt-4">
+      <ButtonLink href={`/login?callbackUrl=${encodeURIComponent(votePath)}`} prefetch={false}>
+        Sign in to vote
+      </ButtonLink>
+    </p>
   );
 }
