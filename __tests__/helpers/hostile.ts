@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { JSDOM } from "jsdom";
 import { actionAnswerOf, postOnOwnSocket, type ActionAnswer } from "./forms";
 import { portalUrl, withPortalDb } from "./portal";
-import { startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
+import { mailingPortalEnv, startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
 import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";
 
 /** Generated inputs per target: 1,000 in CI; HOSTILE_RUNS changes it for a longer or a quicker look. */
@@ -24,14 +24,7 @@ export function onOwnPortal(label: string) {
     receiver = await startSmtpReceiver({ folder: path.join(dataDir, "received-mail") });
     portal = await startPortal({
       dataDir,
-      env: {
-        SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
-        MAIL_FROM: "Co-op portal <portal@coop.example>",
-        DEMO: "1",
-        SIGNIN_LIMIT_PER_IP: "100000",
-        PUBLIC_FORM_LIMIT_PER_IP: "100000",
-        PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
-      },
+      env: mailingPortalEnv(receiver.port),
     });
     Object.assign(process.env, { PORTAL_URL: portal.url, PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });
   }, 15 * 60_000);

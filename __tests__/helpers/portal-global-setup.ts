@@ -1,5 +1,5 @@
 import path from "node:path";
-import { prepareTemplateDataDir, startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
+import { mailingPortalEnv, prepareTemplateDataDir, startPortal, temporaryDataDir, type RunningPortal } from "./portal-server";
 import { openRunFolder } from "./run-folder";
 import { startSmtpReceiver, type SmtpReceiver } from "./smtp-receiver";
 
@@ -22,15 +22,7 @@ export default async function setup(globalConfig: { maxWorkers?: number }) {
     const receiver = await startSmtpReceiver({ folder: path.join(dataDir, "received-mail") });
     const portal = await startPortal({
       dataDir,
-      env: {
-        SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
-        MAIL_FROM: "Co-op portal <portal@coop.example>",
-        DEMO: "1",
-        // Every test signs in and sends forms from 127.0.0.1; the limits are proven on portals of their own.
-        SIGNIN_LIMIT_PER_IP: "10000",
-        PUBLIC_FORM_LIMIT_PER_IP: "10000",
-        PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
-      },
+      env: mailingPortalEnv(receiver.port),
     });
     started.push({ portal, receiver });
     const values = [portal.url, portal.dataDir, receiver.folder];

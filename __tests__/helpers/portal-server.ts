@@ -27,6 +27,23 @@ export function shiftedClockEnv(clockFile: string) {
   };
 }
 
+/**
+ * A demo portal that sends its mail over SMTP to a test receiver on `smtpPort`. Every test
+ * signs in and sends forms from 127.0.0.1, so the per-address and total limits are lifted:
+ * they are proven on portals of their own.
+ */
+export function mailingPortalEnv(smtpPort: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "Co-op portal <portal@coop.example>",
+    DEMO: "1",
+    SIGNIN_LIMIT_PER_IP: "100000",
+    PUBLIC_FORM_LIMIT_PER_IP: "100000",
+    PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
+    ...extra,
+  };
+}
+
 export function temporaryDataDir(label: string) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `coop-${label}-`));
 }

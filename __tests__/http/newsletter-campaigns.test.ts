@@ -1,7 +1,7 @@
 import path from "node:path";
 import { callAction, forgedSessionCookie, hasField, scrapeForm, type ActionAnswer } from "../helpers/forms";
 import { portalUrl, withPortalDb } from "../helpers/portal";
-import { startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { mailingPortalEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 import { emailFiles, startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from "../helpers/smtp-receiver";
 import { waitFor } from "../helpers/wait-for";
 import { readMailbox, waitForEmail } from "../helpers/wait-for-email";
@@ -227,17 +227,11 @@ describe("a campaign to 500 subscribers, its portal killed (SIGKILL) half-way an
   const start = async () => {
     portal = await startPortal({
       dataDir,
-      env: {
-        SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
-        MAIL_FROM: "Co-op portal <portal@coop.example>",
-        DEMO: "1",
-        SIGNIN_LIMIT_PER_IP: "10000",
-        PUBLIC_FORM_LIMIT_PER_IP: "10000",
-        PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR: "1000000",
+      env: mailingPortalEnv(receiver.port, {
         // Messages the killed worker claimed go again once their lease passes (2 minutes by
         // default): 3 s here, still far above one send to this receiver.
         EMAIL_LEASE_MS: "3000",
-      },
+      }),
     });
     // The shared helpers (sign-in, forms, database) speak to whichever portal these name.
     process.env.PORTAL_URL = portal.url;
