@@ -116,7 +116,7 @@ describe("casting through an emailed link", () => {
     expect(mail!.subject).toContain(election.title);
     for (const body of [mail!.text, mail!.html]) {
       expect(body).toContain(receiptCode);
-      expect(body).toContain(`/elections/${election.slug}/results`);
+      expect(body).toContain(`/elections/${election.slug}#results`);
       for (const name of candidateNames) expect(body).not.toContain(name);
       expect(body).not.toMatch(/\b(yes|no|abstain)\b/i);
     }

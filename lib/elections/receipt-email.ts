@@ -9,7 +9,7 @@ type Site = { coopName: string; siteUrl: string };
  * read, forwarded and kept by others, and a ballot stays secret there too.
  */
 export function ballotReceiptEmail(site: Site, election: { title: string; slug: string }, receiptCode: string) {
-  const resultsUrl = new URL(`/elections/${encodeURIComponent(election.slug)}/results`, site.siteUrl).toString();
+  const resultsUrl = new URL(`/elections/${encodeURIComponent(election.slug)}#results`, site.siteUrl).toString();
   return {
     subject: `Your ballot was counted: ${election.title}`,
     ...renderEmail({
