@@ -243,9 +243,9 @@ describe(`a paper mark from a second process at the same moment as an online cas
     expect(await paper.nextLine()).toBe("ready");
 
     // One cast alone, to learn how long the server takes to answer one. Then each round moves
-    // the paper mark against the cast by half that step or less (the paper mark later after
-    // it won, earlier, or the cast later, after it lost), so the rounds close in on the
-    // moment where the two writers meet and both kinds of winner come up.
+    // the paper mark against the cast: later after the mark won, earlier (or the cast later)
+    // after it lost, by a step that halves whenever the winner changes. The rounds so close
+    // in on the moment the two writers meet, and both kinds of winner come up.
     const started = performance.now();
     expect(await cast(portal.url, castBy(election, fields, marksFor(election, 0), { via: "token", token: warmUp.token }))).toMatchObject({ ok: true });
     const castMs = performance.now() - started;
@@ -284,6 +284,7 @@ describe(`a paper mark from a second process at the same moment as an online cas
     expect(rounds).toHaveLength(ROUNDS);
   });
 
+  // Otherwise the rounds would prove only that a vote refuses the other channel after it, not a race.
   it("came out both ways over the rounds: the marks met the casts, not only before or after them", () => {
     const channels = new Set(rounds.map((round) => round.channel));
     expect(channels).toEqual(new Set(["online", "paper"]));
