@@ -27,6 +27,7 @@ export default async function ElectionResultsPage({ params }: Props) {
   const results = counted ? (election.resultsJson as ElectionResults | null) : null;
   const turnout = electionTurnout(db, election.id);
   const needed = quorumNeeded(turnout.rollSize, election.quorumKind, election.quorumValue);
+  const certifier = election.status === "certified" ? getCertifierEmail(db, election.certifiedBy) : null;
   return (
     <>
       <RunningElectionNav election={election} current="results" heading="Results" />
@@ -47,7 +48,7 @@ export default async function ElectionResultsPage({ params }: Props) {
         <>
           <p className="mt-4 max-w-prose">
             {election.status === "certified"
-              ? `Certified ${formatDateTime(election.certifiedAt)}${getCertifierEmail(db, election.certifiedBy) ? ` by ${getCertifierEmail(db, election.certifiedBy)}` : ""}, and published on the election's page.`
+              ? `Certified ${formatDateTime(election.certifiedAt)}${certifier ? ` by ${certifier}` : ""}, and published on the election's page.`
               : "Counted when voting closed, and again with each paper batch entered since. Not published until an admin certifies them."}{" "}
             <a href={`/staff/elections/${election.id}/results.csv`} download>
               Download the results as CSV
