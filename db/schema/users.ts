@@ -23,6 +23,8 @@ export const users = sqliteTable(
     lastSignInAt: integer({ mode: "timestamp_ms" }),
     /** A disabled account cannot sign in (demo accounts left in a production database). */
     disabledAt: integer({ mode: "timestamp_ms" }),
+    /** The person asked, on /account, to be emailed when an election's results are certified. Off until they say yes. */
+    electionResultsEmail: integer({ mode: "boolean" }).notNull().default(false),
   },
   (table) => [check("users_role_check", sql`${table.role} in ('member', 'staff', 'admin')`)],
 );

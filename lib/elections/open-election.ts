@@ -14,6 +14,7 @@ import { getEnv } from "@/lib/env";
 import { hashLinkToken, newLinkToken } from "@/lib/link-tokens";
 import { equityStanding } from "@/lib/model/equity";
 import { refusals } from "@/lib/model/errors";
+import { closeDueElections } from "./close-election";
 import { ballotEmail } from "./emails";
 import { revalidateElection } from "./revalidate-election";
 
@@ -114,9 +115,11 @@ export function openDueElections(now: Date, database: DB = db) {
 /** A minute's lateness in opening is invisible to voters, and the check is one indexed query. */
 const ELECTION_OPENER_POLL_MS = 60_000;
 
-/** Opens elections as their windows begin, for as long as the server runs. */
+/** Opens elections as their windows begin, and closes and counts them as they end, for as long as the server runs. */
 export function startElectionOpener() {
   startBackgroundLoop("election opener", ELECTION_OPENER_POLL_MS, async () => {
-    openDueElections(new Date());
+    const now = new Date();
+    openDueElections(now);
+    closeDueElections(now);
   });
 }

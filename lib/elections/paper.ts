@@ -7,6 +7,7 @@ import { getBallotDefinition, getElectionById } from "@/db/queries/elections";
 import { checkPaperTotals, type PaperRefusal } from "@/lib/model/election-paper";
 import type { PaperTotals, VoteChannel } from "@/lib/model/elections";
 import { isAppError } from "@/lib/model/errors";
+import { recountClosedElection } from "./count-election";
 
 /** The roll's and the election's refusals, as results. */
 type ElectionRefusal = { ok: false; reason: "election_not_found" | "election_closed" | "not_on_roll" };
@@ -39,18 +40,22 @@ export type EnteredPaperBatch = {
 
 /**
  * Staff enter a counted batch of paper ballots: the totals are checked against the ballot
- * read in the same IMMEDIATE transaction, then stored and audited. The audit row carries
+ * read in the same IMMEDIATE transaction, then stored and audited (and, once the election
+ * is closed, its results counted again). The audit row carries
  * the batch's ballot count only: totals per choice belong to the count, not the log.
  */
 export function recordPaperBatch(batch: EnteredPaperBatch): PaperBatchResult {
   try {
     return db.transaction(
       (tx): PaperBatchResult => {
-        if (!getElectionById(tx, batch.electionId)) return { ok: false, reason: "election_not_found" };
+        const election = getElectionById(tx, batch.electionId);
+        if (!election) return { ok: false, reason: "election_not_found" };
         const totals: PaperTotals = { ...batch.totals, ballots: batch.ballots };
         const checked = checkPaperTotals(getBallotDefinition(tx, batch.electionId), totals);
         if (!checked.ok) return checked;
         const batchId = addPaperBatch(tx, { electionId: batch.electionId, enteredBy: batch.enteredBy.id, ballots: batch.ballots, totals, now: batch.now });
+        // After the close the stored results must include every batch, as certifying reads them.
+        recountClosedElection(tx, election, batch.now);
         recordAudit(tx, batch.enteredBy, { action: "election.paper_batch", subjectType: "election", subjectId: String(batch.electionId), detail: { ballots: batch.ballots } });
         return { ok: true, batchId };
       },

@@ -2,18 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButtons } from "@/components/account/sign-out-buttons";
 import { AccountBallotBox } from "@/components/elections/account-ballot-box";
+import { ResultsEmailPreference } from "@/components/elections/results-email-preference";
 import { AccountSubscription } from "@/components/newsletter/account-subscription";
 import { AccountApplication } from "@/components/owners/account-application";
 import { AccountOwnership } from "@/components/owners/account-ownership";
 import { HouseholdInvitations } from "@/components/owners/household-invitations";
 import { ButtonLink } from "@/components/ui/button-link";
 import { db } from "@/db";
+import { getResultsEmailPreference } from "@/db/queries/election-running";
 import { listBallotsWaitingFor } from "@/db/queries/election-voters";
 import { getSubscriptionStatusByEmail } from "@/db/queries/newsletter-subscribers";
 import { getLatestApplicationByEmail } from "@/db/queries/owner-applications";
 import { listOpenInvitationsForEmail } from "@/db/queries/owner-households";
 import { getOwnershipForUser } from "@/db/queries/owners";
 import { signOutAction, signOutEverywhereAction } from "@/lib/actions/auth";
+import { setResultsEmailAction } from "@/lib/actions/election-running";
 import { acceptHouseholdInvitationAction, declineHouseholdInvitationAction } from "@/lib/actions/owner-households";
 import { subscribeFromAccountAction, unsubscribeFromAccountAction } from "@/lib/actions/newsletter";
 import { withdrawOwnerApplicationAction } from "@/lib/actions/owner-applications";
@@ -56,6 +59,7 @@ export default async function AccountPage({ searchParams }: Props) {
       {invitations.length > 0 && <HouseholdInvitations invitations={invitations} accept={acceptHouseholdInvitationAction} decline={declineHouseholdInvitationAction} />}
       <AccountBallotBox ballots={listBallotsWaitingFor(db, user.id, new Date())} />
       {ownership && <AccountOwnership ownership={ownership} today={storeDay()} />}
+      {ownership && <ResultsEmailPreference wanted={getResultsEmailPreference(db, user.id)} save={setResultsEmailAction} />}
       {application && <AccountApplication application={application} withdraw={withdrawOwnerApplicationAction} />}
       {!ownership && !application && !isStaffRole(user.role) && (
         <section aria-labelledby="ownership-heading" className="mt-8">

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `election_results_email` integer DEFAULT false NOT NULL;
