@@ -49,7 +49,7 @@ function ballotLink(owner: Ownership) {
   const hash = crypto.createHash("sha256").update(token).digest("hex");
   withPortalDb((sqlite) =>
     sqlite
-      .prepare("insert into election_ballot_links (election_id, owner_id, token_hash, expires_at) values (?, ?, ?, ?) on conflict do update set token_hash = excluded.token_hash")
+      .prepare("insert into election_ballot_links (election_id, owner_id, token_hash, expires_at) values (?, ?, ?, ?)")
       .run(election.id, owner.ownerId, hash, Date.now() + 86_400_000),
   );
   return `/elections/${slug}/vote?token=${token}`;

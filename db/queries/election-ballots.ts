@@ -13,12 +13,11 @@ import { formatReceiptCode } from "@/lib/model/receipt-codes";
 export type BallotRefusal = "election_not_found" | "election_closed" | "not_on_roll" | "already_voted";
 const refuse = refusals<BallotRefusal>();
 
-/** Stores (or replaces) an ownership's emailed ballot link: the token's hash only, valid until `expiresAt`. */
+/** Stores an emailed ballot link of an ownership: the token's hash only, valid until `expiresAt`. */
 export function saveBallotLink(executor: Executor, electionId: number, ownerId: number, tokenHash: string, expiresAt: Date) {
   executor
     .insert(electionBallotLinks)
     .values({ electionId, ownerId, tokenHash, expiresAt })
-    .onConflictDoUpdate({ target: [electionBallotLinks.electionId, electionBallotLinks.ownerId], set: { tokenHash, expiresAt } })
     .run();
 }
 

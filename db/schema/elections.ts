@@ -159,20 +159,25 @@ export const electionRoll = sqliteTable(
 
 export type ElectionRollEntry = InferSelectModel<typeof electionRoll>;
 
-/** The emailed link to an ownership's ballot: the token is stored only as its SHA-256, valid until the close. */
+/**
+ * An emailed link to an ownership's ballot: the token is stored only as its SHA-256, valid
+ * until the close. An ownership can hold several (the opening email's, then each
+ * reminder's): a reminder must not break the link in the email the owner kept. Whichever
+ * is used first casts the one vote; the roll refuses the rest.
+ */
 export const electionBallotLinks = sqliteTable(
   "election_ballot_links",
   {
+    tokenHash: text().primaryKey(),
     electionId: integer()
       .notNull()
       .references(() => elections.id, { onDelete: "cascade" }),
     ownerId: integer()
       .notNull()
       .references(() => owners.id),
-    tokenHash: text().notNull().unique(),
     expiresAt: integer({ mode: "timestamp_ms" }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.electionId, table.ownerId] })],
+  (table) => [index("election_ballot_links_ownership_idx").on(table.electionId, table.ownerId)],
 );
 
 /**

@@ -21,7 +21,7 @@ export type ReminderResult =
 /**
  * Staff remind every ownership on the roll that has not voted (and was not removed), in
  * one IMMEDIATE transaction: each gets a fresh ballot link (a new random token, stored
- * only as its hash; it replaces the earlier link, as one is kept per ownership) in an
+ * only as its hash; the links in earlier emails keep working until the close) in an
  * email queued with it. At most once per REMINDER_INTERVAL_MS: the last reminder's time
  * is checked and moved inside the same transaction, so two staff pressing the button at
  * once send one round. Refuses outside the voting window, and too soon with when the next
