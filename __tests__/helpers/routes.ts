@@ -66,6 +66,7 @@ const idTables: Record<string, string> = {
   outbox: "email_outbox",
   owners: "owners",
   applications: "owner_applications",
+  elections: "elections",
 };
 
 /** Which row fills a `[slug]` segment, by the segment before it: one that the public can see. */
