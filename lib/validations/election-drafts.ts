@@ -48,6 +48,8 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((value) => value >= min && value <= max, { error: `Give a number from ${min} to ${max.toLocaleString("en-US")}.` });
 
+const bothTimes = (election: { opensAt: unknown; closesAt: unknown }) => election.opensAt instanceof Date && election.closesAt instanceof Date;
+
 /**
  * An election's own fields. The window is typed in store time and kept as instants; the
  * record date must fall on or before the day voting opens, because the roll is written
@@ -68,8 +70,9 @@ export const electionDraftSchema = z
     quorumValue: wholeNumber(0, 1_000_000),
     voters: z.enum(electionVoters, { error: "Choose who casts an ownership’s vote." }),
   })
-  .refine((election) => election.closesAt > election.opensAt, { error: "Voting must close after it opens.", path: ["closesAt"] })
-  .refine((election) => election.recordDate <= storeDay(election.opensAt), {
+  // Zod may run these with fields that failed their own checks, so each looks at what it reads first.
+  .refine((election) => !bothTimes(election) || election.closesAt > election.opensAt, { error: "Voting must close after it opens.", path: ["closesAt"] })
+  .refine((election) => !(election.opensAt instanceof Date) || typeof election.recordDate !== "string" || election.recordDate <= storeDay(election.opensAt), {
     error: "The record date must be on or before the day voting opens: the roll is written when voting opens.",
     path: ["recordDate"],
   })
