@@ -10,6 +10,8 @@ export const staffSections: StaffSection[] = [
   { href: "/staff/owners", label: "Owners" },
   { href: "/staff/jobs", label: "Jobs" },
   { href: "/staff/newsletter", label: "Newsletter" },
+  // Staff read elections and run the paper count; admins write and open them.
+  { href: "/staff/elections", label: "Elections" },
   { href: "/staff/settings", label: "Settings", adminOnly: true },
   { href: "/staff/people", label: "People", adminOnly: true },
   { href: "/staff/audit", label: "Audit log", adminOnly: true },

@@ -13,6 +13,9 @@ export type BallotView = {
   measures: { id: number; title: string; text: React.ReactNode }[];
 };
 
+/** The preview's stand-in for the cast action: it is never called, since the preview's form has no action. */
+const castNothing = async (state: Awaited<ReturnType<typeof castBallotAction>> | null) => state;
+
 const answers = [
   { value: "yes", label: "Yes" },
   { value: "no", label: "No" },
@@ -25,14 +28,16 @@ const answers = [
  * shows the receipt code (never the choices), also when the page, re-rendered after the
  * cast, says the household has voted.
  */
-export function BallotForm({ action, slug, token, ballot, voted }: {
-  action: typeof castBallotAction;
+export function BallotForm({ action, slug, token, ballot, voted, preview }: {
+  action?: typeof castBallotAction;
   slug: string;
   token?: string;
   ballot: BallotView | null;
   voted: string | null;
+  /** Staff see the ballot as voters will, review step included; the form has no action, so nothing can be cast from it. */
+  preview?: boolean;
 }) {
-  const [result, formAction, pending] = useActionState(action, null);
+  const [result, formAction, pending] = useActionState(action ?? castNothing, null);
   const [review, setReview] = useState<BallotChoiceList | null>(null);
   const hydrated = useHydrated();
 
@@ -59,6 +64,7 @@ export function BallotForm({ action, slug, token, ballot, voted }: {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     if (!review) return setReview(reviewOf(ballot!, form));
+    if (preview) return;
     // Sent by hand rather than through the form's action, so that React keeps the marks should the ballot be refused.
     startTransition(() => {
       setReview(null);
@@ -67,7 +73,7 @@ export function BallotForm({ action, slug, token, ballot, voted }: {
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="mt-6 space-y-8">
+    <form action={preview ? undefined : formAction} onSubmit={onSubmit} className="mt-6 space-y-8">
       <FormMessage result={result} />
       <input type="hidden" name="slug" value={slug} />
       {token && <input type="hidden" name="token" value={token} />}
@@ -113,9 +119,18 @@ export function BallotForm({ action, slug, token, ballot, voted }: {
         </fieldset>
       ))}
       {review && <BallotReview review={review} onChange={() => setReview(null)} />}
-      <SubmitButton busy={pending} pendingLabel="Casting your ballot…">
-        {hydrated && !review ? "Review my choices" : "Cast my ballot"}
-      </SubmitButton>
+      {preview && (!hydrated || review) ? (
+        <p className="flex flex-wrap items-center gap-3">
+          <button type="button" disabled className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white opacity-70">
+            Cast my ballot
+          </button>
+          <span>This is a preview: nothing can be cast from it.</span>
+        </p>
+      ) : (
+        <SubmitButton busy={pending} pendingLabel="Casting your ballot…">
+          {hydrated && !review ? "Review my choices" : "Cast my ballot"}
+        </SubmitButton>
+      )}
     </form>
   );
 }

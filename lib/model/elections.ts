@@ -40,6 +40,12 @@ export const CANDIDATE_NAME_MAX = 120;
 export const STATEMENT_MAX = 5_000;
 export const MEASURE_TEXT_MAX = 50_000;
 export const WRITE_IN_MAX = 120;
+export const ELECTION_DESCRIPTION_MAX = 20_000;
+/** Limits on a ballot's size, so that it stays readable on a phone and on paper. */
+export const SEATS_MAX = 25;
+export const RACES_MAX = 20;
+export const CANDIDATES_MAX = 50;
+export const MEASURES_MAX = 20;
 /** Reminders to ownerships that have not voted go out at most this often. */
 export const REMINDER_INTERVAL_MS = 24 * 60 * 60 * 1000;
 

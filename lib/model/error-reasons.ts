@@ -28,7 +28,11 @@ export type ErrorReason =
   | "election_closed"
   | "not_on_roll"
   | "already_on_roll"
-  | "already_voted";
+  | "already_voted"
+  | "ballot_frozen"
+  | "ballot_item_not_found"
+  | "ballot_full"
+  | "ballot_empty";
 
 /**
  * The words anyone reads for a reason when no action said more. Queries speak in reasons,
@@ -64,4 +68,8 @@ export const reasonWords: Readonly<Record<ErrorReason, string>> = {
   not_on_roll: "This ownership is not on the roll of this election, so nothing was recorded.",
   already_on_roll: "This ownership is on the roll already.",
   already_voted: "This ownership has voted in this election already: each ownership has one vote. Nothing was recorded.",
+  ballot_frozen: "Voting has opened on this election, so nothing about it can change any more. Nothing was saved.",
+  ballot_item_not_found: "That race, candidate or measure is no longer on the ballot. Reload the page to see the ballot as it is.",
+  ballot_full: "The ballot has as many of these as it can hold. Remove one before adding another.",
+  ballot_empty: "The ballot is empty: add a race or a measure before opening the election.",
 };
