@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { getElectionById } from "@/db/queries/elections";
-import { electionBallotLinks, electionRoll, elections, emailOutbox, equityPayments, ownerHouseholdMembers, owners, users } from "@/db/schema";
+import { electionBallotLinks, electionMeasures, electionRoll, elections, emailOutbox, equityPayments, ownerHouseholdMembers, owners, users } from "@/db/schema";
 import { castByBallotLink } from "@/lib/elections/cast-ballot";
 import { openDueElections, openElection } from "@/lib/elections/open-election";
 import { hashLinkToken } from "@/lib/link-tokens";
@@ -29,13 +29,16 @@ function ownership(paidCents = 100_00) {
 }
 
 let electionNumber = 0;
-function draftElection(values: Partial<typeof elections.$inferInsert> = {}) {
+/** A draft with one measure on its ballot (or none, `empty`). */
+function draftElection(values: Partial<typeof elections.$inferInsert> = {}, { empty = false } = {}) {
   electionNumber += 1;
-  return db
+  const id = db
     .insert(elections)
     .values({ slug: `board-${electionNumber}`, title: `Board election ${electionNumber}`, opensAt, closesAt, recordDate: "2026-06-30", quorumKind: "percent", quorumValue: 10, ...values })
     .returning()
     .get().id;
+  if (!empty) db.insert(electionMeasures).values({ electionId: id, position: 1, title: "Bylaw amendment", text: "The text." }).run();
+  return id;
 }
 
 const mailFor = (title: string) => db.select().from(emailOutbox).where(sql`${emailOutbox.subject} = ${`Your ballot: ${title}`}`).orderBy(emailOutbox.id).all();
@@ -142,13 +145,16 @@ describe("openElection's roll and addressees", () => {
 });
 
 describe("openDueElections", () => {
-  it("opens drafts whose window has begun, and neither one not yet due nor one already over", () => {
+  it("opens drafts whose window has begun, and neither one not yet due, nor one already over, nor an empty one", () => {
     const now = new Date("2027-03-01T12:00:00Z");
     const due = draftElection({ opensAt: new Date(now.getTime() - 1000), closesAt: new Date("2027-03-20T00:00:00Z") });
     const notYet = draftElection({ opensAt: new Date(now.getTime() + 1000), closesAt: new Date("2027-03-20T00:00:00Z") });
     const over = draftElection({ opensAt: new Date("2027-02-01T12:00:00Z"), closesAt: now });
+    const empty = draftElection({ opensAt: new Date(now.getTime() - 1000), closesAt: new Date("2027-03-20T00:00:00Z") }, { empty: true });
     expect(openDueElections(now)).toEqual([due]);
-    expect([due, notYet, over].map((id) => getElectionById(db, id)!.status)).toEqual(["open", "draft", "draft"]);
+    expect([due, notYet, over, empty].map((id) => getElectionById(db, id)!.status)).toEqual(["open", "draft", "draft", "draft"]);
+    expect(() => openElection(empty, now)).toThrow(expect.objectContaining({ reason: "ballot_empty" }));
+    expect(db.select().from(electionRoll).where(eq(electionRoll.electionId, empty)).all()).toEqual([]);
     expect(mailFor(getElectionById(db, notYet)!.title)).toHaveLength(0);
   });
 });

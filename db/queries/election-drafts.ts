@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
 import { CANDIDATES_MAX, MEASURES_MAX, RACES_MAX } from "@/lib/model/elections";
 import { refusals } from "@/lib/model/errors";
 import type { BallotItemKind, CandidateDraftInput, ElectionDraftInput, MeasureDraftInput, RaceDraftInput } from "@/lib/validations/election-drafts";
 import { electionCandidates, electionMeasures, electionRaces, elections, type Election } from "../schema";
 import type { Executor } from "./executor";
+import { hasBallotItems } from "./elections";
 import { freeSlug } from "./free-slug";
 
 /**
@@ -152,8 +153,6 @@ export function arrangeDraftBallotItem(executor: Executor, kind: BallotItemKind,
 /** A draft with something to vote on, ready to open: as requireDraftElection, and `ballot_empty` when it has no race and no measure. */
 export function requireOpenableDraft(executor: Executor, electionId: number): Election {
   const election = requireDraftElection(executor, electionId);
-  const races = executor.select({ n: sql<number>`count(*)` }).from(electionRaces).where(eq(electionRaces.electionId, electionId)).get()!.n;
-  const measures = executor.select({ n: sql<number>`count(*)` }).from(electionMeasures).where(eq(electionMeasures.electionId, electionId)).get()!.n;
-  if (races + measures === 0) throw refuse("conflict", "ballot_empty");
+  if (!hasBallotItems(executor, electionId)) throw refuse("conflict", "ballot_empty");
   return election;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, lte } from "drizzle-orm";
-import { electionRoll, elections, equityPayments, owners, users } from "../schema";
+import { and, asc, eq, exists, gt, isNull, lte, or } from "drizzle-orm";
+import { electionMeasures, electionRaces, electionRoll, elections, equityPayments, owners, users } from "../schema";
 import type { Executor } from "./executor";
 
 /**
@@ -34,12 +34,20 @@ export function listRollPrimaryVoters(executor: Executor, electionId: number) {
     .all();
 }
 
-/** Draft elections whose window has begun and not yet ended at `now`: the ones due to open. */
+/**
+ * Draft elections whose window has begun and not yet ended at `now`, with something on the
+ * ballot: the ones due to open. An empty draft waits (and never opens once its close has
+ * passed) rather than sending owners a ballot with nothing to vote on.
+ */
 export function listElectionsDueToOpen(executor: Executor, now: Date) {
+  const hasItems = or(
+    exists(executor.select({ id: electionRaces.id }).from(electionRaces).where(eq(electionRaces.electionId, elections.id))),
+    exists(executor.select({ id: electionMeasures.id }).from(electionMeasures).where(eq(electionMeasures.electionId, elections.id))),
+  );
   return executor
     .select({ id: elections.id })
     .from(elections)
-    .where(and(eq(elections.status, "draft"), lte(elections.opensAt, now), gt(elections.closesAt, now)))
+    .where(and(eq(elections.status, "draft"), lte(elections.opensAt, now), gt(elections.closesAt, now), hasItems))
     .orderBy(asc(elections.opensAt), asc(elections.id))
     .all()
     .map((row) => row.id);

@@ -1,11 +1,18 @@
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { BallotDefinition, CandidateOrder, ElectionStatus } from "@/lib/model/elections";
 import { electionCandidates, electionMeasures, electionRaces, electionReceipts, elections, type Election } from "../schema";
 import type { Executor } from "./executor";
 
 export function getElectionById(executor: Executor, id: number): Election | null {
   return executor.select().from(elections).where(eq(elections.id, id)).get() ?? null;
+}
+
+/** Whether the ballot has anything to vote on: at least one race or one measure. */
+export function hasBallotItems(executor: Executor, electionId: number) {
+  const races = executor.select({ n: sql<number>`count(*)` }).from(electionRaces).where(eq(electionRaces.electionId, electionId)).get()!.n;
+  const measures = executor.select({ n: sql<number>`count(*)` }).from(electionMeasures).where(eq(electionMeasures.electionId, electionId)).get()!.n;
+  return races + measures > 0;
 }
 
 export function getElectionBySlug(executor: Executor, slug: string): Election | null {

@@ -4,7 +4,7 @@ import type { DB } from "@/db/client";
 import { saveBallotLink } from "@/db/queries/election-ballots";
 import { listElectionsDueToOpen, listEquityForActiveOwners, listRollPrimaryVoters } from "@/db/queries/election-opening";
 import { writeElectionRoll } from "@/db/queries/election-roll";
-import { getElectionById } from "@/db/queries/elections";
+import { getElectionById, hasBallotItems } from "@/db/queries/elections";
 import type { Executor } from "@/db/queries/executor";
 import { getEquityPlans } from "@/db/queries/owner-settings";
 import { getSiteSettings } from "@/db/queries/site";
@@ -19,7 +19,7 @@ import { ballotEmail } from "./emails";
 import { revalidateElection } from "./revalidate-election";
 
 /** Why `openElection` refuses: no such election, or its window has already ended. */
-export type OpenElectionRefusal = "election_not_found" | "election_closed";
+export type OpenElectionRefusal = "election_not_found" | "election_closed" | "ballot_empty";
 const refuse = refusals<OpenElectionRefusal>();
 
 /** The emailed link to an ownership's ballot; the page reads the token and asks before casting. */
@@ -59,7 +59,8 @@ export type OpenedElection = { opened: boolean; rollSize: number; emailsQueued: 
  * An election already open (or closed, or certified) is left as it is: nothing more is
  * sent (answers `opened: false`). Opening a draft before its `opensAt` is allowed (ballots
  * are still refused until then). Refuses `election_not_found`, and `election_closed` once
- * its `closesAt` has passed, when every link would already be dead.
+ * its `closesAt` has passed, when every link would already be dead, and `ballot_empty`
+ * when there is neither a race nor a measure to vote on.
  */
 export function openElection(electionId: number, now: Date, database: DB = db): OpenedElection {
   let slug = "";
@@ -70,6 +71,7 @@ export function openElection(electionId: number, now: Date, database: DB = db): 
       if (election.status !== "draft") return { opened: false, rollSize: 0, emailsQueued: 0 };
       slug = election.slug;
       if (election.closesAt <= now) throw refuse("conflict", "election_closed");
+      if (!hasBallotItems(tx, electionId)) throw refuse("conflict", "ballot_empty");
       const rollSize = writeElectionRoll(tx, electionId, {
         recordDate: election.recordDate,
         eligibility: election.eligibility,
