@@ -26,7 +26,7 @@ export function DraftBallot({ electionId, ballot, actions }: { electionId: numbe
       </h2>
       {ballot.races.length === 0 && ballot.measures.length === 0 && (
         <p className="mt-2">
-          The ballot is empty. Add a race or a measure: an election opens by itself at its opening time, so fill the ballot before then.
+          The ballot is empty. Add a race or a measure: the election opens by itself at its opening time once its ballot has something to vote on.
         </p>
       )}
       {ballot.races.map((race, index) => (
