@@ -22,6 +22,8 @@ export const demoOwnerId = () =>
   withPortalDb((sqlite) => sqlite.prepare("select owners.id from owners join users on users.id = owners.user_id where users.email = ?").pluck().get("owner@coop.example") as number);
 
 type BallotShape = { seats?: number; candidates?: string[]; writeIn?: boolean };
+/** A draft's ballot, and its record date (YYYY-MM-DD) where three days ago will not do. */
+type DraftShape = BallotShape & { recordDate?: string };
 
 /** One race (shuffled) and one measure for election `id`. */
 function writeBallot(sqlite: import("better-sqlite3").Database, id: number, shape: BallotShape) {
@@ -62,12 +64,12 @@ export function openTestElection(label: string, voters: "primary" | "any_adult" 
 /**
  * A draft whose window began an hour ago, for the portal's opener (which runs at start and
  * every minute) to open for real: roll, ballot links and ballot emails. Its record date is
- * three days ago, so only ownerships approved before then are on the roll.
+ * three days ago unless given, so only ownerships approved before then are on the roll.
  */
-export function draftElection(label: string, ballot: BallotShape = {}, dataDir?: string): TestElection {
+export function draftElection(label: string, shape: DraftShape = {}): TestElection {
   const slug = `draft-${label}-${run}`;
   const now = Date.now();
-  const recordDate = new Date(now - 3 * DAY).toISOString().slice(0, 10);
+  const recordDate = shape.recordDate ?? new Date(now - 3 * DAY).toISOString().slice(0, 10);
   return withPortalDb((sqlite) => {
     const id = Number(
       sqlite
@@ -76,15 +78,15 @@ export function draftElection(label: string, ballot: BallotShape = {}, dataDir?:
         )
         .run(slug, `Test election ${label}`, now - 3_600_000, now + DAY, recordDate, now, now).lastInsertRowid,
     );
-    return { id, slug, ...writeBallot(sqlite, id, ballot) };
-  }, dataDir);
+    return { id, slug, ...writeBallot(sqlite, id, shape) };
+  });
 }
 
 /**
  * An active ownership with `email` as its primary owner, approved (its owner row created)
  * `daysAgo` days ago. Answers its id.
  */
-export function addOwnership(email: string, daysAgo: number, dataDir?: string): number {
+export function addOwnership(email: string, daysAgo: number): number {
   return withPortalDb((sqlite) => {
     const userId = crypto.randomUUID();
     const createdAt = Date.now() - daysAgo * DAY;
@@ -96,12 +98,12 @@ export function addOwnership(email: string, daysAgo: number, dataDir?: string): 
         .prepare("insert into owners (owner_number, user_id, name, plan_id, joined_on, status, created_at) values (?, ?, ?, 'full', ?, 'active', ?)")
         .run(number, userId, `Owner ${number}`, joinedOn, createdAt).lastInsertRowid,
     );
-  }, dataDir);
+  });
 }
 
 /** Backdates the demo ownership's approval, so that it is on the roll of a record date `daysAgo` days ago or later. */
-export function approveDemoOwnershipDaysAgo(daysAgo: number, dataDir?: string) {
-  withPortalDb((sqlite) => sqlite.prepare("update owners set created_at = ? where user_id = (select id from users where email = 'owner@coop.example')").run(Date.now() - daysAgo * DAY), dataDir);
+export function approveDemoOwnershipDaysAgo(daysAgo: number) {
+  withPortalDb((sqlite) => sqlite.prepare("update owners set created_at = ? where user_id = (select id from users where email = 'owner@coop.example')").run(Date.now() - daysAgo * DAY));
 }
 
 /** A ballot link for an ownership (the demo one unless given), as the opening would email it. */
@@ -117,11 +119,11 @@ export function ballotLink(election: TestElection, ownerId = demoOwnerId()) {
 /** What a cast could change: the election's ballots, receipts, roll and links, and the mail queue. */
 export const electionState = (election: { id: number }) =>
   withPortalDb((sqlite) => ({
-    ballots: sqlite.prepare("select count(*) from election_ballots where election_id = ?").pluck().get(election.id),
-    receipts: sqlite.prepare("select count(*) from election_receipts where election_id = ?").pluck().get(election.id),
-    voted: sqlite.prepare("select count(*) from election_roll where election_id = ? and voted_at is not null").pluck().get(election.id),
-    links: sqlite.prepare("select count(*) from election_ballot_links where election_id = ?").pluck().get(election.id),
-    outbox: sqlite.prepare("select count(*) from email_outbox").pluck().get(),
+    ballots: sqlite.prepare("select count(*) from election_ballots where election_id = ?").pluck().get(election.id) as number,
+    receipts: sqlite.prepare("select count(*) from election_receipts where election_id = ?").pluck().get(election.id) as number,
+    voted: sqlite.prepare("select count(*) from election_roll where election_id = ? and voted_at is not null").pluck().get(election.id) as number,
+    links: sqlite.prepare("select count(*) from election_ballot_links where election_id = ?").pluck().get(election.id) as number,
+    outbox: sqlite.prepare("select count(*) from email_outbox").pluck().get() as number,
   }));
 
 /** A page as a browser without JavaScript gets it, parsed. */
