@@ -27,6 +27,7 @@ onOwnPortal("hostile-ballot");
 
 let election: TestElection;
 let tokens: string[] = [];
+let acceptedCasts = 0;
 
 beforeAll(() => {
   election = openTestElection(`hostile-${run}`);
@@ -56,7 +57,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  console.log(`hostile-input ballot: seed ${SEED}, ${RUNS} inputs, ${CONCURRENCY} at once`);
+  console.log(`hostile-input ballot: seed ${SEED}, ${RUNS} inputs, ${CONCURRENCY} at once, ${acceptedCasts} ballots cast`);
 });
 
 /** What a cast writes: the election's ballots, receipts and marked roll entries, its links, the mail queue and the audit log. */
@@ -103,6 +104,7 @@ describe(`the ballot's action under hostile forms (${RUNS} inputs)`, () => {
       },
     });
 
+    acceptedCasts = accepted;
     // Enough accepted casts to mean something, each one ownership's only ballot.
     expect(accepted).toBeGreaterThan(RUNS / 10);
     const after = footprint();
