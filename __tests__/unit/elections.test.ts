@@ -57,6 +57,8 @@ describe("checkBallot", () => {
     ["a write-in naming a candidate already marked", { races: { "1": { candidates: [13], writeIns: ["Ana lima"] } } }, { reason: "duplicate_choice", raceId: 1, measureId: undefined }],
     ["a write-in where the race takes none", { races: { "2": { writeIns: ["Zed Park"] } } }, { reason: "write_in_not_allowed", raceId: 2, measureId: undefined }],
     ["a write-in of 121 characters", { races: { "1": { writeIns: ["é".repeat(121)] } } }, { reason: "write_in_too_long", raceId: 1, measureId: undefined }],
+    ["a write-in with a control character", { races: { "1": { writeIns: ["Dee\u0000Dill"] } } }, { reason: "write_in_control_characters", raceId: 1, measureId: undefined }],
+    ["a write-in with a vertical tab", { races: { "1": { writeIns: ["Dee\u000bDill"] } } }, { reason: "write_in_control_characters", raceId: 1, measureId: undefined }],
     ["a race not on the ballot", { races: { "9": { candidates: [] } } }, { reason: "unknown_race", raceId: 9, measureId: undefined }],
     ["a race key that is no id", { races: { abc: { candidates: [] } } }, { reason: "unknown_race", raceId: undefined, measureId: undefined }],
     ["a measure not on the ballot", { measures: { "6": "yes" } }, { reason: "unknown_measure", raceId: undefined, measureId: 6 }],

@@ -19,6 +19,9 @@ const ballotFormSchema = z.object({
 
 export type CastReceipt = { receiptCode: string };
 
+/** The names of a ballot's own fields, as choicesFromForm reads them. */
+const BALLOT_FIELD = /^(race|measure)-\d+(-write-in)?$/;
+
 /**
  * Casts a ballot from the ballot page. Public: with `token`, the emailed link is the
  * credential (castByBallotLink checks it, inside the transaction); without, the signed-in
@@ -28,10 +31,13 @@ export type CastReceipt = { receiptCode: string };
  */
 export async function castBallotAction(previous: ActionResult<CastReceipt> | null, formData: FormData): Promise<ActionResult<CastReceipt>> {
   const entries = formData instanceof FormData ? [...formData].flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as const] : [])) : [];
+  // A file where a mark or a write-in belongs is no choice the ballot offered; dropped, it would cast a ballot without it.
+  const fileInBallot = formData instanceof FormData && [...formData].some(([name, value]) => typeof value !== "string" && BALLOT_FIELD.test(name));
   const cast = defineAction({
     access: "public",
     schema: ballotFormSchema,
     run: async ({ slug, token }): Promise<CastReceipt> => {
+      if (fileInBallot) throw new AppError("bad_request", "The ballot could not be read. Reload the page and mark your choices again.");
       const now = new Date();
       let result;
       if (token) {

@@ -15,6 +15,7 @@ const castRefusalWords: { readonly [K in Reason]: Words } = {
   duplicate_choice: ballot("duplicate_choice"),
   write_in_not_allowed: ballot("write_in_not_allowed"),
   write_in_too_long: ballot("write_in_too_long"),
+  write_in_control_characters: ballot("write_in_control_characters"),
   unknown_race: ballot("unknown_race"),
   unknown_measure: ballot("unknown_measure"),
   bad_answer: ballot("bad_answer"),

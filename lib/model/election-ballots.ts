@@ -7,6 +7,7 @@ export type BallotRefusal =
   | "duplicate_choice"
   | "write_in_not_allowed"
   | "write_in_too_long"
+  | "write_in_control_characters"
   | "unknown_race"
   | "unknown_measure"
   | "bad_answer";
@@ -18,6 +19,7 @@ export const ballotRefusalWords: Readonly<Record<BallotRefusal, string>> = {
   duplicate_choice: "The same person is chosen twice in this race. Choose each person once.",
   write_in_not_allowed: "This race does not take write-in names. Choose from the candidates listed.",
   write_in_too_long: `A write-in name can be at most ${WRITE_IN_MAX} characters.`,
+  write_in_control_characters: "Remove the invisible control characters from the write-in name (they may have come with a copy and paste).",
   unknown_race: "The ballot names a race that is not in this election. Reload the ballot and choose again.",
   unknown_measure: "The ballot names a measure that is not in this election. Reload the ballot and choose again.",
   bad_answer: "A measure can be answered yes, no or abstain, or left blank.",
@@ -45,6 +47,13 @@ export function writeInKey(name: string): string {
 export function tidyWriteIn(name: string): string {
   return name.trim().replace(/\s+/g, " ");
 }
+
+/**
+ * Control characters other than tab and line breaks, which every text field of the portal
+ * refuses (lib/validations/fields.ts): a write-in is shown on the results page and in the
+ * staff CSV, where a NUL or an escape has no business.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** An id as the form or JSON spells it; "07" or "1e1" is not the race 7 or 10 a voter was shown. */
 function idFrom(value: number | string): number | null {
@@ -94,6 +103,8 @@ export function checkBallot(definition: BallotDefinition, draft: BallotDraft): B
       if (name === "") continue;
       if (!race.writeIn) return refuse("write_in_not_allowed");
       if ([...name].length > WRITE_IN_MAX) return refuse("write_in_too_long");
+      // Read before tidying, which would turn a vertical tab or a form feed into a space.
+      if (CONTROL_CHARACTERS.test(value)) return refuse("write_in_control_characters");
       if (named.has(writeInKey(name))) return refuse("duplicate_choice");
       named.add(writeInKey(name));
       writeIns.push(name);
