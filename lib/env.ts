@@ -29,6 +29,7 @@ const envSchema = z.object({
   TRUST_PROXY: optional(wholeNumber(0, 10, "expected the number of reverse proxies in front of the portal (0 to 10)")),
   BACKUP_KEEP: optional(wholeNumber(1, 1000, "expected how many backups to keep, from 1 to 1000")),
   MAINTENANCE_CHECK_MS: optional(wholeNumber(100, 86_400_000, "expected milliseconds from 100 to 86400000")),
+  ELECTION_CHECK_MS: optional(wholeNumber(100, 3_600_000, "expected milliseconds from 100 to 3600000")),
   OUTBOX_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
   DECLINED_APPLICATION_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
   UPLOAD_QUOTA_MB: optional(wholeNumber(1, 10_000_000, "expected the megabytes all uploaded files may take together, a whole number from 1")),
@@ -66,6 +67,8 @@ export type Env = {
   backupKeep: number;
   /** How often the server looks whether a day has passed since its maintenance last ran. */
   maintenanceCheckMs: number;
+  /** How often the server opens elections whose window has begun and closes (and counts) those whose window has ended. */
+  electionCheckMs: number;
   /** Days a sent or failed email keeps its content in the outbox (and its .eml file) before maintenance clears it. */
   outboxKeepDays: number;
   /** Days after staff decline an owner application before maintenance deletes it with its household and mail. */
@@ -133,6 +136,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: raw.TRUST_PROXY ?? 0,
     backupKeep: raw.BACKUP_KEEP ?? 14,
     maintenanceCheckMs: raw.MAINTENANCE_CHECK_MS ?? 10 * 60_000,
+    electionCheckMs: raw.ELECTION_CHECK_MS ?? 60_000,
     outboxKeepDays: raw.OUTBOX_KEEP_DAYS ?? 30,
     declinedApplicationKeepDays: raw.DECLINED_APPLICATION_KEEP_DAYS ?? 365,
     uploadQuotaBytes: (raw.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,

@@ -22,8 +22,8 @@ beforeAll(async () => {
   // A record date of tomorrow puts every ownership approved by now on the roll, the demo one included.
   election = draftElection("email-journey", { recordDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) });
   title = withPortalDb((sqlite) => sqlite.prepare("select title from elections where id = ?").pluck().get(election.id) as string);
-  // The opener looks for drafts whose window has begun once a minute.
-  await waitFor("the opener to open the draft", () => withPortalDb((sqlite) => sqlite.prepare("select status from elections where id = ?").pluck().get(election.id) === "open"), 90_000, 500);
+  // The server looks for drafts whose window has begun every ELECTION_CHECK_MS (a second in the tests).
+  await waitFor("the opener to open the draft", () => withPortalDb((sqlite) => sqlite.prepare("select status from elections where id = ?").pluck().get(election.id) === "open"), 20_000, 200);
 });
 
 describe("voting from the ballot email", () => {

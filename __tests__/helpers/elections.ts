@@ -63,7 +63,7 @@ export function openTestElection(label: string, voters: "primary" | "any_adult" 
 
 /**
  * A draft whose window began an hour ago, for the portal's opener (which runs at start and
- * every minute) to open for real: roll, ballot links and ballot emails. Its record date is
+ * every ELECTION_CHECK_MS, a second in the tests) to open for real: roll, ballot links and ballot emails. Its record date is
  * three days ago unless given, so only ownerships approved before then are on the roll.
  */
 export function draftElection(label: string, shape: DraftShape = {}): TestElection {

@@ -131,6 +131,8 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
       PORT: String(port),
       DATA_DIR: options.dataDir,
       SITE_URL: url,
+      // Elections open and close within a second of their time, not a minute: tests wait on them.
+      ELECTION_CHECK_MS: "1000",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

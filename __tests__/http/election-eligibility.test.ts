@@ -81,7 +81,7 @@ async function refusal(options: { token?: string; cookie?: string }) {
 const tokenOf = (link: string) => new URL(link, "http://x").searchParams.get("token")!;
 
 beforeAll(async () => {
-  await waitFor("the opener to open the draft", () => withPortalDb((sqlite) => sqlite.prepare("select status from elections where id = ?").pluck().get(election.id) === "open"), 90_000);
+  await waitFor("the opener to open the draft", () => withPortalDb((sqlite) => sqlite.prepare("select status from elections where id = ?").pluck().get(election.id) === "open"), 20_000, 200);
   demoLink = await linkIn("owner@coop.example");
   const { token: _token, ...fields } = await ballotFormFields(votePath(), storedSessionCookie("owner@coop.example"));
   actionFields = fields;

@@ -87,7 +87,7 @@ async function read(urlPath: string, cookie?: string) {
 }
 
 beforeAll(async () => {
-  await waitFor("the opener to open the draft", () => withPortalDb((sqlite) => sqlite.prepare("select status from elections where id = ?").pluck().get(election.id) === "open"), 90_000);
+  await waitFor("the opener to open the draft", () => withPortalDb((sqlite) => sqlite.prepare("select status from elections where id = ?").pluck().get(election.id) === "open"), 20_000, 200);
   const votePath = `/elections/${election.slug}/vote`;
   const { token: _token, ...fields } = await ballotFormFields(votePath, storedSessionCookie(voters[0]!));
   for (const [index, email] of voters.slice(0, 8).entries()) {

@@ -10,7 +10,7 @@ jest.setTimeout(240_000);
 
 /*
  * Running an election on the shared portal: the roll, paper marks against online votes,
- * paper batches, reminders, the close by the server's own minute loop, results, the CSV
+ * paper batches, reminders, the close by the server's own election loop, results, the CSV
  * and certifying. The election and its ownerships are this file's own, so the demo
  * election and the demo owner stay as the other suites expect them.
  */
@@ -205,7 +205,7 @@ describe("results", () => {
     expect(await callAction("/account", preference, owner)).toMatchObject({ ok: true, data: { wanted: true } });
 
     withPortalDb((sqlite) => sqlite.prepare("update elections set closes_at = ? where id = ?").run(Date.now() - 1_000, election.id));
-    await waitFor("the minute loop to close the election", () => scalar("select status from elections where id = ?", election.id) === "closed", 75_000, 500);
+    await waitFor("the server's election loop to close the election", () => scalar("select status from elections where id = ?", election.id) === "closed", 20_000, 200);
 
     const closed = await page(resultsPath(), staff);
     const rows = [...closed.document.querySelectorAll('[aria-label="Votes for Board"] tbody tr')].map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent));

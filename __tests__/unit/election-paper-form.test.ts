@@ -40,6 +40,15 @@ describe("reading a paper batch form", () => {
     });
   });
 
+  it("refuses a write-in name with a control character, as typed (tidying would hide a vertical tab)", () => {
+    for (const name of ["Dee\u000BDill", "Dee\u0001Dill"]) {
+      expect(paperTotalsFromForm(ballot, { "race-7-write-in-votes-0": "1", "race-7-write-in-name-0": name })).toEqual({
+        ok: false,
+        fieldErrors: { "race-7-write-in-name-0": [paperRefusalWords.bad_write_in] },
+      });
+    }
+  });
+
   it("puts each refusal of the checks at the field or group that is wrong", () => {
     const field = (totals: Parameters<typeof checkPaperTotals>[1]) => {
       const checked = checkPaperTotals(ballot, totals);

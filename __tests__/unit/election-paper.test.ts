@@ -53,6 +53,7 @@ describe("checkPaperTotals", () => {
     expect(checkPaperTotals(definition, batch({ races: { "2": { candidates: {}, writeIns: { Eve: 0 } } } }))).toEqual({ ok: true });
     expect(checkPaperTotals(definition, batch({ races: { "1": { candidates: {}, writeIns: { "   ": 1 } } } }))).toEqual({ ok: false, reason: "bad_write_in", raceId: 1 });
     expect(checkPaperTotals(definition, batch({ races: { "1": { candidates: {}, writeIns: { ["x".repeat(121)]: 1 } } } }))).toEqual({ ok: false, reason: "bad_write_in", raceId: 1 });
+    expect(checkPaperTotals(definition, batch({ races: { "1": { candidates: {}, writeIns: { "Dee\u0007Dill": 1 } } } }))).toEqual({ ok: false, reason: "bad_write_in", raceId: 1 });
   });
 
   it("refuses more marks than the ballots allow: per person, and per race beyond ballots × seats", () => {

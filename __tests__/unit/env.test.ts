@@ -22,6 +22,8 @@ describe("parseEnv", () => {
   it("keeps 14 backups and looks for the daily maintenance every 10 minutes unless told otherwise", () => {
     expect(parseEnv({})).toMatchObject({ backupKeep: 14, maintenanceCheckMs: 600_000 });
     expect(parseEnv({ BACKUP_KEEP: "30", MAINTENANCE_CHECK_MS: "60000" })).toMatchObject({ backupKeep: 30, maintenanceCheckMs: 60_000 });
+    expect(parseEnv({ ELECTION_CHECK_MS: "1000" })).toMatchObject({ electionCheckMs: 1000 });
+    expect(parseEnv({})).toMatchObject({ electionCheckMs: 60_000 });
   });
 
   it("caps each public form at 300 uses an hour from all senders together unless told otherwise", () => {
@@ -63,6 +65,7 @@ describe("parseEnv", () => {
     ["BACKUP_KEEP", "0"],
     ["BACKUP_KEEP", "many"],
     ["MAINTENANCE_CHECK_MS", "10"],
+    ["ELECTION_CHECK_MS", "10"],
     ["EMAIL_LEASE_MS", "0"],
     ["EMAIL_LEASE_MS", "2 minutes"],
     ["PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR", "0"],

@@ -114,12 +114,10 @@ export function openDueElections(now: Date, database: DB = db) {
   return opened;
 }
 
-/** A minute's lateness in opening is invisible to voters, and the check is one indexed query. */
-const ELECTION_OPENER_POLL_MS = 60_000;
-
 /** Opens elections as their windows begin, and closes and counts them as they end, for as long as the server runs. */
 export function startElectionOpener() {
-  startBackgroundLoop("election opener", ELECTION_OPENER_POLL_MS, async () => {
+  // A minute's lateness (ELECTION_CHECK_MS) is invisible to voters, and each check is one indexed query.
+  startBackgroundLoop("election opener", getEnv().electionCheckMs, async () => {
     const now = new Date();
     openDueElections(now);
     closeDueElections(now);

@@ -55,6 +55,9 @@ export function tidyWriteIn(name: string): string {
  */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** Whether a write-in as typed holds one (checked before tidying, which would turn a vertical tab into a space). */
+export const hasControlCharacters = (name: string) => CONTROL_CHARACTERS.test(name);
+
 /** An id as the form or JSON spells it; "07" or "1e1" is not the race 7 or 10 a voter was shown. */
 function idFrom(value: number | string): number | null {
   const id = typeof value === "number" ? value : /^(0|[1-9]\d{0,15})$/.test(value) ? Number(value) : NaN;
@@ -104,7 +107,7 @@ export function checkBallot(definition: BallotDefinition, draft: BallotDraft): B
       if (!race.writeIn) return refuse("write_in_not_allowed");
       if ([...name].length > WRITE_IN_MAX) return refuse("write_in_too_long");
       // Read before tidying, which would turn a vertical tab or a form feed into a space.
-      if (CONTROL_CHARACTERS.test(value)) return refuse("write_in_control_characters");
+      if (hasControlCharacters(value)) return refuse("write_in_control_characters");
       if (named.has(writeInKey(name))) return refuse("duplicate_choice");
       named.add(writeInKey(name));
       writeIns.push(name);

@@ -1,4 +1,4 @@
-import { tidyWriteIn } from "./election-ballots";
+import { hasControlCharacters, tidyWriteIn } from "./election-ballots";
 import { paperRefusalWords, type PaperCheck } from "./election-paper";
 import { PAPER_WRITE_IN_ROWS, paperFieldNames as names } from "./election-running";
 import { measureAnswers, type BallotDefinition, type PaperTotals } from "./elections";
@@ -33,9 +33,10 @@ export function paperTotalsFromForm(definition: BallotDefinition, form: Readonly
     if (race.writeIn) {
       for (let row = 0; row < PAPER_WRITE_IN_ROWS; row += 1) {
         const votes = read(names.writeInVotes(race.id, row));
-        const name = tidyWriteIn(form[names.writeInName(race.id, row)] ?? "");
+        const typed = form[names.writeInName(race.id, row)] ?? "";
+        const name = tidyWriteIn(typed);
         if (votes === 0) continue;
-        if (name === "") fieldErrors[names.writeInName(race.id, row)] = [paperRefusalWords.bad_write_in];
+        if (name === "" || hasControlCharacters(typed)) fieldErrors[names.writeInName(race.id, row)] = [paperRefusalWords.bad_write_in];
         else writeIns[name] = (writeIns[name] ?? 0) + votes;
       }
     }

@@ -1,4 +1,4 @@
-import { tidyWriteIn } from "./election-ballots";
+import { hasControlCharacters, tidyWriteIn } from "./election-ballots";
 import { measureAnswers, WRITE_IN_MAX, type BallotDefinition, type PaperTotals } from "./elections";
 
 /** Why a batch of paper totals was refused; nothing is written for a refused batch. */
@@ -23,7 +23,7 @@ export const paperRefusalWords: Readonly<Record<PaperRefusal, string>> = {
   unknown_measure: "The batch names a measure that is not in this election. Reload the page and enter the batch again.",
   bad_answer: "A measure's totals can be for yes, no or abstain only.",
   write_in_not_allowed: "This race does not take write-in names, so write-in totals cannot be entered for it.",
-  bad_write_in: `A write-in name must be given, and can be at most ${WRITE_IN_MAX} characters.`,
+  bad_write_in: `A write-in name must be given, in at most ${WRITE_IN_MAX} characters and without invisible control characters.`,
   too_many_marks: "This race has more marks than the batch's ballots allow (each ballot marks each person at most once, and at most as many people as there are seats). Count the batch again.",
   too_many_answers: "This measure has more answers than the batch has ballots. Count the batch again.",
 };
@@ -69,7 +69,7 @@ export function checkPaperTotals(definition: BallotDefinition, totals: PaperTota
       if (votes === 0) continue;
       if (!race.writeIn) return refuse("write_in_not_allowed");
       const tidy = tidyWriteIn(name);
-      if (tidy === "" || [...tidy].length > WRITE_IN_MAX) return refuse("bad_write_in");
+      if (tidy === "" || [...tidy].length > WRITE_IN_MAX || hasControlCharacters(name)) return refuse("bad_write_in");
       if (votes > ballots) return refuse("too_many_marks");
       marked += votes;
     }
