@@ -16,7 +16,7 @@ let admin: string;
 const targets = new Map<string, { url: string; who: "staff" | "admin" }>();
 
 /** The files; every other target is a page. */
-const downloads = ["/staff/owners/export.csv", "/staff/newsletter/subscribers/export.csv", "/staff/owners/applications/[id]/pdf", "/staff/jobs/applicants/[id]/resume"];
+const downloads = ["/staff/owners/export.csv", "/staff/newsletter/subscribers/export.csv", "/staff/owners/applications/[id]/pdf", "/staff/jobs/applicants/[id]/resume", "/staff/elections/[id]/results.csv"];
 
 const one = (sql: string) => withPortalDb((db) => db.prepare(sql).pluck().get()) as number;
 const auditRowsBy = (email: string) => withPortalDb((db) => db.prepare("select count(*) from audit_log where actor_email = ?").pluck().get(email)) as number;
@@ -38,11 +38,19 @@ beforeAll(async () => {
         .run(jobId, `cross-site-applicant-${run}@coop.example`, uploadId, Date.now(), Date.now()).lastInsertRowid,
     );
   });
+  // A sent message of its own, so that the outbox's message page has one to show whichever tests ran before.
+  withPortalDb((db) =>
+    db
+      .prepare("insert into email_outbox (message_id, \"to\", subject, text, html, status, next_try_at, created_at) values (?, ?, 'Cross-site test', 'Hello', '<p>Hello</p>', 'sent', ?, ?)")
+      .run(`<cross-site-${run}@coop.example>`, staffEmail, Date.now(), Date.now()),
+  );
   const ids = {
     application: one("select id from owner_applications order by id limit 1"),
     owner: one("select id from owners order by id limit 1"),
     job: one("select job_id from job_applications order by id limit 1"),
     outbox: one("select id from email_outbox order by id limit 1"),
+    // The demo's certified election: its roll and its results CSV.
+    election: one("select id from elections where status = 'certified' order by id limit 1"),
   };
   const list: [string, string, "staff" | "admin"][] = [
     ["/staff/owners/export.csv", "/staff/owners/export.csv", "staff"],
@@ -56,6 +64,8 @@ beforeAll(async () => {
     ["/staff/jobs/[id]", `/staff/jobs/${ids.job}`, "staff"],
     ["/staff/jobs/applicants/[id]", `/staff/jobs/applicants/${applicationId}`, "staff"],
     ["/staff/newsletter/subscribers", "/staff/newsletter/subscribers", "staff"],
+    ["/staff/elections/[id]/roll", `/staff/elections/${ids.election}/roll`, "staff"],
+    ["/staff/elections/[id]/results.csv", `/staff/elections/${ids.election}/results.csv`, "staff"],
     ["/staff/outbox", "/staff/outbox", "admin"],
     ["/staff/outbox/[id]", `/staff/outbox/${ids.outbox}`, "admin"],
   ];
