@@ -178,7 +178,10 @@ export function onElectionPortal(label: string, options: { prepare?: (dataDir: s
     receiver = await startSmtpReceiver({ folder: path.join(dataDir, "received-mail") });
     Object.assign(process.env, { PORTAL_DATA_DIR: dataDir, PORTAL_MAIL_DIR: receiver.folder });
     options.prepare?.(dataDir);
-    const clock = options.clockFile ? shiftedClockEnv(options.clockFile(dataDir)) : {};
+    // With a clock that tests move to and fro, the server's election loop would close the
+    // election the moment the clock passed its close; on such a portal it runs at start
+    // (which opens the drafts prepared above) and then only hourly.
+    const clock = options.clockFile ? { ...shiftedClockEnv(options.clockFile(dataDir)), ELECTION_CHECK_MS: String(3_600_000) } : {};
     portal = await startPortal({ dataDir, env: mailingPortalEnv(receiver.port, clock) });
     process.env.PORTAL_URL = portal.url;
   }, 15 * 60_000);
