@@ -47,7 +47,11 @@ async function discardRestOfBody(request: Request, limit: number) {
   }
 }
 
-/** How long the sender may go quiet, and how long in all it may keep sending, after an early answer (see lingeringJson). */
+/**
+ * After an early answer (see lingeringJson): how long reading waits, how long the sender
+ * may then go quiet, and how long in all it may keep sending.
+ */
+const LINGER_START_MS = 1_000;
 const LINGER_QUIET_MS = 2_000;
 const LINGER_MAX_MS = 10_000;
 
@@ -81,7 +85,9 @@ async function lingerOnBody(request: Request) {
  * while what the client still has in flight is read and thrown away, so that the close
  * comes after the client stopped sending. Closing at once would reset the connection as
  * the rest arrived, and a reset can take the answer with it before the client reads it
- * (the lingering close of web servers).
+ * (the lingering close of web servers). Reading starts only after LINGER_START_MS: until
+ * then the full connection holds the client back while it notices the answer, so that it
+ * does not send more than it would have without the lingering.
  */
 function lingeringJson(request: Request, value: unknown, init: { status: number; headers: Headers }) {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
@@ -89,7 +95,7 @@ function lingeringJson(request: Request, value: unknown, init: { status: number;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(bytes);
-      void lingerOnBody(request).finally(() => controller.close());
+      setTimeout(() => void lingerOnBody(request).finally(() => controller.close()), LINGER_START_MS);
     },
   });
   return new Response(body, init);
