@@ -194,7 +194,17 @@ describe("the résumé upload route", () => {
   it("stops reading a body of undeclared length at the résumé's cap, refusing it at the file field with what was typed, and leaves no file", async () => {
     const email = `bodies-chunked-${run}@coop.example`;
     const before = uploadFiles();
-    const answered = await postUntilAnswered(`/api/jobs/${jobId}/applications`, { fields: applicant(email) as Record<string, string>, fileField: "resume", fileBytes: 30 * MB, chunked: true });
+    // The server answers at the cap and closes with the rest unread, which resets the
+    // connection as the rest arrives; on a loaded machine the reset can reach this client
+    // before it has read the answer, and take the answer with it (a browser reads it
+    // anyway). A try that lost its answer is made again, at most three in all.
+    let answered: Answered | undefined;
+    for (let tries = 1; !answered; tries += 1) {
+      answered = await postUntilAnswered(`/api/jobs/${jobId}/applications`, { fields: applicant(email) as Record<string, string>, fileField: "resume", fileBytes: 30 * MB, chunked: true }).catch((error: Error) => {
+        if (tries < 3 && error.message.startsWith("No answer")) return undefined;
+        throw error;
+      });
+    }
     expect(answered.status).toBe(413);
     expect(JSON.parse(answered.body)).toMatchObject({
       ok: false,

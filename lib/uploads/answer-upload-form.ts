@@ -48,65 +48,11 @@ async function discardRestOfBody(request: Request, limit: number) {
 }
 
 /**
- * After an early answer (see lingeringJson): how long reading waits, how long the sender
- * may then go quiet, and how long in all it may keep sending.
- */
-const LINGER_START_MS = 1_000;
-const LINGER_QUIET_MS = 2_000;
-const LINGER_MAX_MS = 10_000;
-
-/**
- * Reads and throws away what a sender still sends after its early answer, until it goes
- * quiet for LINGER_QUIET_MS, ends, or passes DISCARD_LIMIT_BYTES or LINGER_MAX_MS.
- */
-async function lingerOnBody(request: Request) {
-  if (!request.body) return;
-  const reader = request.body.getReader();
-  const started = Date.now();
-  let read = 0;
-  try {
-    while (read <= DISCARD_LIMIT_BYTES && Date.now() - started < LINGER_MAX_MS) {
-      let quiet: ReturnType<typeof setTimeout> | undefined;
-      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => (quiet = setTimeout(() => resolve(null), LINGER_QUIET_MS)))]);
-      clearTimeout(quiet);
-      if (next === null || next.done) return;
-      read += next.value.byteLength;
-    }
-  } catch {
-    // The sender went away: nothing is left to wait for.
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-/**
- * A JSON answer given before the body was read to its end (a hand-made client sending a
- * file over its cap): the answer is written at once, and the connection is kept open
- * while what the client still has in flight is read and thrown away, so that the close
- * comes after the client stopped sending. Closing at once would reset the connection as
- * the rest arrived, and a reset can take the answer with it before the client reads it
- * (the lingering close of web servers). Reading starts only after LINGER_START_MS: until
- * then the full connection holds the client back while it notices the answer, so that it
- * does not send more than it would have without the lingering.
- */
-function lingeringJson(request: Request, value: unknown, init: { status: number; headers: Headers }) {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  init.headers.set("Content-Type", "application/json");
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      setTimeout(() => void lingerOnBody(request).finally(() => controller.close()), LINGER_START_MS);
-    },
-  });
-  return new Response(body, init);
-}
-
-/**
  * The headers that end an exchange whose body was not read to its end. Node closes such a
  * connection as soon as the answer is written, and a close with unread data resets it:
  * the sender may lose the answer. The page's script is answered at once (it never sends
  * a file over its cap, so this is a refusal made before reading, or a hand-made body),
- * with the connection closed once the sender stops (lingeringJson). A browser without JavaScript shows its own error page for a
+ * with the connection closed. A browser without JavaScript shows its own error page for a
  * reset connection, so the rest of its body is read first, thrown away as it arrives (up
  * to DISCARD_LIMIT_BYTES): it then gets its answer page.
  */
@@ -133,8 +79,7 @@ export async function answerUploadForm(request: Request, outcome: UploadOutcome,
   const headers = await endOfBodyHeaders(request, options.bodyLeftUnread);
   const { status, ...result } = outcome.ok ? { ...outcome, status: 200 } : outcome;
   if (wantsJson(request)) {
-    const answer = outcome.ok && pages.next ? { ...result, redirect: pages.next } : result;
-    return options.bodyLeftUnread ? lingeringJson(request, answer, { status, headers }) : Response.json(answer, { status, headers });
+    return Response.json(outcome.ok && pages.next ? { ...result, redirect: pages.next } : result, { status, headers });
   }
   if (outcome.ok && pages.next) {
     headers.set("Location", pages.next);
