@@ -1,6 +1,6 @@
 import { type InferSelectModel, sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { campaignStatuses, deliveryStatuses, subscriberStatuses } from "@/lib/model/newsletter";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type CampaignSegment, campaignStatuses, consentSources, deliveryStatuses, listAudiences, listMemberStatuses, subscriberStatuses } from "@/lib/model/newsletter";
 import { emailOutbox } from "./email";
 import { uploads } from "./uploads";
 import { inList } from "./sql-lists";
@@ -29,6 +29,16 @@ export const newsletterSubscribers = sqliteTable(
     /** The client address the confirmation came from (consent proof). */
     confirmIp: text(),
     unsubscribedAt: integer({ mode: "timestamp_ms" }),
+    /**
+     * When a mail server refused this address for good (or it failed for a while): nothing
+     * more is sent to it until staff clear it. Kept apart from `status` so that the
+     * subscriber's own choice stays as they made it.
+     */
+    bouncedAt: integer({ mode: "timestamp_ms" }),
+    /** The mail server's words for the refusal, as it gave them. */
+    bounceReason: text(),
+    /** Temporary delivery failures in a row since the last success. */
+    temporaryFailures: integer().notNull().default(0),
   },
   (table) => [
     index("newsletter_subscribers_status_idx").on(table.status),
@@ -59,6 +69,12 @@ export const newsletterCampaigns = sqliteTable(
       .$defaultFn(() => new Date()),
     sendStartedAt: integer({ mode: "timestamp_ms" }),
     sentAt: integer({ mode: "timestamp_ms" }),
+    /** A draft staff scheduled: the sender starts it at this time. Cleared to cancel. */
+    sendAt: integer({ mode: "timestamp_ms" }),
+    /** Who of its lists it reaches (null: everyone on them), computed when sending starts. */
+    segment: text({ mode: "json" }).$type<CampaignSegment>(),
+    /** How many it went to, frozen when sending started. */
+    recipientCount: integer(),
   },
   (table) => [check("newsletter_campaigns_status_check", sql`${table.status} in (${inList(campaignStatuses)})`)],
 );
@@ -95,6 +111,81 @@ export const newsletterDeliveries = sqliteTable(
     index("newsletter_deliveries_subscriber_idx").on(table.subscriberId),
     check("newsletter_deliveries_status_check", sql`${table.status} in (${inList(deliveryStatuses)})`),
   ],
+);
+
+/** A list readers choose to get: the weekly flyer, classes, owner news, The Rutabaga Rap. */
+export const newsletterLists = sqliteTable(
+  "newsletter_lists",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    audience: text({ enum: listAudiences }).notNull().default("everyone"),
+    /** Offered ticked on the signup forms (the form on every page joins these). */
+    joinByDefault: integer({ mode: "boolean" }).notNull().default(false),
+    /** Order on the forms. */
+    position: integer().notNull().default(0),
+    /** A list no longer offered: nobody can join it and no campaign can choose it; its members' consents stay on record. */
+    archivedAt: integer({ mode: "timestamp_ms" }),
+    createdAt: integer({ mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+    updatedAt: integer({ mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (table) => [check("newsletter_lists_audience_check", sql`${table.audience} in (${inList(listAudiences)})`)],
+);
+
+export type NewsletterList = InferSelectModel<typeof newsletterLists>;
+
+/**
+ * A subscriber on one list, with the proof of consent for that list: when, from which
+ * client address and how (form, account, import). Erasing the subscriber removes these.
+ */
+export const newsletterListMembers = sqliteTable(
+  "newsletter_list_members",
+  {
+    listId: integer()
+      .notNull()
+      .references(() => newsletterLists.id),
+    subscriberId: integer()
+      .notNull()
+      .references(() => newsletterSubscribers.id, { onDelete: "cascade" }),
+    status: text({ enum: listMemberStatuses }).notNull().default("pending"),
+    /** When the list was chosen (at signup, on the account page, in an import). */
+    chosenAt: integer({ mode: "timestamp_ms" }).notNull(),
+    /** When consent to this list was given (the address's confirmation, or the signed-in choice). */
+    consentAt: integer({ mode: "timestamp_ms" }),
+    consentIp: text(),
+    consentSource: text({ enum: consentSources }).notNull(),
+    leftAt: integer({ mode: "timestamp_ms" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.listId, table.subscriberId] }),
+    index("newsletter_list_members_subscriber_idx").on(table.subscriberId),
+    check("newsletter_list_members_status_check", sql`${table.status} in (${inList(listMemberStatuses)})`),
+    check("newsletter_list_members_source_check", sql`${table.consentSource} in (${inList(consentSources)})`),
+    // Nobody is on a list without a recorded consent.
+    check("newsletter_list_members_consent_check", sql`${table.status} <> 'subscribed' or ${table.consentAt} is not null`),
+  ],
+);
+
+export type NewsletterListMember = InferSelectModel<typeof newsletterListMembers>;
+
+/** The lists a campaign goes to. */
+export const newsletterCampaignLists = sqliteTable(
+  "newsletter_campaign_lists",
+  {
+    campaignId: integer()
+      .notNull()
+      .references(() => newsletterCampaigns.id, { onDelete: "cascade" }),
+    listId: integer()
+      .notNull()
+      .references(() => newsletterLists.id),
+  },
+  (table) => [primaryKey({ columns: [table.campaignId, table.listId] }), index("newsletter_campaign_lists_list_idx").on(table.listId)],
 );
 
 /** An issue of the printed newsletter, The Rutabaga Rap, as a PDF staff upload. */

@@ -17,3 +17,33 @@ export const ISSUE_PDF_MAX_BYTES = 20 * 1024 * 1024;
 
 /** The signup form's first-name limit; here, not with the schema, so the form on every page ships without zod. */
 export const FIRST_NAME_MAX = 80;
+
+/** Who may join a list: anyone, or only people with an ownership (checked when they join, and again when a campaign goes out). */
+export const listAudiences = ["everyone", "owners"] as const;
+export type ListAudience = (typeof listAudiences)[number];
+
+/**
+ * A subscriber's place on one list. pending: chosen at signup, waiting for the address to
+ * be confirmed; subscribed: gets the list's emails; left: chose to leave (or unsubscribed
+ * from everything), and is never put back but by their own choice.
+ */
+export const listMemberStatuses = ["pending", "subscribed", "left"] as const;
+export type ListMemberStatus = (typeof listMemberStatuses)[number];
+
+/** Where a consent to a list came from: the signup form (confirmed by email), the signed-in account page, or a staff import (confirmed by email). */
+export const consentSources = ["form", "account", "import"] as const;
+export type ConsentSource = (typeof consentSources)[number];
+
+/** Who of a campaign's lists it reaches, computed when sending starts: everyone on them, only people with an ownership, or only people without one; and by when they subscribed. */
+export const segmentOwnerships = ["any", "owners", "not_owners"] as const;
+export type SegmentOwnership = (typeof segmentOwnerships)[number];
+export type CampaignSegment = {
+  ownership: SegmentOwnership;
+  /** YYYY-MM-DD, store time: subscribed to the list on or after this day. */
+  subscribedFrom?: string;
+  /** YYYY-MM-DD, store time: subscribed to the list before this day. */
+  subscribedBefore?: string;
+};
+
+/** The list every subscriber of the single newsletter was moved to when lists came. */
+export const DEFAULT_LIST_SLUG = "news";
