@@ -159,9 +159,9 @@ describe("staff lists", () => {
     expect(flyerCounts).toMatchObject({ subscribed: expected("subscribed"), pending: expected("pending"), left: expected("left") });
     expect(counts.at(-1)!.id).toBe(retired);
 
-    updateNewsletterList(db, classes, { name: "Classes and events", slug: "classes", description: "Monthly.", audience: "everyone", joinByDefault: false, position: 0 });
+    updateNewsletterList(db, classes, { name: "Classes and events", description: "Monthly.", audience: "everyone", joinByDefault: false, position: 0 });
     expect(listActiveNewsletterLists(db).map((row) => row.name).slice(0, 2)).toEqual(["Co-op news", "Classes and events"]);
-    expect(() => updateNewsletterList(db, 999_999, { name: "x", slug: "x", description: "", audience: "everyone", joinByDefault: false, position: 0 })).toThrow(
+    expect(() => updateNewsletterList(db, 999_999, { name: "x", description: "", audience: "everyone", joinByDefault: false, position: 0 })).toThrow(
       expect.objectContaining({ reason: "list_not_found" }),
     );
   });

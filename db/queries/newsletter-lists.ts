@@ -51,9 +51,8 @@ export function getNewsletterListById(executor: Executor, id: number): Newslette
   return executor.select().from(newsletterLists).where(eq(newsletterLists.id, id)).get() ?? null;
 }
 
-function slugTaken(executor: Executor, slug: string, exceptId?: number) {
-  const row = executor.select({ id: newsletterLists.id }).from(newsletterLists).where(eq(newsletterLists.slug, slug)).get();
-  return Boolean(row && row.id !== exceptId);
+function slugTaken(executor: Executor, slug: string) {
+  return executor.select({ id: newsletterLists.id }).from(newsletterLists).where(eq(newsletterLists.slug, slug)).get() !== undefined;
 }
 
 /** A new list's address made from its name: `base`, or `base-2`, `base-3`… when taken. */
@@ -69,11 +68,13 @@ export function insertNewsletterList(executor: Executor, fields: NewsletterListF
     .get().id;
 }
 
-/** Saves a list's fields; returns it as it was. `not_found` (`list_not_found`), `conflict` (`slug_taken`). */
-export function updateNewsletterList(executor: Executor, id: number, fields: NewsletterListFields, at = new Date()) {
+/**
+ * Saves a list's fields; its address stays what it was made (campaigns and exports name
+ * it). Returns the list as it was; `not_found` (`list_not_found`).
+ */
+export function updateNewsletterList(executor: Executor, id: number, fields: Omit<NewsletterListFields, "slug">, at = new Date()) {
   const before = getNewsletterListById(executor, id);
   if (!before) throw refuse("not_found", "list_not_found");
-  if (fields.slug !== before.slug && slugTaken(executor, fields.slug, id)) throw refuse("conflict", "slug_taken");
   executor
     .update(newsletterLists)
     .set({ ...fields, updatedAt: at })
@@ -126,6 +127,28 @@ export function chooseListsForSubscriber(executor: Executor, subscriberId: numbe
     .run();
 }
 
+/** Which rows the confirmation turns into subscriptions (see activateChosenLists). */
+const chosenAndWaiting = (subscriberId: number, chosenSince: Date) =>
+  and(
+    eq(newsletterListMembers.subscriberId, subscriberId),
+    or(
+      eq(newsletterListMembers.status, "pending"),
+      and(eq(newsletterListMembers.status, "left"), gte(newsletterListMembers.chosenAt, chosenSince), gt(newsletterListMembers.chosenAt, newsletterListMembers.leftAt)),
+    ),
+  );
+
+/** The names of the lists a confirmation link will subscribe to, for its page. */
+export function listChosenListNames(executor: Executor, subscriberId: number, chosenSince: Date) {
+  return executor
+    .select({ name: newsletterLists.name })
+    .from(newsletterListMembers)
+    .innerJoin(newsletterLists, eq(newsletterLists.id, newsletterListMembers.listId))
+    .where(chosenAndWaiting(subscriberId, chosenSince))
+    .orderBy(...byPosition)
+    .all()
+    .map((row) => row.name);
+}
+
 /**
  * The address is confirmed: every list chosen and waiting becomes `subscribed`, with the
  * consent's time and client address; so does a list they had left and chose again at
@@ -136,15 +159,7 @@ export function activateChosenLists(executor: Executor, subscriberId: number, va
   return executor
     .update(newsletterListMembers)
     .set({ status: "subscribed", consentAt: values.at, consentIp: values.ip, leftAt: null })
-    .where(
-      and(
-        eq(newsletterListMembers.subscriberId, subscriberId),
-        or(
-          eq(newsletterListMembers.status, "pending"),
-          and(eq(newsletterListMembers.status, "left"), gte(newsletterListMembers.chosenAt, values.chosenSince), gt(newsletterListMembers.chosenAt, newsletterListMembers.leftAt)),
-        ),
-      ),
-    )
+    .where(chosenAndWaiting(subscriberId, values.chosenSince))
     .run().changes;
 }
 

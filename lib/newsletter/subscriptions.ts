@@ -8,7 +8,7 @@ import {
   markSubscriberConfirmed,
   renewConfirmToken,
 } from "@/db/queries/newsletter-subscribers";
-import { activateChosenLists, chooseListsForSubscriber, listActiveNewsletterLists } from "@/db/queries/newsletter-lists";
+import { activateChosenLists, chooseListsForSubscriber, listActiveNewsletterLists, listChosenListNames } from "@/db/queries/newsletter-lists";
 import { consumeRateLimits } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
@@ -109,7 +109,7 @@ export function signUpForNewsletter(input: Omit<NewsletterSignupInput, "lists"> 
   if (emailed) wakeEmailWorker();
 }
 
-export type ConfirmLinkState = { state: "valid"; firstName: string | null } | { state: "expired" } | { state: "unknown" };
+export type ConfirmLinkState = { state: "valid"; firstName: string | null; lists: string[] } | { state: "expired" } | { state: "unknown" };
 
 /** What the confirm page may say about a link before its button is pressed (nothing is changed here). */
 export function describeConfirmLink(token: string, now = new Date()): ConfirmLinkState {
@@ -117,7 +117,7 @@ export function describeConfirmLink(token: string, now = new Date()): ConfirmLin
   const subscriber = getSubscriberByConfirmTokenHash(db, hashNewsletterToken(token));
   if (!subscriber?.confirmTokenExpiresAt) return { state: "unknown" };
   if (subscriber.confirmTokenExpiresAt.getTime() < now.getTime()) return { state: "expired" };
-  return { state: "valid", firstName: subscriber.firstName };
+  return { state: "valid", firstName: subscriber.firstName, lists: listChosenListNames(db, subscriber.id, subscriber.signedUpAt) };
 }
 
 /**
