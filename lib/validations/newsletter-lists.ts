@@ -3,7 +3,7 @@ import { z } from "zod";
 import { listAudiences } from "@/lib/model/newsletter";
 
 export { listFieldName } from "@/lib/model/newsletter";
-import { checkbox, line, rowId, text } from "./fields";
+import { blankable, checkbox, line, rowId, text } from "./fields";
 
 const LIST_FIELD = /^list-(\d{1,9})$/;
 /** More boxes than any co-op has lists: a form ticking more was not made by our pages. */
@@ -23,7 +23,7 @@ export function tickedListIds(form: Record<string, unknown>) {
 /** A list as staff write it; its address is made from the name when it is created, and then stays. */
 export const newsletterListSchema = z.object({
   name: line(80),
-  description: text(300),
+  description: blankable(300),
   audience: z.enum(listAudiences, { error: "Choose who may join." }),
   joinByDefault: checkbox,
   position: text(4)
