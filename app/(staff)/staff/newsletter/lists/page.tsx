@@ -36,7 +36,7 @@ export default async function NewsletterListsPage() {
           No list open to everyone is ticked for new signups: the form on every page joins nothing until one is.
         </p>
       )}
-      <DataTable caption="Lists" headers={["List", "Who may join", "Subscribed", "Waiting for confirmation", "Left", ""]}>
+      <DataTable caption="Lists" headers={["List", "Who may join", "Subscribed", "Waiting for confirmation", "Left", "Archive"]}>
         {lists.map((list) => (
           <tr key={list.id}>
             <td className={cellClass}>
