@@ -14,12 +14,18 @@ import { subscriberSubject, type SubscriptionChannel } from "./subscriptions";
  * account's) still unsubscribes from everything (see unsubscribe.ts).
  */
 
-/** The delivery behind a campaign email's token, with the names of its campaign's lists; null when the token is not one (or its person was erased). */
+/**
+ * The delivery behind a campaign email's token, with the names of its campaign's lists;
+ * null when the token is not one (or its person was erased), or when its campaign has no
+ * list (only a row written by hand: every campaign from before lists was put on the first
+ * one), whose link then unsubscribes from everything as it always did.
+ */
 export function campaignEmailOfToken(executor: Executor, tokenHash: string) {
   const delivery = getDeliveryByTokenHash(executor, tokenHash);
   if (!delivery?.subscriberId) return null;
   const lists = listCampaignLists(executor, delivery.campaignId);
-  const stillOn = lists.length === 0 ? [] : executor
+  if (lists.length === 0) return null;
+  const stillOn = executor
     .select({ listId: newsletterListMembers.listId })
     .from(newsletterListMembers)
     .where(and(eq(newsletterListMembers.subscriberId, delivery.subscriberId), inArray(newsletterListMembers.listId, lists.map((list) => list.id)), ne(newsletterListMembers.status, "left")))
