@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { unsubscribeByLinkAction } from "@/lib/actions/newsletter";
+import { listPhrase } from "@/lib/newsletter/list-phrase";
 
 type Props = { action: typeof unsubscribeByLinkAction; token: string; lists?: string[] };
 
@@ -39,10 +40,4 @@ export function UnsubscribeForm({ action, token, lists }: Props) {
       </SubmitButton>
     </form>
   );
-}
-
-/** “Sales” / “Sales” and “Classes”, as the lists' names. */
-export function listPhrase(lists: string[]) {
-  const quoted = lists.map((name) => `“${name}”`);
-  return quoted.length <= 1 ? `the list ${quoted[0] ?? ""}` : `the lists ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }

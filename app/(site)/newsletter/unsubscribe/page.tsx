@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { listPhrase, UnsubscribeForm } from "@/components/newsletter/unsubscribe-form";
+import { UnsubscribeForm } from "@/components/newsletter/unsubscribe-form";
 import { unsubscribeByLinkAction } from "@/lib/actions/newsletter";
+import { listPhrase } from "@/lib/newsletter/list-phrase";
 import { LINK_PROBLEMS } from "@/lib/newsletter/subscriptions";
 import { describeUnsubscribeLink } from "@/lib/newsletter/unsubscribe";
 

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { isAppError } from "@/lib/model/errors";
+import { listPhrase } from "@/lib/newsletter/list-phrase";
 import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 
 /*
@@ -15,9 +16,6 @@ import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 const plain = (status: number, text: string) =>
   new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-/** The lists a campaign email came from, as one phrase. */
-const listNames = (lists: string[]) => (lists.length === 1 ? `the list “${lists[0]}”` : `the lists ${lists.map((name) => `“${name}”`).join(", ")}`);
-
 async function isOneClick(request: NextRequest) {
   try {
     return (await request.formData()).get("List-Unsubscribe") === "One-Click";
@@ -32,7 +30,7 @@ export async function POST(request: NextRequest) {
   }
   try {
     const { alreadyUnsubscribed, lists } = unsubscribeByToken(request.nextUrl.searchParams.get("token") ?? "", "one-click");
-    if (lists) return plain(200, alreadyUnsubscribed ? `This address had already left ${listNames(lists)}.` : `You have left ${listNames(lists)}. Any other lists you chose stay as they were.`);
+    if (lists) return plain(200, alreadyUnsubscribed ? `This address had already left ${listPhrase(lists)}.` : `You have left ${listPhrase(lists)}. Any other lists you chose stay as they were.`);
     return plain(200, alreadyUnsubscribed ? "This address was already unsubscribed." : "You are unsubscribed: no more newsletter emails will be sent to this address.");
   } catch (error) {
     if (isAppError(error)) return plain(error.status, error.message);
