@@ -116,6 +116,7 @@ const matrix: Record<string, Row> = {
   "lib/actions/monographs.ts#deleteMonographAction":       ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/monographs.ts#saveMonographAction":         ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/monographs.ts#setMonographStatusAction":    ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
+  "lib/actions/newsletter-bounces.ts#clearBounceAction":          ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter-campaigns.ts#cancelCampaignScheduleAction": ["sign in", "staff only", "staff only", "staff only", "runs",    "runs"],
   "lib/actions/newsletter-campaigns.ts#createCampaignAction":      ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter-campaigns.ts#deleteDraftCampaignAction": ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
