@@ -335,6 +335,7 @@ describe("campaigns to lists and segments", () => {
     }, 30_000);
     expect(stats).toContain('data-stat="Recipients when sending started">2<');
     expect(stats).toContain('data-stat="Failed">0<');
+    expect(stats).toContain('data-stat="Bounced">0<');
     expect(stats).toContain('data-stat="Unsubscribed from it">1<');
   });
 });

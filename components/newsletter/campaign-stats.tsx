@@ -1,14 +1,27 @@
 /**
  * A campaign's honest numbers once it went out: how many it was counted for when sending
- * started, how many the mail server accepted, how many failed, and how many left its
+ * started, how many the mail server accepted, how many failed (and of those, bounced), and how many left its
  * lists through its own unsubscribe link. Nothing here comes from tracking readers: there
  * are no open pixels and no rewritten links.
  */
-export function CampaignStats({ recipientCount, sent, failed, unsubscribed }: { recipientCount: number | null; sent: number; failed: number; unsubscribed: number }) {
+export function CampaignStats({
+  recipientCount,
+  sent,
+  failed,
+  bounced,
+  unsubscribed,
+}: {
+  recipientCount: number | null;
+  sent: number;
+  failed: number;
+  bounced: number;
+  unsubscribed: number;
+}) {
   const rows: [string, number | null, string][] = [
     ["Recipients when sending started", recipientCount, "Counted once, as it started; anyone who left meanwhile was skipped."],
     ["Sent", sent, "Accepted by the receiving mail server."],
     ["Failed", failed, "Refused or undeliverable; retry them from the outbox."],
+    ["Bounced", bounced, "Of those failed: the address was refused, and gets nothing more until cleared on the subscribers page."],
     ["Unsubscribed from it", unsubscribed, "Left its lists with this campaign’s own link."],
   ];
   return (

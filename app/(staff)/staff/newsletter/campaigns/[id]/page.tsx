@@ -9,6 +9,7 @@ import { CampaignSendControls } from "@/components/newsletter/campaign-send-cont
 import { CampaignStats } from "@/components/newsletter/campaign-stats";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { countCampaignRecipients, countUnsubscribedFromCampaign, listCampaignLists, listChoosableLists } from "@/db/queries/newsletter-campaign-lists";
+import { countBouncedForCampaign } from "@/db/queries/newsletter-bounces";
 import { getCampaignById } from "@/db/queries/newsletter-campaigns";
 import { db } from "@/db";
 import type { NewsletterCampaign } from "@/db/schema";
@@ -103,7 +104,13 @@ export default async function StaffCampaignPage({ params, searchParams }: Props)
               <QueryProvider>
                 <CampaignProgress id={campaign.id} initial={progress} />
               </QueryProvider>
-              <CampaignStats recipientCount={campaign.recipientCount} sent={progress.progress.sent} failed={progress.progress.failed} unsubscribed={countUnsubscribedFromCampaign(campaign.id)} />
+              <CampaignStats
+                recipientCount={campaign.recipientCount}
+                sent={progress.progress.sent}
+                failed={progress.progress.failed}
+                bounced={countBouncedForCampaign(campaign.id)}
+                unsubscribed={countUnsubscribedFromCampaign(campaign.id)}
+              />
             </>
           )}
         </>
