@@ -37,7 +37,8 @@ function addSubscribers(
       "insert into newsletter_list_members (list_id, subscriber_id, status, chosen_at, consent_at, consent_source) select id, ?, 'subscribed', ?, ?, 'form' from newsletter_lists where slug = ?",
     );
     const user = db.prepare("insert into users (id, email, role, created_at) values (?, ?, 'member', ?) on conflict (email) do update set email = excluded.email returning id");
-    const owner = db.prepare("insert into owners (owner_number, user_id, name, plan_id, joined_on, status, created_at) values ((select coalesce(max(owner_number), 0) + 1 from owners), ?, 'Test Owner', 'standard', '2026-01-01', 'active', ?)");
+    // Numbers far above the portal's own sequence, which approvals on this portal draw from.
+    const owner = db.prepare("insert into owners (owner_number, user_id, name, plan_id, joined_on, status, created_at) values ((select max(coalesce(max(owner_number), 0), 900000) + 1 from owners), ?, 'Test Owner', 'standard', '2026-01-01', 'active', ?)");
     db.transaction(() => {
       for (const email of emails) {
         const { id } = insert.get(email, status, Date.now(), status === "pending" ? null : Date.now(), options.bounced ? Date.now() : null) as { id: number };
