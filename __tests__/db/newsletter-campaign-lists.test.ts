@@ -103,6 +103,16 @@ describe("who a campaign reaches", () => {
     expect(sendNow(campaignTo(["flyers"], { ownership: "not_owners" }))).toEqual(["ada", "ben"]);
   });
 
+  it("an archived list reaches nobody, also from a draft that chose it before it was archived", () => {
+    const id = campaignTo(["classes", "flyers"]);
+    db.update(newsletterLists).set({ archivedAt: new Date() }).where(eq(newsletterLists.id, list.classes)).run();
+    try {
+      expect(sendNow(id)).toEqual(["ada", "ben", "ola"]);
+    } finally {
+      db.update(newsletterLists).set({ archivedAt: null }).where(eq(newsletterLists.id, list.classes)).run();
+    }
+  });
+
   it("narrowed by when they joined the list", () => {
     const threeDaysAgo = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
     expect(sendNow(campaignTo(["classes"], { ownership: "any", subscribedFrom: threeDaysAgo }))).toEqual(["ben", "eli"]);

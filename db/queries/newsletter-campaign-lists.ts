@@ -58,7 +58,7 @@ const startOfStoreDay = (day: string) => instantFromStoreDateTime(`${day}T00:00`
 /**
  * Who a campaign reaches, decided as it runs: confirmed subscribers whose address has not
  * bounced, subscribed to at least one of its lists (an owners-only list counts only for
- * someone who still has an ownership), narrowed by its segment. One condition on
+ * someone who still has an ownership; an archived one for nobody), narrowed by its segment. One condition on
  * `newsletter_subscribers`, so each person counts once however many of its lists they are on.
  */
 export function campaignRecipientCondition(campaignId: number, segment: CampaignSegment | null): SQL {
@@ -70,7 +70,7 @@ export function campaignRecipientCondition(campaignId: number, segment: Campaign
     join ${campaignLists} on ${campaignLists.listId} = ${members.listId} and ${campaignLists.campaignId} = ${campaignId}
     join ${lists} on ${lists.id} = ${members.listId}
     where ${members.subscriberId} = ${subscribers.id} and ${members.status} = 'subscribed'
-      and (${lists.audience} <> 'owners' or ${hasOwnership})${from}${before})`;
+      and ${lists.archivedAt} is null and (${lists.audience} <> 'owners' or ${hasOwnership})${from}${before})`;
 }
 
 /** How many a campaign would reach if it went out now (the count staff see, and the one frozen when it starts). */
