@@ -33,6 +33,7 @@ const envSchema = z.object({
   OUTBOX_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
   DECLINED_APPLICATION_KEEP_DAYS: optional(wholeNumber(1, 3650, "expected a number of days from 1 to 3650")),
   UPLOAD_QUOTA_MB: optional(wholeNumber(1, 10_000_000, "expected the megabytes all uploaded files may take together, a whole number from 1")),
+  BOUNCE_AFTER_TEMPORARY_FAILURES: optional(wholeNumber(1, 1000, "expected a whole number of failures from 1 to 1000")),
 });
 
 export type Env = {
@@ -75,6 +76,8 @@ export type Env = {
   declinedApplicationKeepDays: number;
   /** The bytes all stored uploads (résumés, Rutabaga Rap issues) may take together; a new one past it is refused. */
   uploadQuotaBytes: number;
+  /** Temporary refusals in a row (4xx to RCPT or DATA) after which a newsletter subscriber's address counts as bounced. */
+  bounceAfterTemporaryFailures: number;
 };
 
 export class ConfigurationError extends Error {
@@ -140,6 +143,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     outboxKeepDays: raw.OUTBOX_KEEP_DAYS ?? 30,
     declinedApplicationKeepDays: raw.DECLINED_APPLICATION_KEEP_DAYS ?? 365,
     uploadQuotaBytes: (raw.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
+    bounceAfterTemporaryFailures: raw.BOUNCE_AFTER_TEMPORARY_FAILURES ?? 5,
   };
 }
 

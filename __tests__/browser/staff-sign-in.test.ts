@@ -57,7 +57,12 @@ describe("staff sign in and edit a page", () => {
   it("admin pages have no accessibility violations", async () => {
     // Signing in was proven above; an admin's session is stored straight away.
     await signInByStoredSession(session.page.context(), "admin@coop.example", "admin");
-    for (const path of ["/staff/settings", "/staff/people", "/staff/audit", "/staff/outbox"]) {
+    // The demo's elections: one taking ballots, one certified.
+    const election = (status: string) => withPortalDb((db) => db.prepare("select id from elections where status = ? order by id limit 1").pluck().get(status)) as number;
+    const [open, certified] = [election("open"), election("certified")];
+    const electionPages = ["/staff/elections", "/staff/elections/new", `/staff/elections/${open}`, `/staff/elections/${open}/roll`, `/staff/elections/${open}/paper`, `/staff/elections/${open}/results`];
+    const certifiedPages = [`/staff/elections/${certified}`, `/staff/elections/${certified}/results`, `/staff/elections/${certified}/preview`];
+    for (const path of ["/staff/settings", "/staff/people", "/staff/audit", "/staff/outbox", ...electionPages, ...certifiedPages]) {
       await session.page.goto(portalUrl(path));
       expect(await session.page.locator("main h1").count()).toBe(1);
       await expectNoAxeViolations(session.page);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq, like, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { getCampaignProgress, insertCampaign, listSentCampaigns, startCampaignSend } from "@/db/queries/newsletter-campaigns";
-import { emailOutbox, newsletterCampaigns, newsletterDeliveries, newsletterSubscribers, users } from "@/db/schema";
+import { emailOutbox, newsletterCampaignLists, newsletterCampaigns, newsletterDeliveries, newsletterListMembers, newsletterLists, newsletterSubscribers, users } from "@/db/schema";
 import { REDACTED_BODY, redactExpiredEmailBodies } from "@/db/queries/email";
 import { seedDatabase } from "@/db/cli/seed";
 import { deliverDueEmails } from "@/lib/email/worker";
@@ -23,11 +23,19 @@ beforeAll(async () => {
   staffId = db.select().from(users).where(eq(users.email, "staff@coop.example")).get()!.id;
   // This file's seven readers are the whole list: the demo subscribers go.
   db.delete(newsletterSubscribers).where(like(newsletterSubscribers.email, "%@coop.example")).run();
-  db.insert(newsletterSubscribers)
+  const readers = db
+    .insert(newsletterSubscribers)
     .values(Array.from({ length: 7 }, (_, i) => ({ email: `reader-${i}@coop.example`, status: "confirmed" as const, confirmedAt: new Date() })))
-    .run();
+    .returning()
+    .all();
   db.insert(newsletterSubscribers).values({ email: "pending@coop.example", status: "pending" }).run();
+  // All seven are on the first list, as the migration put every confirmed subscriber.
+  const news = db.select().from(newsletterLists).where(eq(newsletterLists.slug, "news")).get()!;
+  db.insert(newsletterListMembers)
+    .values(readers.map((reader) => ({ listId: news.id, subscriberId: reader.id, status: "subscribed" as const, chosenAt: new Date(), consentAt: new Date(), consentSource: "form" as const })))
+    .run();
   campaignId = insertCampaign(db, { subject: "Frost & <squash>", markdown: "Hello neighbours & friends" }, staffId);
+  db.insert(newsletterCampaignLists).values({ campaignId, listId: news.id }).run();
 });
 
 describe("demo campaigns", () => {

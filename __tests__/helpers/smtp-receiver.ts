@@ -9,15 +9,23 @@ export type SmtpReceiver = { port: number; folder: string; stop: () => Promise<v
  * A real SMTP server (the smtp-server package) on loopback that stores every message it
  * accepts as an .eml file in `folder`, so tests in any process can read what arrived.
  * `delayMs` holds each message that long before storing and accepting it: a slow server,
- * so that a test can stop the sender half-way through a large send.
+ * so that a test can stop the sender half-way through a large send. `refusals` maps a
+ * (lowercased) address to the code its RCPT TO is answered with, 550 (refused for good) or
+ * 451 (try later); the test may change it while the receiver runs.
  */
-export function startSmtpReceiver(options: { folder: string; port?: number; delayMs?: number }): Promise<SmtpReceiver> {
+export function startSmtpReceiver(options: { folder: string; port?: number; delayMs?: number; refusals?: Map<string, 550 | 451> }): Promise<SmtpReceiver> {
   fs.mkdirSync(options.folder, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = options.refusals?.get(address.address.toLowerCase());
+      if (!code) return callback();
+      const refusal = Object.assign(new Error(code === 550 ? "5.1.1 No such mailbox here" : "4.2.1 Mailbox busy, try again later"), { responseCode: code });
+      callback(refusal);
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -14,6 +14,14 @@ onOwnPortal("feeds");
 
 jest.setTimeout(180_000);
 
+/** A confirmed reader on the first list (a campaign's send is offered only when it has someone to go to). */
+function addReaderOnFirstList(email: string) {
+  withPortalDb((db) => {
+    const { id } = db.prepare("insert into newsletter_subscribers (email, status, signed_up_at, confirmed_at) values (?, 'confirmed', ?, ?) returning id").get(email, Date.now(), Date.now()) as { id: number };
+    db.prepare("insert into newsletter_list_members (list_id, subscriber_id, status, chosen_at, consent_at, consent_source) select id, ?, 'subscribed', ?, ?, 'form' from newsletter_lists where slug = 'news'").run(id, Date.now(), Date.now());
+  });
+}
+
 /** Ends a CDATA section twice, then opens an XHTML element: a feed that copies it into CDATA as it is carries a real element. */
 const hostileTitle = 'Cashier]]>]]><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script><![CDATA[';
 /** Text with `]]>` several times; `x:script` is not HTML to Markdown (no colon in a tag name), so it stays text. */
@@ -84,9 +92,10 @@ beforeAll(async () => {
   const publish = await scrapeForm(`/staff/jobs/${jobId}`, staff, hasField("status", "published"));
   expect(await callAction(`/staff/jobs/${jobId}`, publish, staff)).toMatchObject({ ok: true, data: { status: "published" } });
 
-  // Staff write a campaign with the same subject and the hostile body, and send it.
+  // Staff write a campaign with the same subject and the hostile body, and send it to the first list, where one reader is.
+  addReaderOnFirstList(`feeds-reader-${crypto.randomBytes(4).toString("hex")}@coop.example`);
   const draft = await scrapeForm("/staff/newsletter/campaigns/new", staff, hasField("subject"));
-  const drafted = await callAction("/staff/newsletter/campaigns/new", { ...draft, subject: hostileTitle, markdown: `${hostileBody}\n\nMore ]]> news ]]>.` }, staff);
+  const drafted = await callAction("/staff/newsletter/campaigns/new", { ...draft, ownership: "any", subject: hostileTitle, markdown: `${hostileBody}\n\nMore ]]> news ]]>.` }, staff);
   expect(drafted).toEqual({ redirect: expect.stringMatching(/^\/staff\/newsletter\/campaigns\/\d+\?created=1$/) });
   const campaignId = Number(/\/campaigns\/(\d+)\?/.exec((drafted as { redirect: string }).redirect)![1]);
   const send = await scrapeForm(`/staff/newsletter/campaigns/${campaignId}?confirm=send`, staff, hasField("confirm", "yes"));

@@ -41,6 +41,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ UPLOAD_QUOTA_MB: "500" }).uploadQuotaBytes).toBe(500 * 1024 * 1024);
   });
 
+  it("counts an address bounced after 5 temporary refusals in a row unless told otherwise", () => {
+    expect(parseEnv({}).bounceAfterTemporaryFailures).toBe(5);
+    expect(parseEnv({ BOUNCE_AFTER_TEMPORARY_FAILURES: "2" }).bounceAfterTemporaryFailures).toBe(2);
+  });
+
   it("leaves a message being sent with its worker for 2 minutes unless told otherwise", () => {
     expect(parseEnv({}).emailLeaseMs).toBe(120_000);
     expect(parseEnv({ EMAIL_LEASE_MS: "5000" }).emailLeaseMs).toBe(5000);
@@ -71,6 +76,8 @@ describe("parseEnv", () => {
     ["PUBLIC_FORM_LIMIT_TOTAL_PER_HOUR", "0"],
     ["UPLOAD_QUOTA_MB", "0"],
     ["UPLOAD_QUOTA_MB", "2 GB"],
+    ["BOUNCE_AFTER_TEMPORARY_FAILURES", "0"],
+    ["BOUNCE_AFTER_TEMPORARY_FAILURES", "five"],
   ])("rejects %s=%s naming the variable", (variable, value) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(ConfigurationError);
     try {

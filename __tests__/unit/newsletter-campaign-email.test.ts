@@ -61,6 +61,14 @@ describe("a campaign email", () => {
     }
   });
 
+  it("says in its footer which lists it came from, names escaped, and offers to leave them", () => {
+    const email = prepareCampaignEmail({ coopName: "Co-op", siteUrl: site, subject: "Squash", markdown: "x", lists: ["Sales <flyer>", "Classes"] })("https://u.example/?token=t");
+    expect(email.text).toContain("You receive this email because you subscribed to Co-op’s lists “Sales <flyer>” and “Classes”.");
+    expect(email.text).toContain("Leave these lists (one click, no questions): https://u.example/?token=t");
+    expect(email.html).toContain("“Sales &lt;flyer&gt;” and “Classes”");
+    expect(email.html).toContain(">Leave these lists</a>");
+  });
+
   it("marks a test in the subject", () => {
     expect(prepareCampaignEmail({ coopName: "Co-op", siteUrl: site, subject: "Squash", markdown: "x", test: true })("u").subject).toBe("[Test] Squash");
   });

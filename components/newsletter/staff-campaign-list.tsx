@@ -31,7 +31,7 @@ export function StaffCampaignList({ initial }: { initial: StaffCampaignRow[] }) 
           <td className={cellClass}>{campaignStatusLabels[row.status]}</td>
           <td className={cellClass}>{row.progress ? <CampaignProgressBar progress={row.progress} label={`Progress of ${row.subject}`} /> : "Not sent yet"}</td>
           <td className={cellClass}>
-            {row.sentAt ? `Sent ${formatDateTime(row.sentAt)}` : row.sendStartedAt ? `Started ${formatDateTime(row.sendStartedAt)}` : `Edited ${formatDateTime(row.updatedAt)}`}
+            {row.sentAt ? `Sent ${formatDateTime(row.sentAt)}` : row.sendStartedAt ? `Started ${formatDateTime(row.sendStartedAt)}` : row.sendAt ? `Scheduled for ${formatDateTime(row.sendAt)}` : `Edited ${formatDateTime(row.updatedAt)}`}
           </td>
         </tr>
       ))}

@@ -3,6 +3,10 @@ import { and, eq, exists, inArray, lt, notExists, sql } from "drizzle-orm";
 import { emailOutbox, newsletterDeliveries } from "../schema";
 import { CLEARED_BODY, ERASED_BODY, ERASED_MARK, type EmailConcern } from "./email";
 import type { Executor } from "./executor";
+import { BOUNCED_ERROR_PREFIX } from "./newsletter-bounces";
+
+/** The error goes (the server's words may hold the address), but a bounce keeps its mark: its campaign counts it. */
+const bounceMarkOnly = sql`case when ${emailOutbox.lastError} like ${`${BOUNCED_ERROR_PREFIX}%`} then ${BOUNCED_ERROR_PREFIX} else null end`;
 
 const ID_CHUNK = 500;
 const chunks = <T>(values: T[]) => Array.from({ length: Math.ceil(values.length / ID_CHUNK) }, (_, index) => values.slice(index * ID_CHUNK, (index + 1) * ID_CHUNK));
@@ -48,7 +52,7 @@ export function clearEmailsFinishedBefore(executor: Executor, cutoff: Date) {
     .all();
   const blanked = executor
     .update(emailOutbox)
-    .set({ text: CLEARED_BODY, html: CLEARED_BODY, headers: {}, lastError: null, redactAfter: null })
+    .set({ text: CLEARED_BODY, html: CLEARED_BODY, headers: {}, lastError: bounceMarkOnly, redactAfter: null })
     .where(and(old, exists(deliveryOf(executor)), sql`${emailOutbox.text} <> ${CLEARED_BODY}`))
     .returning({ messageId: emailOutbox.messageId })
     .all();
@@ -67,7 +71,7 @@ export function eraseEmailsTo(executor: Executor, address: string) {
   const to = eq(emailOutbox.to, address);
   const blanked = executor
     .update(emailOutbox)
-    .set({ to: ERASED_MARK, text: ERASED_BODY, html: ERASED_BODY, headers: {}, lastError: null, redactAfter: null })
+    .set({ to: ERASED_MARK, text: ERASED_BODY, html: ERASED_BODY, headers: {}, lastError: bounceMarkOnly, redactAfter: null })
     .where(and(to, inArray(emailOutbox.status, ["sent", "failed"]), exists(deliveryOf(executor))))
     .returning({ messageId: emailOutbox.messageId })
     .all();

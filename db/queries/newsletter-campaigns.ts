@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { refusals } from "@/lib/model/errors";
-import type { CampaignInput } from "@/lib/validations/newsletter-campaigns";
+import type { CampaignSegment } from "@/lib/model/newsletter";
 import { db } from "../index";
 import { newsletterCampaigns, newsletterSubscribers } from "../schema";
 import type { Executor } from "./executor";
@@ -28,8 +28,11 @@ function getDraftOrThrow(executor: Executor, id: number) {
   return campaign;
 }
 
+/** A draft's own fields: its text and who of its lists it reaches (its lists are set apart, see newsletter-campaign-lists.ts). */
+export type CampaignFields = { subject: string; markdown: string; segment?: CampaignSegment | null };
+
 /** Adds a draft campaign; returns its id. */
-export function insertCampaign(executor: Executor, fields: CampaignInput, userId: string) {
+export function insertCampaign(executor: Executor, fields: CampaignFields, userId: string) {
   return executor
     .insert(campaigns)
     .values({ ...fields, status: "draft", createdBy: userId })
@@ -37,8 +40,8 @@ export function insertCampaign(executor: Executor, fields: CampaignInput, userId
     .get().id;
 }
 
-/** Saves a draft's text; `conflict` (`not_draft`) once sending has started. Returns it as it was. */
-export function updateDraftCampaign(executor: Executor, id: number, fields: CampaignInput) {
+/** Saves a draft's text and segment; `conflict` (`not_draft`) once sending has started. Returns it as it was. */
+export function updateDraftCampaign(executor: Executor, id: number, fields: CampaignFields) {
   const before = getDraftOrThrow(executor, id);
   executor
     .update(campaigns)
@@ -59,17 +62,40 @@ export function deleteDraftCampaign(executor: Executor, id: number) {
 export const freeCampaignSlug = (executor: Executor, base: string) => freeSlug(executor, campaigns, base);
 
 /**
- * Moves a draft to "sending" with its archive address. From then on the campaign sender
- * queues it to every confirmed subscriber; its text can no longer change. Returns it as it was.
+ * Moves a draft to "sending" with its archive address and the number of recipients it has
+ * at this moment (frozen for the record). From then on the campaign sender queues it to
+ * each recipient; its text can no longer change. Returns it as it was.
  */
-export function startCampaignSend(executor: Executor, id: number, slug: string, now = new Date()) {
+export function startCampaignSend(executor: Executor, id: number, slug: string, recipientCount: number | null = null, now = new Date()) {
   const before = getDraftOrThrow(executor, id);
   executor
     .update(campaigns)
-    .set({ status: "sending", slug, sendStartedAt: now, updatedAt: now })
+    .set({ status: "sending", slug, sendStartedAt: now, updatedAt: now, recipientCount })
     .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
     .run();
   return before;
+}
+
+/** Schedules a draft to start sending at `sendAt` (the sender starts it then). Returns it as it was. */
+export function scheduleDraftCampaign(executor: Executor, id: number, sendAt: Date | null, now = new Date()) {
+  const before = getDraftOrThrow(executor, id);
+  executor
+    .update(campaigns)
+    .set({ sendAt, updatedAt: now })
+    .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
+    .run();
+  return before;
+}
+
+/** Drafts whose scheduled time has come, oldest first. */
+export function listDueScheduledCampaignIds(now: Date) {
+  return db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(and(eq(campaigns.status, "draft"), isNotNull(campaigns.sendAt), lte(campaigns.sendAt, now)))
+    .orderBy(campaigns.sendAt, campaigns.id)
+    .all()
+    .map((row) => row.id);
 }
 
 export function getCampaignById(id: number) {
@@ -123,6 +149,7 @@ export function listCampaignsForStaff() {
       updatedAt: campaigns.updatedAt,
       sendStartedAt: campaigns.sendStartedAt,
       sentAt: campaigns.sentAt,
+      sendAt: campaigns.sendAt,
     })
     .from(campaigns)
     .orderBy(desc(campaigns.updatedAt), desc(campaigns.id))

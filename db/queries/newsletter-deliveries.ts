@@ -1,37 +1,43 @@
 import "server-only";
-import { and, eq, isNotNull, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
+import type { CampaignSegment } from "@/lib/model/newsletter";
 import { db } from "../index";
-import { emailOutbox, newsletterDeliveries, newsletterSubscribers, type NewsletterCampaign } from "../schema";
+import { emailOutbox, newsletterCampaignLists, newsletterCampaigns, newsletterDeliveries, newsletterListMembers, newsletterSubscribers, type NewsletterCampaign } from "../schema";
 import type { Executor } from "./executor";
+import { campaignRecipientCondition } from "./newsletter-campaign-lists";
 
 const deliveries = newsletterDeliveries;
 const subscribers = newsletterSubscribers;
 
-/** Confirmed subscribers (confirmed now, as this runs) who have no delivery of the campaign yet. */
-const confirmedWithoutDelivery = (executor: Executor, campaignId: number) =>
+/** The campaign's recipients (as they stand now, as this runs) who have no delivery of it yet. */
+const recipientsWithoutDelivery = (executor: Executor, campaign: CampaignTarget) =>
   and(
-    eq(subscribers.status, "confirmed"),
+    campaignRecipientCondition(campaign.id, campaign.segment),
     notExists(
       executor
         .select({ one: sql`1` })
         .from(deliveries)
-        .where(and(eq(deliveries.campaignId, campaignId), eq(deliveries.subscriberId, subscribers.id))),
+        .where(and(eq(deliveries.campaignId, campaign.id), eq(deliveries.subscriberId, subscribers.id))),
     ),
   );
 
+/** A campaign as its recipients are picked: its id (which names its lists) and its segment. */
+export type CampaignTarget = { id: number; segment: CampaignSegment | null };
+
 /** The next subscribers a campaign must reach, in a stable order. Run inside the transaction that inserts their deliveries. */
-export function listSubscribersWithoutDelivery(executor: Executor, campaignId: number, limit: number) {
+export function listSubscribersWithoutDelivery(executor: Executor, campaign: CampaignTarget, limit: number) {
   return executor
     .select({ id: subscribers.id, email: subscribers.email, firstName: subscribers.firstName })
     .from(subscribers)
-    .where(confirmedWithoutDelivery(executor, campaignId))
+    .where(recipientsWithoutDelivery(executor, campaign))
     .orderBy(subscribers.id)
     .limit(limit)
     .all();
 }
 
 function countSubscribersWithoutDelivery(campaignId: number) {
-  return db.select({ n: sql<number>`count(*)` }).from(subscribers).where(confirmedWithoutDelivery(db, campaignId)).get()!.n;
+  const campaign = db.select({ id: newsletterCampaigns.id, segment: newsletterCampaigns.segment }).from(newsletterCampaigns).where(eq(newsletterCampaigns.id, campaignId)).get();
+  return campaign ? db.select({ n: sql<number>`count(*)` }).from(subscribers).where(recipientsWithoutDelivery(db, campaign)).get()!.n : 0;
 }
 
 /** One subscriber's copy of a campaign, queued in the same transaction as its outbox message. */
@@ -62,7 +68,7 @@ function deliveryCountsByCampaign(campaignId?: number) {
 }
 
 export type CampaignProgress = DeliveryCounts & {
-  /** Confirmed subscribers the sender has not reached yet (sending only). */
+  /** Recipients the sender has not reached yet (sending only). */
   remaining: number;
   total: number;
 };
@@ -75,7 +81,7 @@ const progressOf = (counts: DeliveryCounts | undefined, remaining: number): Camp
 /**
  * How far each started campaign has gone: `sent` messages the SMTP server accepted, out of
  * `total` = every live delivery plus, while sending, the confirmed subscribers still to be
- * reached. Drafts are left out of the map.
+ * reached (its recipients as they stand now). Drafts are left out of the map.
  */
 export function progressOfCampaigns(list: Pick<NewsletterCampaign, "id" | "status">[]) {
   const counts = deliveryCountsByCampaign(list.length === 1 ? list[0]!.id : undefined);
@@ -85,4 +91,38 @@ export function progressOfCampaigns(list: Pick<NewsletterCampaign, "id" | "statu
     progress.set(campaign.id, progressOf(counts.get(campaign.id), campaign.status === "sending" ? countSubscribersWithoutDelivery(campaign.id) : 0));
   }
   return progress;
+}
+
+/**
+ * Withdraws a subscriber's campaign emails still waiting in the outbox whose campaign they
+ * are no longer subscribed to any list of (after leaving some lists): the delivery is
+ * marked cancelled and its message deleted. Returns how many were withdrawn.
+ */
+export function cancelQueuedDeliveriesOffLists(executor: Executor, subscriberId: number) {
+  const stillOnOneOfItsLists = sql`exists (select 1 from ${newsletterCampaignLists}
+    join ${newsletterListMembers} on ${newsletterListMembers.listId} = ${newsletterCampaignLists.listId}
+    where ${newsletterCampaignLists.campaignId} = ${deliveries.campaignId}
+      and ${newsletterListMembers.subscriberId} = ${subscriberId} and ${newsletterListMembers.status} = 'subscribed')`;
+  const waiting = executor
+    .select({ deliveryId: deliveries.id, emailId: emailOutbox.id })
+    .from(deliveries)
+    .innerJoin(emailOutbox, eq(emailOutbox.id, deliveries.emailId))
+    .where(and(eq(deliveries.subscriberId, subscriberId), eq(deliveries.status, "queued"), eq(emailOutbox.status, "queued"), sql`not ${stillOnOneOfItsLists}`))
+    .all();
+  if (waiting.length === 0) return 0;
+  executor.update(deliveries).set({ status: "cancelled" }).where(inArray(deliveries.id, waiting.map((row) => row.deliveryId))).run();
+  executor
+    .delete(emailOutbox)
+    .where(and(inArray(emailOutbox.id, waiting.map((row) => row.emailId)), eq(emailOutbox.status, "queued")))
+    .run();
+  return waiting.length;
+}
+
+/** The delivery a campaign email's own unsubscribe token belongs to, or null. */
+export function getDeliveryByTokenHash(executor: Executor, hash: string) {
+  return executor
+    .select({ id: deliveries.id, campaignId: deliveries.campaignId, subscriberId: deliveries.subscriberId })
+    .from(deliveries)
+    .where(eq(deliveries.unsubscribeTokenHash, hash))
+    .get() ?? null;
 }

@@ -3,24 +3,15 @@
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import {
-  countConfirmedSubscribers,
-  deleteDraftCampaign,
-  freeCampaignSlug,
-  getCampaignOrThrow,
-  insertCampaign,
-  startCampaignSend,
-  updateDraftCampaign,
-  type CampaignRefusal,
-} from "@/db/queries/newsletter-campaigns";
+import { listCampaignLists, setCampaignLists } from "@/db/queries/newsletter-campaign-lists";
+import { deleteDraftCampaign, getCampaignOrThrow, insertCampaign, scheduleDraftCampaign, updateDraftCampaign, type CampaignRefusal } from "@/db/queries/newsletter-campaigns";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { explainRefusals } from "@/lib/model/errors";
+import { explainRefusals, invalidFields } from "@/lib/model/errors";
 import { prepareCampaignEmail, unsubscribePageUrl } from "@/lib/newsletter/campaign-email";
-import { wakeCampaignSender } from "@/lib/newsletter/campaign-sender";
-import { campaignSlugFromSubject } from "@/lib/newsletter/campaign-slug";
-import { campaignEditSchema, campaignIdSchema, campaignSchema, campaignSendSchema } from "@/lib/validations/newsletter-campaigns";
+import { startCampaignSendIn, wakeCampaignSender } from "@/lib/newsletter/campaign-sender";
+import { campaignEditSchema, campaignIdSchema, campaignScheduleSchema, campaignSchema, campaignSendSchema } from "@/lib/validations/newsletter-campaigns";
 import { defineAction } from "./safe-action";
 
 /** What the query layer's refusals mean to staff. */
@@ -38,33 +29,45 @@ function inTransaction<T>(work: Parameters<typeof db.transaction<T>>[0]): T {
   }
 }
 
-/** Staff: writes a new campaign as a draft and opens its page. */
+/** Staff: writes a new campaign as a draft, with its lists and segment, and opens its page. */
 export const createCampaignAction = defineAction({
   access: "staff",
   schema: campaignSchema,
-  run: (input, actor) => {
+  run: ({ listIds, ...input }, actor) => {
     const id = inTransaction((tx) => {
       const created = insertCampaign(tx, input, actor.id);
-      recordAudit(tx, actor, { action: "newsletter.campaign.create", subjectType: "newsletter_campaign", subjectId: String(created), detail: { subject: input.subject } });
+      setCampaignLists(tx, created, listIds);
+      recordAudit(tx, actor, {
+        action: "newsletter.campaign.create",
+        subjectType: "newsletter_campaign",
+        subjectId: String(created),
+        detail: { subject: input.subject, lists: listIds, segment: input.segment },
+      });
       return created;
     });
     redirect(`/staff/newsletter/campaigns/${id}?created=1`);
   },
 });
 
-/** Staff: saves a draft's subject and body (a campaign that went out stays as it was sent). */
+/** Staff: saves a draft's subject, body, lists and segment (a campaign that went out stays as it was sent). */
 export const updateCampaignAction = defineAction({
   access: "staff",
   schema: campaignEditSchema,
   successMessage: "Saved. The preview below shows this version.",
-  run: ({ id, ...input }, actor) => {
+  run: ({ id, listIds, ...input }, actor) => {
     inTransaction((tx) => {
       const before = updateDraftCampaign(tx, id, input);
+      const listsBefore = listCampaignLists(tx, id).map((list) => list.id);
+      setCampaignLists(tx, id, listIds);
       recordAudit(tx, actor, {
         action: "newsletter.campaign.update",
         subjectType: "newsletter_campaign",
         subjectId: String(id),
-        detail: before.subject === input.subject ? undefined : { subject: { from: before.subject, to: input.subject } },
+        detail: {
+          ...(before.subject !== input.subject && { subject: { from: before.subject, to: input.subject } }),
+          ...(listsBefore.join() !== [...new Set(listIds)].sort((a, b) => a - b).join() && { lists: { from: listsBefore, to: listIds } }),
+          ...(JSON.stringify(before.segment) !== JSON.stringify(input.segment) && { segment: { from: before.segment, to: input.segment } }),
+        },
       });
     });
     return null;
@@ -96,7 +99,8 @@ export const sendTestCampaignAction = defineAction({
     const { siteUrl } = getEnv();
     inTransaction((tx) => {
       const campaign = getCampaignOrThrow(tx, id);
-      const emailFor = prepareCampaignEmail({ coopName: getSiteSettings().coopName, siteUrl, subject: campaign.subject, markdown: campaign.markdown, test: true });
+      const lists = listCampaignLists(tx, id).map((list) => list.name);
+      const emailFor = prepareCampaignEmail({ coopName: getSiteSettings().coopName, siteUrl, subject: campaign.subject, markdown: campaign.markdown, test: true, lists });
       queueEmail(tx, { to: actor.email, ...emailFor(unsubscribePageUrl(siteUrl, "test-email-has-no-subscriber")) });
       recordAudit(tx, actor, { action: "newsletter.campaign.test", subjectType: "newsletter_campaign", subjectId: String(id), detail: { to: actor.email } });
     });
@@ -106,27 +110,62 @@ export const sendTestCampaignAction = defineAction({
 });
 
 /**
- * Staff: starts sending a draft to every confirmed subscriber. One transaction gives it
- * its archive address and moves it to "sending"; the campaign sender (which also resumes
- * after a restart) then queues it to each confirmed subscriber exactly once.
+ * Staff: starts sending a draft to its recipients, counted now and frozen on the campaign.
+ * One transaction gives it its archive address and moves it to "sending"; the campaign
+ * sender (which also resumes after a restart) then queues it to each recipient exactly once.
  */
 export const startCampaignSendAction = defineAction({
   access: "staff",
   schema: campaignSendSchema,
   run: ({ id, expected }, actor) => {
     inTransaction((tx) => {
-      const campaign = getCampaignOrThrow(tx, id);
-      const slug = freeCampaignSlug(tx, campaignSlugFromSubject(campaign.subject));
-      const confirmed = countConfirmedSubscribers(tx);
-      startCampaignSend(tx, id, slug);
+      const { campaign, slug, recipientCount } = startCampaignSendIn(tx, id);
       recordAudit(tx, actor, {
         action: "newsletter.campaign.send",
         subjectType: "newsletter_campaign",
         subjectId: String(id),
-        detail: { subject: campaign.subject, slug, confirmedSubscribers: confirmed, shownToStaff: expected },
+        detail: { subject: campaign.subject, slug, recipientCount, shownToStaff: expected },
       });
     });
     wakeCampaignSender();
     redirect(`/staff/newsletter/campaigns/${id}?sending=1`);
+  },
+});
+
+/**
+ * Staff: schedules a draft to go out at a time on the store's clock (the campaign sender
+ * starts it then, even after a restart). A time already past is refused at its field.
+ */
+export const scheduleCampaignAction = defineAction({
+  access: "staff",
+  schema: campaignScheduleSchema,
+  run: ({ id, sendAt }, actor) => {
+    const now = new Date();
+    if (sendAt.getTime() <= now.getTime()) throw invalidFields({ sendAt: ["That time has passed. Give a time still to come, or send it now."] });
+    inTransaction((tx) => {
+      const before = scheduleDraftCampaign(tx, id, sendAt, now);
+      recordAudit(tx, actor, {
+        action: "newsletter.campaign.schedule",
+        subjectType: "newsletter_campaign",
+        subjectId: String(id),
+        detail: { subject: before.subject, sendAt: sendAt.toISOString(), ...(before.sendAt && { replaced: before.sendAt.toISOString() }) },
+      });
+    });
+    redirect(`/staff/newsletter/campaigns/${id}?scheduled=1`);
+  },
+});
+
+/** Staff: takes a draft's schedule away before it starts; it stays a draft. */
+export const cancelCampaignScheduleAction = defineAction({
+  access: "staff",
+  schema: campaignIdSchema,
+  run: ({ id }, actor) => {
+    inTransaction((tx) => {
+      const before = scheduleDraftCampaign(tx, id, null);
+      if (before.sendAt) {
+        recordAudit(tx, actor, { action: "newsletter.campaign.unschedule", subjectType: "newsletter_campaign", subjectId: String(id), detail: { subject: before.subject, sendAt: before.sendAt.toISOString() } });
+      }
+    });
+    redirect(`/staff/newsletter/campaigns/${id}?unscheduled=1`);
   },
 });

@@ -11,7 +11,14 @@ export type CampaignEmailContent = {
   archiveUrl?: string;
   /** A test to staff: the subject says so. */
   test?: boolean;
+  /** The names of the campaign's lists, which the footer says it came from. */
+  lists?: string[];
 };
+
+/** "Sales" / "Sales and Classes" / "Sales, Classes and Owner news". */
+function listPhrase(names: string[]) {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
 
 /** The campaign body as email HTML, without header or footer: the same for every recipient (the feed uses it too). */
 export function campaignBodyHtml(markdown: string, siteUrl: string) {
@@ -26,7 +33,12 @@ export function campaignBodyHtml(markdown: string, siteUrl: string) {
 export function prepareCampaignEmail(content: CampaignEmailContent) {
   const tree = markdownToTree(content.markdown);
   const subject = content.test ? `[Test] ${content.subject}` : content.subject;
-  const why = `You receive this email because you subscribed to the ${content.coopName} newsletter.`;
+  const lists = content.lists ?? [];
+  const why =
+    lists.length === 0
+      ? `You receive this email because you subscribed to the ${content.coopName} newsletter.`
+      : `You receive this email because you subscribed to ${content.coopName}’s ${lists.length === 1 ? "list" : "lists"} ${listPhrase(lists.map((name) => `“${name}”`))}.`;
+  const leave = lists.length === 0 ? "Unsubscribe" : `Leave ${lists.length === 1 ? "this list" : "these lists"}`;
   const bodyText = treeToEmailText(tree, content.siteUrl);
   const bodyHtml = treeToEmailHtml(tree, content.siteUrl);
   const small = "margin:0 0 8px;font-size:13px;color:#4b544e";
@@ -42,7 +54,7 @@ export function prepareCampaignEmail(content: CampaignEmailContent) {
       "—",
       why,
       ...(content.archiveUrl ? [`Read it in your browser: ${content.archiveUrl}`] : []),
-      `Unsubscribe (one click, no questions): ${unsubscribeUrl}`,
+      `${leave} (one click, no questions): ${unsubscribeUrl}`,
     ].join("\n");
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;background:#fbfaf5;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1f2421">
@@ -53,7 +65,7 @@ export function prepareCampaignEmail(content: CampaignEmailContent) {
 </div>
 <div style="padding:16px 4px">
 <p style="${small}">${escapeHtml(why)}</p>${archive}
-<p style="${small}"><a href="${escapeHtml(unsubscribeUrl)}" style="color:#235330">Unsubscribe</a> with one click, no questions asked.</p>
+<p style="${small}"><a href="${escapeHtml(unsubscribeUrl)}" style="color:#235330">${leave}</a> with one click, no questions asked.</p>
 </div></div></body></html>`;
     return { subject, text, html };
   };

@@ -1,7 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { listSendingCampaignIds, markCampaignSent } from "@/db/queries/newsletter-campaigns";
+import type { Tx } from "@/db/queries/executor";
+import { recordAudit } from "@/db/queries/audit";
+import { countCampaignRecipients, listCampaignLists } from "@/db/queries/newsletter-campaign-lists";
+import { freeCampaignSlug, getCampaignOrThrow, listDueScheduledCampaignIds, listSendingCampaignIds, markCampaignSent, startCampaignSend } from "@/db/queries/newsletter-campaigns";
 import { insertDelivery, listSubscribersWithoutDelivery } from "@/db/queries/newsletter-deliveries";
 import { getSiteSettings } from "@/db/queries/site";
 import { newsletterCampaigns } from "@/db/schema";
@@ -10,6 +13,7 @@ import { revalidateTagsInBackground } from "@/lib/cache/revalidate-in-background
 import { cacheTags } from "@/lib/cache-tags";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
+import { campaignSlugFromSubject } from "./campaign-slug";
 import { hashNewsletterToken, newNewsletterToken } from "./tokens";
 import { campaignArchiveUrl, campaignHeaders, campaignMessageId, prepareCampaignEmail, unsubscribePageUrl } from "./campaign-email";
 
@@ -31,8 +35,49 @@ function newUnsubscribeToken() {
 export type BatchOutcome = { queued: number; finished: boolean };
 
 /**
- * Queues a sending campaign to the next `limit` confirmed subscribers who have none of it
- * yet, in ONE immediate transaction: each subscriber's delivery row (with its own
+ * Inside the caller's immediate transaction: starts a draft's send (by staff now, or by its
+ * schedule) with its archive address and its recipient count frozen as of this moment.
+ * Returns what the audit entry records.
+ */
+export function startCampaignSendIn(tx: Tx, id: number, now = new Date()) {
+  const campaign = getCampaignOrThrow(tx, id);
+  const slug = freeCampaignSlug(tx, campaignSlugFromSubject(campaign.subject));
+  const recipientCount = countCampaignRecipients(tx, id, campaign.segment);
+  startCampaignSend(tx, id, slug, recipientCount, now);
+  return { campaign, slug, recipientCount };
+}
+
+/**
+ * Starts every draft whose scheduled time has come, each in its own immediate transaction
+ * (a draft staff sent, edited or unscheduled meanwhile is no longer due, and is skipped).
+ * The schedule is a column, so a time that passed while the server was down starts at
+ * the next start. Returns how many it started.
+ */
+export function startDueScheduledCampaigns(now = new Date()) {
+  let started = 0;
+  for (const id of listDueScheduledCampaignIds(now)) {
+    started += db.transaction(
+      (tx) => {
+        const due = tx.select().from(newsletterCampaigns).where(eq(newsletterCampaigns.id, id)).get();
+        if (!due || due.status !== "draft" || !due.sendAt || due.sendAt > now) return 0;
+        const { slug, recipientCount } = startCampaignSendIn(tx, id, now);
+        recordAudit(tx, null, {
+          action: "newsletter.campaign.send",
+          subjectType: "newsletter_campaign",
+          subjectId: String(id),
+          detail: { subject: due.subject, slug, recipientCount, scheduledFor: due.sendAt.toISOString() },
+        });
+        return 1;
+      },
+      { behavior: "immediate" },
+    );
+  }
+  return started;
+}
+
+/**
+ * Queues a sending campaign to the next `limit` of its recipients (see
+ * campaignRecipientCondition) who have none of it yet, in ONE immediate transaction: each subscriber's delivery row (with its own
  * unsubscribe token) and their outbox message commit together or not at all. A crash at
  * any point therefore loses no one and queues no one twice (the pair is unique); who is
  * picked is decided now, so a person who unsubscribed meanwhile is skipped. When nobody is
@@ -45,10 +90,11 @@ export function queueCampaignBatch(campaignId: number, limit = CAMPAIGN_BATCH_SI
     (tx) => {
       const campaign = tx.select().from(newsletterCampaigns).where(eq(newsletterCampaigns.id, campaignId)).get();
       if (!campaign || campaign.status !== "sending" || !campaign.slug) return { queued: 0, finished: false };
-      const recipients = listSubscribersWithoutDelivery(tx, campaignId, limit);
+      const recipients = listSubscribersWithoutDelivery(tx, campaign, limit);
       if (recipients.length === 0) return { queued: 0, finished: markCampaignSent(tx, campaignId, now) };
       const { coopName } = getSiteSettings();
-      const emailFor = prepareCampaignEmail({ coopName, siteUrl, subject: campaign.subject, markdown: campaign.markdown, archiveUrl: campaignArchiveUrl(siteUrl, campaign.slug) });
+      const lists = listCampaignLists(tx, campaignId).map((list) => list.name);
+      const emailFor = prepareCampaignEmail({ coopName, siteUrl, subject: campaign.subject, markdown: campaign.markdown, archiveUrl: campaignArchiveUrl(siteUrl, campaign.slug), lists });
       for (const subscriber of recipients) {
         const { token, hash } = newUnsubscribeToken();
         const unsubscribeUrl = unsubscribePageUrl(siteUrl, token);
@@ -90,10 +136,11 @@ const LOOP_NAME = "[newsletter] campaign sender";
 /**
  * Starts this process's campaign sender (from instrumentation.ts, beside the email
  * worker); later calls do nothing. It picks up any campaign left "sending" by a process
- * that stopped, so a send survives a restart.
+ * that stopped, so a send survives a restart, and starts scheduled drafts when their time comes.
  */
 export function startCampaignSender() {
   startBackgroundLoop(LOOP_NAME, POLL_MS, async () => {
+    startDueScheduledCampaigns();
     await queueSendingCampaigns();
   });
 }

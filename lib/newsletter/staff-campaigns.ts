@@ -14,6 +14,8 @@ export type StaffCampaignRow = {
   updatedAt: string;
   sendStartedAt: string | null;
   sentAt: string | null;
+  /** A draft's scheduled start, if any. */
+  sendAt: string | null;
   progress: CampaignProgress | null;
 };
 
@@ -23,6 +25,7 @@ export function staffCampaignRows(): StaffCampaignRow[] {
     updatedAt: row.updatedAt.toISOString(),
     sendStartedAt: row.sendStartedAt?.toISOString() ?? null,
     sentAt: row.sentAt?.toISOString() ?? null,
+    sendAt: row.sendAt?.toISOString() ?? null,
   }));
 }
 

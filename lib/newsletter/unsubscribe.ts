@@ -12,14 +12,18 @@ import {
 } from "@/db/queries/newsletter-subscribers";
 import type { NewsletterSubscriber } from "@/db/schema";
 import { AppError } from "@/lib/model/errors";
+import { campaignEmailOfToken, leaveListsOfCampaignEmail } from "./campaign-unsubscribe";
 import { LINK_PROBLEMS, subscriberSubject, type SubscriptionChannel } from "./subscriptions";
 import { hashNewsletterToken, isWellFormedToken } from "./tokens";
 
-export type UnsubscribeLinkState = { state: "valid"; alreadyUnsubscribed: boolean } | { state: "unknown" };
+/** `lists`: a campaign email's link, which leaves only these lists (absent: everything). */
+export type UnsubscribeLinkState = { state: "valid"; alreadyUnsubscribed: boolean; lists?: string[] } | { state: "unknown" };
 
 /** What the unsubscribe page may say about a link before its button is pressed. */
 export function describeUnsubscribeLink(token: string): UnsubscribeLinkState {
   if (!isWellFormedToken(token)) return { state: "unknown" };
+  const email = campaignEmailOfToken(db, hashNewsletterToken(token));
+  if (email) return { state: "valid", alreadyUnsubscribed: email.alreadyLeft, lists: email.lists };
   const subscriber = getSubscriberByUnsubscribeTokenHash(db, hashNewsletterToken(token));
   return subscriber ? { state: "valid", alreadyUnsubscribed: subscriber.status === "unsubscribed" } : { state: "unknown" };
 }
@@ -41,16 +45,18 @@ export function unsubscribeInTransaction(tx: Tx, subscriber: NewsletterSubscribe
 }
 
 /**
- * Unsubscribes whoever a token belongs to: a subscriber's own unsubscribe token or one
- * campaign email's (newsletter_deliveries), from the link's page or the RFC 8058
- * one-click POST. Their newsletter emails not yet sent are taken out of the outbox in the
+ * Unsubscribes whoever a token belongs to, from the link's page or the RFC 8058 one-click
+ * POST: one campaign email's token (newsletter_deliveries) leaves that email's lists only
+ * (see campaign-unsubscribe.ts); a subscriber's own token unsubscribes from everything. Their newsletter emails not yet sent are taken out of the outbox in the
  * same transaction. Unsubscribe tokens do not expire: a link in an old email must keep
  * working, and using one again changes nothing. An unknown token changes nothing and
  * throws `not_found`.
  */
 export function unsubscribeByToken(token: string, via: Extract<SubscriptionChannel, "link" | "one-click">) {
   return db.transaction(
-    (tx) => {
+    (tx): { alreadyUnsubscribed: boolean; lists?: string[] } => {
+      const email = isWellFormedToken(token) ? campaignEmailOfToken(tx, hashNewsletterToken(token)) : null;
+      if (email) return leaveListsOfCampaignEmail(tx, email, via);
       const subscriber = isWellFormedToken(token) ? getSubscriberByUnsubscribeTokenHash(tx, hashNewsletterToken(token)) : null;
       if (!subscriber) throw new AppError("not_found", LINK_PROBLEMS.unsubscribeUnknown);
       return unsubscribeInTransaction(tx, subscriber, null, via);

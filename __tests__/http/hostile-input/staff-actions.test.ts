@@ -346,7 +346,7 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
   const campaignSpecs: FieldSpec[] = [text("subject", 150), text("markdown", 50_000)];
   const pickByButton = (label: string) => (form: HTMLFormElement) => (form.textContent ?? "").includes(label);
   const createCampaign = async (subject: string) =>
-    idFromRedirect(await callAction("/staff/newsletter/campaigns/new", { ...(await scrapeForm("/staff/newsletter/campaigns/new", staff, hasField("subject"))), subject, markdown: "Hello." }, staff));
+    idFromRedirect(await callAction("/staff/newsletter/campaigns/new", { ...(await scrapeForm("/staff/newsletter/campaigns/new", staff, hasField("subject"))), ownership: "any", subject, markdown: "Hello." }, staff));
 
   it("create a campaign", async () => {
     await fuzzAction({
@@ -397,6 +397,11 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
   });
 
   it("start a campaign's send", async () => {
+    // A reader on the first list, where a new draft goes: the send is offered only when it has someone to go to.
+    withPortalDb((db) => {
+      const { id: reader } = db.prepare("insert into newsletter_subscribers (email, status, signed_up_at, confirmed_at) values (?, 'confirmed', ?, ?) returning id").get(`hostile-reader-${run}@coop.example`, Date.now(), Date.now()) as { id: number };
+      db.prepare("insert into newsletter_list_members (list_id, subscriber_id, status, chosen_at, consent_at, consent_source) select id, ?, 'subscribed', ?, ?, 'form' from newsletter_lists where slug = 'news'").run(reader, Date.now(), Date.now());
+    });
     const campaign = await createCampaign(`Sent ${run}`);
     const pagePath = `/staff/newsletter/campaigns/${campaign}?confirm=send`;
     await fuzzAction({

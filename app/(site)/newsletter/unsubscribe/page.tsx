@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { UnsubscribeForm } from "@/components/newsletter/unsubscribe-form";
 import { unsubscribeByLinkAction } from "@/lib/actions/newsletter";
+import { listPhrase } from "@/lib/newsletter/list-phrase";
 import { LINK_PROBLEMS } from "@/lib/newsletter/subscriptions";
 import { describeUnsubscribeLink } from "@/lib/newsletter/unsubscribe";
 
@@ -26,6 +27,22 @@ export default async function UnsubscribePage({ searchParams }: Props) {
           If you keep receiving the newsletter, use the link in the newest email, or sign in and unsubscribe from your account
           page.
         </p>
+      </>
+    );
+  }
+
+  if (link.lists) {
+    return (
+      <>
+        <h1 className="text-3xl font-bold text-leaf-900">Leave {listPhrase(link.lists)}</h1>
+        {link.alreadyUnsubscribed ? (
+          <p className="mt-4 max-w-prose">This address has already left {link.lists.length === 1 ? "it" : "them"}: no emails from {link.lists.length === 1 ? "it" : "them"} are sent to it.</p>
+        ) : (
+          <>
+            <p className="mt-4 max-w-prose">The email this link came from was sent to {listPhrase(link.lists)}. Press the button and no more emails from {link.lists.length === 1 ? "it" : "them"} will be sent to this address; any other lists you chose stay as they were.</p>
+            <UnsubscribeForm action={unsubscribeByLinkAction} token={value} lists={link.lists} />
+          </>
+        )}
       </>
     );
   }

@@ -28,7 +28,7 @@ export default async function StaffNewsletterPage({ searchParams }: Props) {
         </p>
       )}
       <p className="mt-2 max-w-prose">
-        {confirmed.toLocaleString("en-US")} confirmed subscriber{confirmed === 1 ? "" : "s"}. A campaign goes to each of them once, with their own unsubscribe link,
+        {confirmed.toLocaleString("en-US")} confirmed subscriber{confirmed === 1 ? "" : "s"}. A campaign goes once to each person on its lists, with their own link to leave them,
         and then appears in the public email archive.
       </p>
       <nav aria-label="Newsletter sections" className="mt-4">

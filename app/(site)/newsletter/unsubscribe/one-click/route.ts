@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { isAppError } from "@/lib/model/errors";
+import { listPhrase } from "@/lib/newsletter/list-phrase";
 import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 
 /*
@@ -8,7 +9,8 @@ import { unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
  * `List-Unsubscribe=One-Click` there without cookies, from any origin, and proxy.ts
  * rewrites that POST to this handler (Next cannot put a route handler beside a page). This
  * is the one cookieless POST the portal accepts (DESIGN rule 5); the token is its only
- * credential. Posting here directly works too.
+ * credential. Posting here directly works too. A campaign email's token leaves the lists
+ * that email came from; a subscriber's own token (the confirmation email's) unsubscribes.
  */
 
 const plain = (status: number, text: string) =>
@@ -27,7 +29,8 @@ export async function POST(request: NextRequest) {
     return plain(400, "This address takes a one-click unsubscribe (RFC 8058): POST List-Unsubscribe=One-Click. To unsubscribe in a browser, open the link in the email.");
   }
   try {
-    const { alreadyUnsubscribed } = unsubscribeByToken(request.nextUrl.searchParams.get("token") ?? "", "one-click");
+    const { alreadyUnsubscribed, lists } = unsubscribeByToken(request.nextUrl.searchParams.get("token") ?? "", "one-click");
+    if (lists) return plain(200, alreadyUnsubscribed ? `This address had already left ${listPhrase(lists)}.` : `You have left ${listPhrase(lists)}. Any other lists you chose stay as they were.`);
     return plain(200, alreadyUnsubscribed ? "This address was already unsubscribed." : "You are unsubscribed: no more newsletter emails will be sent to this address.");
   } catch (error) {
     if (isAppError(error)) return plain(error.status, error.message);

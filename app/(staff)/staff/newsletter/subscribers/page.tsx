@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BouncedSubscribers } from "@/components/newsletter/bounced-subscribers";
 import { StaffUnsubscribeButton } from "@/components/newsletter/staff-unsubscribe-button";
 import { SubscriberGrowthChart } from "@/components/newsletter/subscriber-growth-chart";
 import { cellClass, DataTable } from "@/components/ui/data-table";
@@ -45,7 +46,8 @@ export default async function NewsletterSubscribersPage({ searchParams }: Props)
       </p>
       <h1 className="mt-2 text-3xl font-bold text-leaf-900">Newsletter subscribers</h1>
       <p className="mt-2">
-        <a href={`${path}/export.csv`}>Download the confirmed subscribers (CSV, {counts.confirmed})</a>
+        <a href={`${path}/export.csv`}>Download the confirmed subscribers (CSV, {counts.confirmed})</a> ·{" "}
+        <a href="#bounced">Addresses that bounce</a>
       </p>
       <SubscriberGrowthChart series={confirmedSubscribersByMonth(listConsentSpans(), new Date())} />
       <nav aria-label="Subscribers by status" className="mt-6">
@@ -94,6 +96,7 @@ export default async function NewsletterSubscribersPage({ searchParams }: Props)
           </Link>
         )}
       </nav>
+      <BouncedSubscribers />
     </>
   );
 }
