@@ -12,6 +12,8 @@ export const cacheTags = {
   newsletterIssues: "newsletter-issues",
   /** The newsletter's public email archive: each sent campaign's page, the feed, the sitemap, the list on /newsletter. */
   newsletterCampaigns: "newsletter-campaigns",
+  /** The lists offered on /newsletter's signup form. */
+  newsletterLists: "newsletter-lists",
   /** Every public view of elections: /elections, the sitemap and each election's page. */
   elections: "elections",
   /** One election's page: its status, turnout and, once certified, its results. */

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { insertQueuedEmail } from "@/db/queries/email";
-import { auditLog, emailOutbox, newsletterCampaigns, newsletterDeliveries, newsletterSubscribers, users } from "@/db/schema";
+import { auditLog, emailOutbox, newsletterCampaigns, newsletterDeliveries, newsletterLists, newsletterSubscribers, users } from "@/db/schema";
+import { DEFAULT_LIST_SLUG } from "@/lib/model/newsletter";
 import { deleteExpiredNewsletterSignups } from "@/lib/newsletter/signup-expiry";
-import { confirmSubscription, describeConfirmLink, signUpForNewsletter, subscribeFromAccount } from "@/lib/newsletter/subscriptions";
+import { saveAccountLists } from "@/lib/newsletter/account-lists";
+import { confirmSubscription, describeConfirmLink, signUpForNewsletter } from "@/lib/newsletter/subscriptions";
 import { unsubscribeByStaff, unsubscribeByToken } from "@/lib/newsletter/unsubscribe";
 import { hashNewsletterToken, newNewsletterToken } from "@/lib/newsletter/tokens";
 
@@ -127,7 +129,8 @@ describe("unsubscribing", () => {
 
 describe("from /account", () => {
   it("confirms at once, with the time and client address, without any email", () => {
-    subscribeFromAccount({ ...userNamed("member@coop.example"), email: "Member@Coop.example", name: "Rosa Parks" }, "198.51.100.9");
+    const news = db.select().from(newsletterLists).where(eq(newsletterLists.slug, DEFAULT_LIST_SLUG)).get()!;
+    saveAccountLists({ ...userNamed("member@coop.example"), email: "Member@Coop.example", name: "Rosa Parks" }, "198.51.100.9", [news.id], { hasOwnership: false });
     expect(subscriberOf("member@coop.example")).toMatchObject({ status: "confirmed", firstName: "Rosa", confirmIp: "198.51.100.9" });
     expect(mailTo("member@coop.example")).toHaveLength(0);
   });

@@ -5,7 +5,7 @@ import { getOwnershipForUser } from "@/db/queries/owners";
 import { electionTurnout } from "@/db/queries/election-roll";
 import { getBallotDefinition, getElectionBySlug, isTakingBallots } from "@/db/queries/elections";
 import type { ElectionResults } from "@/lib/model/election-tally";
-import { electionBallotLinks, electionBallots, electionCandidates, electionPaperBatches, electionReceipts, electionRoll, elections, emailOutbox, jobApplications, jobs, newsletterIssues, ownerApplications, owners, pages, sessions, settings, uploads, users } from "@/db/schema";
+import { electionBallotLinks, electionBallots, electionCandidates, electionPaperBatches, electionReceipts, electionRoll, elections, emailOutbox, jobApplications, jobs, newsletterIssues, newsletterListMembers, newsletterLists, ownerApplications, owners, pages, sessions, settings, uploads, users } from "@/db/schema";
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
@@ -32,15 +32,29 @@ const contentPageSlugs = [
 const countRows = () => ({
   pages: db.select({ n: sql<number>`count(*)` }).from(pages).get()!.n,
   settings: db.select({ n: sql<number>`count(*)` }).from(settings).get()!.n,
+  lists: db.select({ n: sql<number>`count(*)` }).from(newsletterLists).get()!.n,
+  listMembers: db.select({ n: sql<number>`count(*)` }).from(newsletterListMembers).get()!.n,
 });
 
 describe("seedDatabase", () => {
   it("fills an empty database with the site settings and every content page", async () => {
     const report = await seedDatabase(db, { demo: true });
-    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoJobsAdded: 4, demoSubscribersAdded: 11, demoIssuesAdded: 2, demoCampaignsAdded: 2, demoElectionsAdded: 2, demoAccountsDisabled: [] });
+    expect(report).toEqual({ pagesAdded: contentPageSlugs.length, settingsAdded: 1, usersAdded: 4, monographsAdded: seedMonographCount, demoApplicationsAdded: 4, demoJobsAdded: 4, demoSubscribersAdded: 11, demoListsAdded: 4, demoIssuesAdded: 2, demoCampaignsAdded: 2, demoElectionsAdded: 2, demoAccountsDisabled: [] });
     expect(seedMonographCount).toBeGreaterThanOrEqual(30);
     const slugs = db.select({ slug: pages.slug }).from(pages).all().map((row) => row.slug);
     expect(slugs.sort()).toEqual([...contentPageSlugs].sort());
+    // The demo lists, and every demo subscriber on the first list as they stand (ten confirmed, one waiting).
+    const lists = db.select().from(newsletterLists).all();
+    expect(lists.map((list) => [list.name, list.audience, list.joinByDefault])).toEqual([
+      ["Co-op news", "everyone", true],
+      ["Weekly sales flyer", "everyone", true],
+      ["Classes and events", "everyone", false],
+      ["Owner news", "owners", false],
+      ["The Rutabaga Rap", "everyone", false],
+    ]);
+    const onNews = db.select().from(newsletterListMembers).where(eq(newsletterListMembers.listId, lists[0]!.id)).all();
+    expect(onNews.map((row) => row.status).sort()).toEqual([...Array(1).fill("pending"), ...Array(10).fill("subscribed")]);
+    expect(onNews.every((row) => row.status === "pending" || (row.consentAt && row.consentIp?.startsWith("192.0.2.")))).toBe(true);
   });
 
   it("adds nothing the second time, and keeps what staff changed", async () => {
@@ -48,7 +62,7 @@ describe("seedDatabase", () => {
     const before = countRows();
 
     migrateDatabase(db);
-    expect(await seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoJobsAdded: 0, demoSubscribersAdded: 0, demoIssuesAdded: 0, demoCampaignsAdded: 0, demoElectionsAdded: 0, demoAccountsDisabled: [] });
+    expect(await seedDatabase(db, { demo: true })).toEqual({ pagesAdded: 0, settingsAdded: 0, usersAdded: 0, monographsAdded: 0, demoApplicationsAdded: 0, demoJobsAdded: 0, demoSubscribersAdded: 0, demoListsAdded: 0, demoIssuesAdded: 0, demoCampaignsAdded: 0, demoElectionsAdded: 0, demoAccountsDisabled: [] });
 
     expect(countRows()).toEqual(before);
     expect(db.select().from(pages).where(eq(pages.slug, "about")).get()!.title).toBe("About us, edited");

@@ -53,6 +53,7 @@ const matrix: Record<string, Row> = {
   "/staff/newsletter/campaigns/[id]":                      ["login",       403,           403,           403,           200,           200],
   "/staff/newsletter/campaigns/new":                       ["login",       403,           403,           403,           200,           200],
   "/staff/newsletter/issues":                              ["login",       403,           403,           403,           200,           200],
+  "/staff/newsletter/lists":                               ["login",       403,           403,           403,           200,           200],
   "/staff/newsletter/subscribers":                         ["login",       403,           403,           403,           200,           200],
   "/staff/outbox":                                         ["login",       403,           403,           403,           403,           200],
   "/staff/outbox/[id]":                                    ["login",       403,           403,           403,           403,           200],
@@ -125,6 +126,9 @@ const matrix: Record<string, Row> = {
   "lib/actions/newsletter-campaigns.ts#startCampaignSendAction":   ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter-campaigns.ts#updateCampaignAction":      ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter-issues.ts#deleteNewsletterIssueAction":  ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-lists.ts#archiveNewsletterListAction": ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-lists.ts#createNewsletterListAction":  ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
+  "lib/actions/newsletter-lists.ts#updateNewsletterListAction":  ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter.ts#confirmSubscriptionAction":   ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/newsletter.ts#staffUnsubscribeAction":      ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/newsletter.ts#subscribeFromAccountAction":  ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
@@ -260,6 +264,8 @@ describe("the access matrix", () => {
     "newsletter_subscribers",
     "newsletter_campaigns",
     "newsletter_issues",
+    "newsletter_lists",
+    "newsletter_list_members",
     "pages",
     "settings",
   ];
@@ -406,7 +412,7 @@ describe("one person's data, asked for by another", () => {
 
     // Unsubscribing from the account acts on the caller's own address only.
     const smuggled = { subscriberId: String(otherSubscriberId), email: otherOwnerEmail };
-    for (const button of ["Subscribe", "Unsubscribe"]) {
+    for (const button of ["Subscribe", "Leave all"]) {
       expect(await callAction("/account", { ...(await scrapeForm("/account", cookies.owner, pressButton(button))), ...smuggled }, cookies.owner)).toMatchObject({ ok: true });
     }
 

@@ -7,7 +7,7 @@ import { newsletterSubscribers } from "../schema";
 const DAY_MS = 86_400_000;
 
 /** Confirmed demo subscribers: first name and how many days ago they confirmed (spread over months, so the staff chart has a shape). */
-const confirmedDemoSubscribers: [string, number][] = [
+export const confirmedDemoSubscribers: [string, number][] = [
   ["Ada", 320],
   ["Bram", 290],
   ["Chiara", 250],

@@ -15,6 +15,7 @@ import { defaultSiteSettings } from "@/lib/model/site-settings";
 import { seedDemoCampaigns } from "./seed-demo-campaigns";
 import { seedDemoElections } from "./seed-demo-elections";
 import { seedDemoJobs } from "./seed-demo-jobs";
+import { seedDemoNewsletterLists } from "./seed-demo-newsletter-lists";
 import { seedDemoNewsletterSubscribers } from "./seed-demo-newsletter-subscribers";
 import { prepareDemoNewsletterIssues, seedDemoNewsletterIssues, type PreparedDemoIssue } from "./seed-demo-newsletter-issues";
 import { seedDemoOwners } from "./seed-demo-owners";
@@ -50,6 +51,8 @@ export type SeedReport = {
   demoJobsAdded: number;
   /** Demo newsletter subscribers added (confirmed over the past months, and one waiting to confirm). */
   demoSubscribersAdded: number;
+  /** Demo newsletter lists added (the demo subscribers are put on lists with them). */
+  demoListsAdded: number;
   /** Demo issues of The Rutabaga Rap added (their PDFs written under DATA_DIR/uploads). */
   demoIssuesAdded: number;
   /** Demo newsletter campaigns added to the email archive (stored as sent; nobody was emailed). */
@@ -132,6 +135,7 @@ function seedInTransaction(
       const demoApplicationsAdded = options.demo && approver ? seedDemoOwners(tx, approver.id) : 0;
       const demoJobsAdded = options.demo && approver ? seedDemoJobs(tx, approver.id) : 0;
       const demoSubscribersAdded = options.demo ? seedDemoNewsletterSubscribers(tx) : 0;
+      const demoListsAdded = options.demo ? seedDemoNewsletterLists(tx) : 0;
       const demoIssuesAdded = options.demo && approver ? seedDemoNewsletterIssues(tx, demoIssues, approver.id) : 0;
       const demoCampaignsAdded = options.demo && approver ? seedDemoCampaigns(tx, approver.id) : 0;
       const certifier = tx.select({ id: users.id }).from(users).where(eq(users.email, "admin@coop.example")).get();
@@ -144,6 +148,7 @@ function seedInTransaction(
         demoApplicationsAdded,
         demoJobsAdded,
         demoSubscribersAdded,
+        demoListsAdded,
         demoIssuesAdded,
         demoCampaignsAdded,
         demoElectionsAdded,
@@ -158,7 +163,7 @@ if (require.main === module) {
   void Promise.all([import("../index"), import("@/lib/env")]).then(async ([{ db }, { getEnv }]) => {
     const report = await seedDatabase(db, { demo: getEnv().demo });
     console.log(
-      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoIssuesAdded} demo Rutabaga Rap issues, ${report.demoCampaignsAdded} demo newsletter campaigns, ${report.demoElectionsAdded} demo elections`,
+      `Seeded ${report.pagesAdded} pages, ${report.settingsAdded} settings, ${report.usersAdded} demo accounts, ${report.monographsAdded} monographs, ${report.demoApplicationsAdded} demo owner applications, ${report.demoJobsAdded} demo job postings, ${report.demoSubscribersAdded} demo newsletter subscribers, ${report.demoListsAdded} demo newsletter lists, ${report.demoIssuesAdded} demo Rutabaga Rap issues, ${report.demoCampaignsAdded} demo newsletter campaigns, ${report.demoElectionsAdded} demo elections`,
     );
     if (report.demoAccountsDisabled.length) console.log(demoAccountsDisabledMessage(report.demoAccountsDisabled));
   });

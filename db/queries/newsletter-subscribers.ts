@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, inArray, lt } from "drizzle-orm";
-import { db } from "../index";
 import { emailOutbox, newsletterDeliveries, newsletterSubscribers, type NewsletterSubscriber } from "../schema";
 import type { Executor } from "./executor";
 
@@ -83,17 +82,6 @@ export function insertConfirmedSubscriber(
     })
     .returning({ id: newsletterSubscribers.id })
     .get().id;
-}
-
-/** What /account shows a signed-in person about their own address. */
-export function getSubscriptionStatusByEmail(email: string) {
-  return (
-    db
-      .select({ status: newsletterSubscribers.status, confirmedAt: newsletterSubscribers.confirmedAt, unsubscribedAt: newsletterSubscribers.unsubscribedAt })
-      .from(newsletterSubscribers)
-      .where(eq(newsletterSubscribers.email, email.toLowerCase()))
-      .get() ?? null
-  );
 }
 
 /**

@@ -3,8 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
-import { confirmSubscription, signUpForNewsletter, subscribeFromAccount } from "@/lib/newsletter/subscriptions";
+import { db } from "@/db";
+import { getOwnershipForUser } from "@/db/queries/owners";
+import { saveAccountLists } from "@/lib/newsletter/account-lists";
+import { confirmSubscription, signUpForNewsletter } from "@/lib/newsletter/subscriptions";
 import { unsubscribeByStaff, unsubscribeByToken, unsubscribeFromAccount } from "@/lib/newsletter/unsubscribe";
+import { accountListsSchema } from "@/lib/validations/newsletter-lists";
 import { accountSubscriptionSchema, newsletterSignupSchema, newsletterTokenSchema, staffUnsubscribeSchema } from "@/lib/validations/newsletter";
 import { defineAction } from "./safe-action";
 
@@ -40,19 +44,22 @@ export const unsubscribeByLinkAction = defineAction({
   run: ({ token }) => unsubscribeByToken(token, "link"),
 });
 
-/** Signed in: subscribes the person's own address, confirmed at once (see subscribeFromAccount). */
+/**
+ * Signed in: saves the person's own choice of lists at once, subscribing their address if
+ * it was not (see saveAccountLists); owners-only lists count only for someone with an ownership.
+ */
 export const subscribeFromAccountAction = defineAction({
   access: "member",
-  schema: accountSubscriptionSchema,
-  successMessage: "You are subscribed to the email newsletter.",
-  run: async (_input, user) => {
-    subscribeFromAccount(user, clientIp(await headers()));
+  schema: accountListsSchema,
+  run: async ({ lists }, user) => {
+    const hasOwnership = getOwnershipForUser(db, user.id) !== null;
+    const result = saveAccountLists(user, clientIp(await headers()), lists, { hasOwnership });
     revalidatePath("/account");
-    return null;
+    return result;
   },
 });
 
-/** Signed in: unsubscribes the person's own address. */
+/** Signed in: "Leave all": unsubscribes the person's own address from every list. */
 export const unsubscribeFromAccountAction = defineAction({
   access: "member",
   schema: accountSubscriptionSchema,

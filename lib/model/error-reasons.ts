@@ -32,7 +32,8 @@ export type ErrorReason =
   | "ballot_frozen"
   | "ballot_item_not_found"
   | "ballot_full"
-  | "ballot_empty";
+  | "ballot_empty"
+  | "list_not_found";
 
 /**
  * The words anyone reads for a reason when no action said more. Queries speak in reasons,
@@ -72,4 +73,5 @@ export const reasonWords: Readonly<Record<ErrorReason, string>> = {
   ballot_item_not_found: "That race, candidate or measure is no longer on the ballot. Reload the page to see the ballot as it is.",
   ballot_full: "The ballot has as many of these as it can hold. Remove one before adding another.",
   ballot_empty: "The ballot is empty: add a race or a measure before opening the election.",
+  list_not_found: "That list no longer exists. Reload the page to see the current lists.",
 };

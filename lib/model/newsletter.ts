@@ -47,3 +47,6 @@ export type CampaignSegment = {
 
 /** The list every subscriber of the single newsletter was moved to when lists came. */
 export const DEFAULT_LIST_SLUG = "news";
+
+/** A list's checkbox on a form is named `list-<id>`: one field per list, since a form's repeated names would fold into one. */
+export const listFieldName = (id: number) => `list-${id}`;

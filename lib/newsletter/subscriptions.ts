@@ -1,20 +1,21 @@
 import "server-only";
 import { db } from "@/db";
-import { recordAudit, type AuditActor } from "@/db/queries/audit";
+import { recordAudit } from "@/db/queries/audit";
 import {
   getSubscriberByConfirmTokenHash,
   getSubscriberByEmail,
-  insertConfirmedSubscriber,
   insertPendingSubscriber,
   markSubscriberConfirmed,
   renewConfirmToken,
 } from "@/db/queries/newsletter-subscribers";
+import { activateChosenLists, chooseListsForSubscriber, listActiveNewsletterLists, listChosenListNames } from "@/db/queries/newsletter-lists";
 import { consumeRateLimits } from "@/db/queries/rate-limits";
 import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/model/errors";
+import { AppError, invalidFields } from "@/lib/model/errors";
 import { consumePublicFormLimit, HOUR_MS, rateLimitKey } from "@/lib/rate-limits";
+import type { Tx } from "@/db/queries/executor";
 import type { NewsletterSignupInput } from "@/lib/validations/newsletter";
 import { confirmationEmail } from "./subscription-emails";
 import { hashNewsletterToken, isWellFormedToken, newNewsletterToken, unsubscribeUrls } from "./tokens";
@@ -43,21 +44,38 @@ export const LINK_PROBLEMS = {
 } as const;
 
 /**
+ * The lists a public form joins: those ticked (`chosen`), or the default ones when the form
+ * offered no choice (the aside). Only lists open to everyone and not archived count: an
+ * owners-only list is never joined from a public form. Ticking none of them is refused,
+ * whoever the address belongs to.
+ */
+function listsForSignup(tx: Tx, chosen: number[] | undefined) {
+  const offered = listActiveNewsletterLists(tx).filter((list) => list.audience === "everyone");
+  if (chosen === undefined) return offered.filter((list) => list.joinByDefault).map((list) => list.id);
+  const ids = offered.filter((list) => chosen.includes(list.id)).map((list) => list.id);
+  if (ids.length === 0) throw invalidFields({ lists: ["Choose at least one list."] });
+  return ids;
+}
+
+/**
  * Double opt-in signup. Whatever the address's state (new, pending, confirmed,
  * unsubscribed, or over its hourly limit) the caller answers the same "check your inbox",
  * so the form never tells whether someone is subscribed. New, pending and unsubscribed
  * addresses are emailed a fresh link (the previous one stops working); a confirmed
  * address is sent nothing, so the form cannot be used to fill a subscriber's inbox, and
- * they already receive the newsletter. Counting, the row, the email and the audit entry
+ * they already receive the newsletter (they change lists from a newsletter email's link
+ * or /account, never here). The lists chosen wait for the confirmation (see
+ * chooseListsForSubscriber). Counting, the rows, the email and the audit entry
  * (which names the row, not the address) are one IMMEDIATE transaction.
  */
-export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
+export function signUpForNewsletter(input: Omit<NewsletterSignupInput, "lists"> & { lists?: number[] }, ip: string) {
   const now = new Date();
   const token = newNewsletterToken();
   const expiresAt = new Date(now.getTime() + CONFIRM_LINK_DAYS * DAY_MS);
   const { coopName } = getSiteSettings();
   const emailed = db.transaction(
     (tx) => {
+      const listIds = listsForSignup(tx, input.lists);
       // Says nothing about the address: every address gets this answer from this connection.
       consumePublicFormLimit(tx, "newsletter:signup", ip, now, (minutes) => `Too many signups were sent from your connection. Please try again in ${minutes} minutes.`);
       // Over the per-address limit the answer stays "check your inbox" but no email goes
@@ -76,6 +94,7 @@ export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
       } else {
         id = insertPendingSubscriber(tx, { email: input.email, ...values });
       }
+      chooseListsForSubscriber(tx, id, listIds, { at: now, source: "form" });
       queueEmail(tx, {
         to: input.email,
         ...confirmationEmail({ coopName, siteUrl: getEnv().siteUrl }, token),
@@ -90,7 +109,7 @@ export function signUpForNewsletter(input: NewsletterSignupInput, ip: string) {
   if (emailed) wakeEmailWorker();
 }
 
-export type ConfirmLinkState = { state: "valid"; firstName: string | null } | { state: "expired" } | { state: "unknown" };
+export type ConfirmLinkState = { state: "valid"; firstName: string | null; lists: string[] } | { state: "expired" } | { state: "unknown" };
 
 /** What the confirm page may say about a link before its button is pressed (nothing is changed here). */
 export function describeConfirmLink(token: string, now = new Date()): ConfirmLinkState {
@@ -98,12 +117,12 @@ export function describeConfirmLink(token: string, now = new Date()): ConfirmLin
   const subscriber = getSubscriberByConfirmTokenHash(db, hashNewsletterToken(token));
   if (!subscriber?.confirmTokenExpiresAt) return { state: "unknown" };
   if (subscriber.confirmTokenExpiresAt.getTime() < now.getTime()) return { state: "expired" };
-  return { state: "valid", firstName: subscriber.firstName };
+  return { state: "valid", firstName: subscriber.firstName, lists: listChosenListNames(db, subscriber.id, subscriber.signedUpAt) };
 }
 
 /**
  * The confirm button: records consent (time and client address, rule 6's single use:
- * the link is spent) and gives the subscriber an unsubscribe link of their own, whose
+ * the link is spent), on the address and on each list chosen at signup, and gives the subscriber an unsubscribe link of their own, whose
  * address is returned (only its hash is stored, so this is the one time it can be shown).
  */
 export function confirmSubscription(token: string, ip: string) {
@@ -114,38 +133,12 @@ export function confirmSubscription(token: string, ip: string) {
       const subscriber = isWellFormedToken(token) ? getSubscriberByConfirmTokenHash(tx, hashNewsletterToken(token)) : null;
       if (!subscriber?.confirmTokenExpiresAt) throw new AppError("not_found", LINK_PROBLEMS.confirmUnknown);
       if (subscriber.confirmTokenExpiresAt.getTime() < now.getTime()) throw new AppError("bad_request", LINK_PROBLEMS.confirmExpired);
-      markSubscriberConfirmed(tx, subscriber.id, { at: now, ip: consentAddress(ip), unsubscribeTokenHash: hashNewsletterToken(unsubscribeToken) });
-      recordAudit(tx, null, { action: "newsletter_subscriber.confirm", ...subscriberSubject(subscriber.id), detail: { via: "link" } });
+      const address = consentAddress(ip);
+      markSubscriberConfirmed(tx, subscriber.id, { at: now, ip: address, unsubscribeTokenHash: hashNewsletterToken(unsubscribeToken) });
+      const lists = activateChosenLists(tx, subscriber.id, { at: now, ip: address, chosenSince: subscriber.signedUpAt });
+      recordAudit(tx, null, { action: "newsletter_subscriber.confirm", ...subscriberSubject(subscriber.id), detail: { via: "link", lists } });
     },
     { behavior: "immediate" },
   );
   return { unsubscribeUrl: unsubscribeUrls(getEnv().siteUrl, unsubscribeToken).page };
-}
-
-/**
- * /account, signed in: subscribes the person's own address, confirmed at once. Signing in
- * by an emailed link already proved they receive mail at it, which is what the
- * confirmation email proves; the time and client address are stored as consent all the same.
- */
-export function subscribeFromAccount(user: AuditActor & { name: string | null }, ip: string) {
-  const now = new Date();
-  const unsubscribeTokenHash = hashNewsletterToken(newNewsletterToken());
-  const email = user.email.toLowerCase();
-  const address = consentAddress(ip);
-  db.transaction(
-    (tx) => {
-      const existing = getSubscriberByEmail(tx, email);
-      if (existing?.status === "confirmed") return;
-      let id: number;
-      if (existing) {
-        markSubscriberConfirmed(tx, existing.id, { at: now, ip: address, unsubscribeTokenHash });
-        id = existing.id;
-      } else {
-        const firstName = user.name?.trim().split(/\s+/)[0] || null;
-        id = insertConfirmedSubscriber(tx, { email, firstName, at: now, ip: address, unsubscribeTokenHash });
-      }
-      recordAudit(tx, user, { action: "newsletter_subscriber.confirm", ...subscriberSubject(id), detail: { via: "account" } });
-    },
-    { behavior: "immediate" },
-  );
 }

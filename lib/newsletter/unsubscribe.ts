@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
 import type { Tx } from "@/db/queries/executor";
+import { leaveAllLists } from "@/db/queries/newsletter-lists";
 import {
   cancelQueuedNewsletterEmails,
   getSubscriberByEmail,
@@ -28,11 +29,14 @@ export function describeUnsubscribeLink(token: string): UnsubscribeLinkState {
 }
 
 /**
- * Inside the caller's transaction: unsubscribes, cancels the campaign emails still
- * waiting in the outbox for them, and audits how. Answers whether they were already out.
+ * Inside the caller's transaction: unsubscribes, leaves every list ("leave all"), cancels
+ * the campaign emails still waiting in the outbox for them, and audits how. Answers
+ * whether they were already out.
  */
-function unsubscribeInTransaction(tx: Tx, subscriber: NewsletterSubscriber, actor: AuditActor | null, via: SubscriptionChannel) {
-  const changed = markSubscriberUnsubscribed(tx, subscriber.id, new Date());
+export function unsubscribeInTransaction(tx: Tx, subscriber: NewsletterSubscriber, actor: AuditActor | null, via: SubscriptionChannel) {
+  const now = new Date();
+  const changed = markSubscriberUnsubscribed(tx, subscriber.id, now);
+  leaveAllLists(tx, subscriber.id, now);
   const cancelledEmails = cancelQueuedNewsletterEmails(tx, subscriber.id);
   if (changed || cancelledEmails > 0) {
     recordAudit(tx, actor, { action: "newsletter_subscriber.unsubscribe", ...subscriberSubject(subscriber.id), detail: { via, cancelledEmails } });

@@ -11,7 +11,6 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { db } from "@/db";
 import { getResultsEmailPreference } from "@/db/queries/election-running";
 import { listBallotsWaitingFor } from "@/db/queries/election-voters";
-import { getSubscriptionStatusByEmail } from "@/db/queries/newsletter-subscribers";
 import { getLatestApplicationByEmail } from "@/db/queries/owner-applications";
 import { listOpenInvitationsForEmail } from "@/db/queries/owner-households";
 import { getOwnershipForUser } from "@/db/queries/owners";
@@ -23,6 +22,7 @@ import { withdrawOwnerApplicationAction } from "@/lib/actions/owner-applications
 import { roleLabels, isStaffRole } from "@/lib/model/users";
 import { requirePageRole } from "@/lib/auth/session";
 import { storeDay } from "@/lib/model/format";
+import { getAccountLists } from "@/lib/newsletter/account-lists";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -72,7 +72,11 @@ export default async function AccountPage({ searchParams }: Props) {
           </p>
         </section>
       )}
-      <AccountSubscription subscription={getSubscriptionStatusByEmail(user.email)} subscribe={subscribeFromAccountAction} unsubscribe={unsubscribeFromAccountAction} />
+      <AccountSubscription
+        subscription={getAccountLists(user.email, { hasOwnership: ownership !== null })}
+        save={subscribeFromAccountAction}
+        leaveAll={unsubscribeFromAccountAction}
+      />
       {isStaffRole(user.role) && (
         <p className="mt-6">
           <Link prefetch={false} href="/staff">Go to the staff area</Link>

@@ -6,6 +6,7 @@ import { subscribeToNewsletterAction } from "@/lib/actions/newsletter";
 import { formatDay } from "@/lib/model/format";
 import { getCachedSentCampaigns } from "@/lib/newsletter/cached-campaigns";
 import { getCachedNewsletterIssues } from "@/lib/newsletter/cached-issues";
+import { getCachedPublicNewsletterLists } from "@/lib/newsletter/cached-lists";
 import { shareImage } from "@/lib/site";
 import { getCachedSiteSettings } from "@/lib/site/cached";
 
@@ -20,10 +21,15 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-// Prerendered: the signup posts a server action, and the archives are cached reads
-// revalidated by tag when staff send a campaign or upload an issue.
+// Prerendered: the signup posts a server action, and its lists and the archives are cached
+// reads revalidated by tag when staff change a list, send a campaign or upload an issue.
 export default async function NewsletterPage() {
-  const [issues, campaigns, { coopName }] = await Promise.all([getCachedNewsletterIssues(), getCachedSentCampaigns(), getCachedSiteSettings()]);
+  const [issues, campaigns, lists, { coopName }] = await Promise.all([
+    getCachedNewsletterIssues(),
+    getCachedSentCampaigns(),
+    getCachedPublicNewsletterLists(),
+    getCachedSiteSettings(),
+  ]);
   const latest = issues[0];
   return (
     <>
@@ -36,9 +42,10 @@ export default async function NewsletterPage() {
           Sign up
         </h2>
         <p className="mb-4 mt-1 text-sm text-muted">
-          We email you a link to confirm; nothing is sent until you do. Every email has a link to unsubscribe in one click.
+          Choose what you would like to get. We email you a link to confirm; nothing is sent until you do. Every email has a
+          link to unsubscribe in one click.
         </p>
-        <NewsletterSignupForm action={subscribeToNewsletterAction} />
+        <NewsletterSignupForm action={subscribeToNewsletterAction} lists={lists.length > 0 ? lists : undefined} />
       </section>
       <section id="archive" aria-labelledby="archive-heading" className="mt-10">
         <h2 id="archive-heading" className="text-2xl font-bold text-leaf-900">

@@ -39,6 +39,16 @@ export default async function ConfirmSubscriptionPage({ searchParams }: Props) {
         {link.firstName ? `Hello ${link.firstName}! ` : ""}Press the button to receive the co-op&apos;s email newsletter. You can
         unsubscribe at any time from any newsletter email.
       </p>
+      {link.lists.length > 0 && (
+        <>
+          <p className="mt-3">The lists chosen:</p>
+          <ul className="mt-1 list-disc pl-6">
+            {link.lists.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <ConfirmSubscriptionForm action={confirmSubscriptionAction} token={value} />
       <p className="mt-6 text-sm text-muted">Did not sign up? Close this page: nothing happens until the button is pressed.</p>
     </>

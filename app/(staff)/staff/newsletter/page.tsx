@@ -34,6 +34,11 @@ export default async function StaffNewsletterPage({ searchParams }: Props) {
       <nav aria-label="Newsletter sections" className="mt-4">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
+            <Link prefetch={false} href="/staff/newsletter/lists">
+              Lists
+            </Link>
+          </li>
+          <li>
             <Link prefetch={false} href="/staff/newsletter/subscribers">
               Subscribers
             </Link>
