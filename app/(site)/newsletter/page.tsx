@@ -45,6 +45,9 @@ export default async function NewsletterPage() {
           Choose what you would like to get. We email you a link to confirm; nothing is sent until you do. Every email has a
           link to unsubscribe in one click.
         </p>
+        <p className="mb-4 text-sm text-muted">
+          No tracking: our emails carry no hidden images and no rewritten links, so we never learn who opened or clicked what.
+        </p>
         <NewsletterSignupForm action={subscribeToNewsletterAction} lists={lists.length > 0 ? lists : undefined} />
       </section>
       <section id="archive" aria-labelledby="archive-heading" className="mt-10">
