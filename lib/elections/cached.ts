@@ -4,9 +4,9 @@ import { db } from "@/db";
 import { electionTurnout } from "@/db/queries/election-roll";
 import { getBallotDefinition, getElectionBySlug, listElections, listReceiptCodes } from "@/db/queries/elections";
 import { cacheTags } from "@/lib/cache-tags";
-import { markdownToTree } from "@/lib/markdown/to-tree";
 import type { ElectionResults } from "@/lib/model/election-tally";
 import { quorumMet, quorumNeeded, type ElectionStatus } from "@/lib/model/elections";
+import { electionPageView } from "./page-view";
 
 // Public reads of elections, cached under `elections` and `election:<slug>`. Drafts never
 // leave this file. Turnout changes with every vote and an election opens by the server's
@@ -42,28 +42,8 @@ function loadPublicElection(slug: string) {
   const turnout = election.status === "open" ? electionTurnout(db, election.id) : null;
   const needed = turnout ? quorumNeeded(turnout.rollSize, election.quorumKind, election.quorumValue) : 0;
   return {
-    slug: election.slug,
-    title: election.title,
+    ...electionPageView(election, ballot),
     status: election.status,
-    description: markdownToTree(election.description),
-    opensAt: election.opensAt.toISOString(),
-    closesAt: election.closesAt.toISOString(),
-    recordDate: election.recordDate,
-    eligibility: election.eligibility,
-    voters: election.voters,
-    quorum: { kind: election.quorumKind, value: election.quorumValue },
-    races: ballot.races.map((race) => ({
-      id: race.id,
-      title: race.title,
-      seats: race.seats,
-      writeIn: race.writeIn,
-      // The public page lists candidates by name whatever the ballot's order: a shuffled
-      // ballot is shuffled per voter, and a fixed page order would favour whoever is first.
-      candidates: [...race.candidates]
-        .sort((a, b) => a.name.localeCompare(b.name, "en"))
-        .map((candidate) => ({ id: candidate.id, name: candidate.name, statement: markdownToTree(candidate.statement) })),
-    })),
-    measures: ballot.measures.map((measure) => ({ id: measure.id, title: measure.title, text: markdownToTree(measure.text) })),
     turnout: turnout && { rollSize: turnout.rollSize, voted: turnout.voted, needed, met: quorumMet(turnout.voted, needed) },
     results: certified ? (election.resultsJson as ElectionResults) : null,
     certifiedAt: certified ? (election.certifiedAt?.toISOString() ?? null) : null,
