@@ -37,8 +37,12 @@ function addSubscribers(
       "insert into newsletter_list_members (list_id, subscriber_id, status, chosen_at, consent_at, consent_source) select id, ?, 'subscribed', ?, ?, 'form' from newsletter_lists where slug = ?",
     );
     const user = db.prepare("insert into users (id, email, role, created_at) values (?, ?, 'member', ?) on conflict (email) do update set email = excluded.email returning id");
-    // Numbers far above the portal's own sequence, which approvals on this portal draw from.
-    const owner = db.prepare("insert into owners (owner_number, user_id, name, plan_id, joined_on, status, created_at) values ((select max(coalesce(max(owner_number), 0), 900000) + 1 from owners), ?, 'Test Owner', 'standard', '2026-01-01', 'active', ?)");
+    // Numbers drawn from the portal's own sequence, as an approval draws them: a number
+    // taken around it would leave the sequence below the highest owner, which the settings
+    // page (and its test on the same portal) refuses.
+    const nextNumber = db.prepare("update owner_number_sequence set next = next + 1 where id = 1 returning next - 1 as number").pluck();
+    const insertOwner = db.prepare("insert into owners (owner_number, user_id, name, plan_id, joined_on, status, created_at) values (?, ?, 'Test Owner', 'standard', '2026-01-01', 'active', ?)");
+    const owner = { run: (userId: string, at: number) => insertOwner.run(nextNumber.get() as number, userId, at) };
     db.transaction(() => {
       for (const email of emails) {
         const { id } = insert.get(email, status, Date.now(), status === "pending" ? null : Date.now(), options.bounced ? Date.now() : null) as { id: number };
