@@ -1,9 +1,8 @@
-import { randomInt } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BallotForm, type BallotView } from "@/components/elections/ballot-form";
+import { ballotViewOf } from "@/components/elections/ballot-view";
 import { BallotNotice } from "@/components/elections/ballot-notice";
-import { MarkdownContent } from "@/components/site/markdown";
 import { ButtonLink } from "@/components/ui/button-link";
 import { db } from "@/db";
 import { findBallotLink } from "@/db/queries/election-ballots";
@@ -14,15 +13,12 @@ import { castBallotAction } from "@/lib/actions/election-votes";
 import { getCurrentUser } from "@/lib/auth/session";
 import { alreadyVotedWords, castRefusalMessage } from "@/lib/elections/cast-refusal-words";
 import { hashLinkToken, isWellFormedLinkToken } from "@/lib/link-tokens";
-import { orderCandidates } from "@/lib/model/election-ballots";
 import { formatDateTime } from "@/lib/model/format";
 
 export const metadata: Metadata = { title: "Your ballot", robots: { index: false, follow: false } };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ token?: string | string[] }> };
 
-/** A shuffled race takes a fresh order on each view, from the operating system's random source. */
-const cryptoRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
 /**
  * The ballot, for the ownership an emailed link stands for or the signed-in owner's.
@@ -96,20 +92,7 @@ export default async function BallotPage({ params, searchParams }: Props) {
   const definition = getBallotDefinition(db, election.id);
   const ballot: BallotView | null = voted
     ? null
-    : {
-        races: definition.races.map((race) => ({
-          id: race.id,
-          title: race.title,
-          seats: race.seats,
-          writeIn: race.writeIn,
-          candidates: orderCandidates(race, race.candidateOrder, cryptoRandom).map((candidate) => ({
-            id: candidate.id,
-            name: candidate.name,
-            statement: candidate.statement ? <MarkdownContent source={candidate.statement} /> : null,
-          })),
-        })),
-        measures: definition.measures.map((measure) => ({ id: measure.id, title: measure.title, text: <MarkdownContent source={measure.text} /> })),
-      };
+    : ballotViewOf(definition);
 
   return (
     <>

@@ -1,25 +1,21 @@
 import Link from "next/link";
-import { randomInt } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BallotForm, type BallotView } from "@/components/elections/ballot-form";
+import { ballotViewOf } from "@/components/elections/ballot-view";
 import { ElectionContests } from "@/components/elections/election-contests";
 import { ElectionFacts } from "@/components/elections/election-facts";
-import { MarkdownContent } from "@/components/site/markdown";
 import { MarkdownTree } from "@/components/site/markdown-tree";
 import { db } from "@/db";
 import { getElectionById } from "@/db/queries/elections";
 import { requirePageRole } from "@/lib/auth/session";
 import { staffElectionView } from "@/lib/elections/staff-view";
-import { orderCandidates } from "@/lib/model/election-ballots";
 import { formatDateTime } from "@/lib/model/format";
 
 export const metadata: Metadata = { title: "Ballot preview" };
 
 type Props = { params: Promise<{ id: string }> };
 
-/** A shuffled race takes a fresh order on each view, as on the voters' ballot page. */
-const cryptoRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
 /**
  * The ballot exactly as a voter will see it (the same form, candidates in the race's
@@ -32,20 +28,7 @@ export default async function ElectionPreviewPage({ params }: Props) {
   const election = /^\d{1,12}$/.test(id) ? getElectionById(db, Number(id)) : null;
   if (!election) notFound();
   const { view, ballot } = staffElectionView(election);
-  const shown: BallotView = {
-    races: ballot.races.map((race) => ({
-      id: race.id,
-      title: race.title,
-      seats: race.seats,
-      writeIn: race.writeIn,
-      candidates: orderCandidates(race, race.candidateOrder, cryptoRandom).map((candidate) => ({
-        id: candidate.id,
-        name: candidate.name,
-        statement: candidate.statement ? <MarkdownContent source={candidate.statement} /> : null,
-      })),
-    })),
-    measures: ballot.measures.map((measure) => ({ id: measure.id, title: measure.title, text: <MarkdownContent source={measure.text} /> })),
-  };
+  const shown: BallotView = ballotViewOf(ballot);
   return (
     <>
       <p className="text-sm">
