@@ -130,6 +130,8 @@ const matrix: Record<string, Row> = {
   "lib/actions/newsletter-lists.ts#createNewsletterListAction":  ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter-lists.ts#updateNewsletterListAction":  ["sign in", "staff only", "staff only", "staff only", "runs",       "runs"],
   "lib/actions/newsletter.ts#confirmSubscriptionAction":   ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/newsletter.ts#leaveAllByPreferencesAction": ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
+  "lib/actions/newsletter.ts#savePreferencesAction":       ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/newsletter.ts#staffUnsubscribeAction":      ["sign in",     "staff only",  "staff only",  "staff only",  "runs",        "runs"],
   "lib/actions/newsletter.ts#subscribeFromAccountAction":  ["sign in",     "runs",        "runs",        "runs",        "runs",        "runs"],
   "lib/actions/newsletter.ts#subscribeToNewsletterAction": ["runs",        "runs",        "runs",        "runs",        "runs",        "runs"],

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
@@ -9,6 +8,7 @@ import { mailingPortalEnv, shiftedClockEnv, startPortal, temporaryDataDir, type 
 import { emailFiles, startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from "../helpers/smtp-receiver";
 import { waitFor } from "../helpers/wait-for";
 import { readMailbox, waitForEmail } from "../helpers/wait-for-email";
+import { addList, addSubscribers, listIdOf, onlyLists } from "../helpers/newsletter";
 import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
@@ -19,56 +19,6 @@ const campaignRow = (id: number, dataDir?: string) =>
   withPortalDb((db) => db.prepare("select id, slug, subject, markdown, status, sent_at from newsletter_campaigns where id = ?").get(id), dataDir) as
     | { id: number; slug: string | null; subject: string; markdown: string; status: string; sent_at: number | null }
     | undefined;
-
-/**
- * Subscribers written as the signup would leave them: a confirmed one is on `lists` (by
- * slug; the first list by default), with the confirmation as consent; `owner` gives each
- * address an active ownership, `bounced` marks it refused by its mail server.
- */
-function addSubscribers(
-  emails: string[],
-  status: "confirmed" | "pending" | "unsubscribed",
-  dataDir?: string,
-  options: { lists?: string[]; owner?: boolean; bounced?: boolean } = {},
-) {
-  withPortalDb((db) => {
-    const insert = db.prepare("insert into newsletter_subscribers (email, status, signed_up_at, confirmed_at, bounced_at) values (?, ?, ?, ?, ?) returning id");
-    const join = db.prepare(
-      "insert into newsletter_list_members (list_id, subscriber_id, status, chosen_at, consent_at, consent_source) select id, ?, 'subscribed', ?, ?, 'form' from newsletter_lists where slug = ?",
-    );
-    const user = db.prepare("insert into users (id, email, role, created_at) values (?, ?, 'member', ?) on conflict (email) do update set email = excluded.email returning id");
-    // Numbers drawn from the portal's own sequence, as an approval draws them: a number
-    // taken around it would leave the sequence below the highest owner, which the settings
-    // page (and its test on the same portal) refuses.
-    const nextNumber = db.prepare("update owner_number_sequence set next = next + 1 where id = 1 returning next - 1 as number").pluck();
-    const insertOwner = db.prepare("insert into owners (owner_number, user_id, name, plan_id, joined_on, status, created_at) values (?, ?, 'Test Owner', 'standard', '2026-01-01', 'active', ?)");
-    const owner = { run: (userId: string, at: number) => insertOwner.run(nextNumber.get() as number, userId, at) };
-    db.transaction(() => {
-      for (const email of emails) {
-        const { id } = insert.get(email, status, Date.now(), status === "pending" ? null : Date.now(), options.bounced ? Date.now() : null) as { id: number };
-        if (status === "confirmed") for (const slug of options.lists ?? ["news"]) join.run(id, Date.now(), Date.now(), slug);
-        if (options.owner) owner.run((user.get(crypto.randomUUID(), email, Date.now()) as { id: string }).id, Date.now());
-      }
-    })();
-  }, dataDir);
-}
-
-/** A list written directly (the lists pages are tested with them); returns its id. */
-function addList(slug: string, name: string, audience: "everyone" | "owners", dataDir?: string) {
-  return withPortalDb(
-    (db) =>
-      (db.prepare("insert into newsletter_lists (slug, name, audience, join_by_default, position, created_at, updated_at) values (?, ?, ?, 0, 10, ?, ?) returning id").get(slug, name, audience, Date.now(), Date.now()) as { id: number }).id,
-    dataDir,
-  );
-}
-
-const listIdOf = (slug: string, dataDir?: string) => (withPortalDb((db) => db.prepare("select id from newsletter_lists where slug = ?").get(slug), dataDir) as { id: number }).id;
-
-/** The campaign form's fields with only `lists` ticked (scrapeForm keeps every box, ticked or not). */
-const onlyLists = (fields: Record<string, string>, listIds: number[]) => ({
-  ...Object.fromEntries(Object.entries(fields).filter(([name]) => !name.startsWith("list-"))),
-  ...Object.fromEntries(listIds.map((listId) => [`list-${listId}`, "on"])),
-});
 
 const idFrom = (answer: ActionAnswer) => Number(/\/campaigns\/(\d+)\?/.exec((answer as { redirect: string }).redirect)![1]);
 const pickByButton = (label: string) => (form: HTMLFormElement) => (form.textContent ?? "").includes(label);

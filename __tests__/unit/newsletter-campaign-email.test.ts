@@ -51,20 +51,22 @@ describe("campaign email HTML", () => {
 describe("a campaign email", () => {
   const emailFor = prepareCampaignEmail({ coopName: "Marshall Street Food Co-op", siteUrl: site, subject: "Squash <season>", markdown: "Hello", archiveUrl: `${site}/newsletter/emails/squash` });
 
-  it("has the recipient's own unsubscribe link and the archive link in both parts", () => {
-    const email = emailFor(`${site}/newsletter/unsubscribe?token=abc`);
+  it("has the recipient's own unsubscribe and preference links and the archive link in both parts", () => {
+    const email = emailFor("abc");
     expect(email.subject).toBe("Squash <season>");
     expect(email.html).toContain("Squash &lt;season&gt;");
     for (const part of [email.text, email.html]) {
       expect(part).toContain(`${site}/newsletter/unsubscribe?token=abc`);
+      expect(part).toContain(`${site}/newsletter/preferences?token=abc`);
       expect(part).toContain(`${site}/newsletter/emails/squash`);
     }
+    expect(email.text).toContain(`Choose which lists you get: ${site}/newsletter/preferences?token=abc`);
   });
 
   it("says in its footer which lists it came from, names escaped, and offers to leave them", () => {
-    const email = prepareCampaignEmail({ coopName: "Co-op", siteUrl: site, subject: "Squash", markdown: "x", lists: ["Sales <flyer>", "Classes"] })("https://u.example/?token=t");
+    const email = prepareCampaignEmail({ coopName: "Co-op", siteUrl: site, subject: "Squash", markdown: "x", lists: ["Sales <flyer>", "Classes"] })("t");
     expect(email.text).toContain("You receive this email because you subscribed to Co-op’s lists “Sales <flyer>” and “Classes”.");
-    expect(email.text).toContain("Leave these lists (one click, no questions): https://u.example/?token=t");
+    expect(email.text).toContain(`Leave these lists (one click, no questions): ${site}/newsletter/unsubscribe?token=t`);
     expect(email.html).toContain("“Sales &lt;flyer&gt;” and “Classes”");
     expect(email.html).toContain(">Leave these lists</a>");
   });

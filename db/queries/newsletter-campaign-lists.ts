@@ -52,6 +52,11 @@ const hasOwnership = sql`(exists (select 1 from ${owners} join ${users} on ${use
   or exists (select 1 from ${ownerHouseholdMembers} join ${owners} on ${owners.id} = ${ownerHouseholdMembers.ownerId}
     where ${owners.status} = 'active' and ${ownerHouseholdMembers.joinedAt} is not null and ${ownerHouseholdMembers.email} = ${subscribers.email}))`;
 
+/** Whether one subscriber's address has an active ownership: the preference page offers owners-only lists by it. */
+export function subscriberHasOwnership(executor: Executor, subscriberId: number) {
+  return executor.select({ yes: sql<number>`${hasOwnership}` }).from(subscribers).where(eq(subscribers.id, subscriberId)).get()?.yes === 1;
+}
+
 /** The first instant of a store day (YYYY-MM-DD), in epoch milliseconds as the columns hold it. */
 const startOfStoreDay = (day: string) => instantFromStoreDateTime(`${day}T00:00`)?.getTime() ?? Date.parse(`${day}T00:00:00Z`);
 

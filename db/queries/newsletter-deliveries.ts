@@ -118,10 +118,10 @@ export function cancelQueuedDeliveriesOffLists(executor: Executor, subscriberId:
   return waiting.length;
 }
 
-/** The delivery a campaign email's own unsubscribe token belongs to, or null. */
+/** The delivery a campaign email's own token (its unsubscribe and preference links) belongs to, or null. */
 export function getDeliveryByTokenHash(executor: Executor, hash: string) {
   return executor
-    .select({ id: deliveries.id, campaignId: deliveries.campaignId, subscriberId: deliveries.subscriberId })
+    .select({ id: deliveries.id, campaignId: deliveries.campaignId, subscriberId: deliveries.subscriberId, createdAt: deliveries.createdAt })
     .from(deliveries)
     .where(eq(deliveries.unsubscribeTokenHash, hash))
     .get() ?? null;

@@ -164,18 +164,24 @@ export function activateChosenLists(executor: Executor, subscriberId: number, va
 }
 
 /**
- * A signed-in person's choice among `offered` lists, saved at once with consent now
- * (signing in proved the address): a wanted list becomes `subscribed` (source `account`),
- * an unwanted one they were on or waiting for becomes `left`. Lists not offered to them
- * (archived, or owners-only for someone without an ownership) are not touched. Returns
- * the ids joined and left.
+ * A person's own choice among `offered` lists, saved at once with consent now: signing in
+ * (`account`) or opening a newsletter email's preference link (`preferences`) proved the
+ * address. A wanted list becomes `subscribed`, an unwanted one they were on or waiting
+ * for becomes `left`. Lists not offered to them (archived, or owners-only for someone
+ * without an ownership) are not touched. Returns the ids joined and left.
  */
-export function setSubscriberLists(executor: Executor, subscriberId: number, offered: number[], wanted: number[], values: { at: Date; ip: string }) {
+export function setSubscriberLists(
+  executor: Executor,
+  subscriberId: number,
+  offered: number[],
+  wanted: number[],
+  values: { at: Date; ip: string; source: Extract<ConsentSource, "account" | "preferences"> },
+) {
   const current = new Map(listMembershipsOfSubscriber(executor, subscriberId).map((row) => [row.listId, row.status]));
   const joined = offered.filter((id) => wanted.includes(id) && current.get(id) !== "subscribed");
   const left = offered.filter((id) => !wanted.includes(id) && (current.get(id) === "subscribed" || current.get(id) === "pending"));
   if (joined.length > 0) {
-    const consent = { status: "subscribed" as const, chosenAt: values.at, consentAt: values.at, consentIp: values.ip, consentSource: "account" as const, leftAt: null };
+    const consent = { status: "subscribed" as const, chosenAt: values.at, consentAt: values.at, consentIp: values.ip, consentSource: values.source, leftAt: null };
     executor
       .insert(newsletterListMembers)
       .values(joined.map((listId) => ({ listId, subscriberId, ...consent })))

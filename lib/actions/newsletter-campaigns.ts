@@ -9,7 +9,7 @@ import { getSiteSettings } from "@/db/queries/site";
 import { queueEmail, wakeEmailWorker } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { explainRefusals, invalidFields } from "@/lib/model/errors";
-import { prepareCampaignEmail, unsubscribePageUrl } from "@/lib/newsletter/campaign-email";
+import { prepareCampaignEmail } from "@/lib/newsletter/campaign-email";
 import { startCampaignSendIn, wakeCampaignSender } from "@/lib/newsletter/campaign-sender";
 import { campaignEditSchema, campaignIdSchema, campaignScheduleSchema, campaignSchema, campaignSendSchema } from "@/lib/validations/newsletter-campaigns";
 import { defineAction } from "./safe-action";
@@ -101,7 +101,7 @@ export const sendTestCampaignAction = defineAction({
       const campaign = getCampaignOrThrow(tx, id);
       const lists = listCampaignLists(tx, id).map((list) => list.name);
       const emailFor = prepareCampaignEmail({ coopName: getSiteSettings().coopName, siteUrl, subject: campaign.subject, markdown: campaign.markdown, test: true, lists });
-      queueEmail(tx, { to: actor.email, ...emailFor(unsubscribePageUrl(siteUrl, "test-email-has-no-subscriber")) });
+      queueEmail(tx, { to: actor.email, ...emailFor("test-email-has-no-subscriber") });
       recordAudit(tx, actor, { action: "newsletter.campaign.test", subjectType: "newsletter_campaign", subjectId: String(id), detail: { to: actor.email } });
     });
     wakeEmailWorker();

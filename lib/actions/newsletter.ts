@@ -6,9 +6,10 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { db } from "@/db";
 import { getOwnershipForUser } from "@/db/queries/owners";
 import { saveAccountLists } from "@/lib/newsletter/account-lists";
+import { leaveAllByPreferences, savePreferences } from "@/lib/newsletter/preferences";
 import { confirmSubscription, signUpForNewsletter } from "@/lib/newsletter/subscriptions";
 import { unsubscribeByStaff, unsubscribeByToken, unsubscribeFromAccount } from "@/lib/newsletter/unsubscribe";
-import { accountListsSchema } from "@/lib/validations/newsletter-lists";
+import { accountListsSchema, preferenceListsSchema } from "@/lib/validations/newsletter-lists";
 import { accountSubscriptionSchema, newsletterSignupSchema, newsletterTokenSchema, staffUnsubscribeSchema } from "@/lib/validations/newsletter";
 import { defineAction } from "./safe-action";
 
@@ -42,6 +43,20 @@ export const unsubscribeByLinkAction = defineAction({
   access: "public",
   schema: newsletterTokenSchema,
   run: ({ token }) => unsubscribeByToken(token, "link"),
+});
+
+/** Anyone holding a newsletter email's preference link: saves the lists ticked on /newsletter/preferences. */
+export const savePreferencesAction = defineAction({
+  access: "public",
+  schema: preferenceListsSchema,
+  run: async ({ token, lists }) => savePreferences(token, lists, clientIp(await headers())),
+});
+
+/** Anyone holding a newsletter email's preference link: its "Leave all" button. */
+export const leaveAllByPreferencesAction = defineAction({
+  access: "public",
+  schema: newsletterTokenSchema,
+  run: ({ token }) => leaveAllByPreferences(token),
 });
 
 /**

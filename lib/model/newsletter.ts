@@ -30,8 +30,12 @@ export type ListAudience = (typeof listAudiences)[number];
 export const listMemberStatuses = ["pending", "subscribed", "left"] as const;
 export type ListMemberStatus = (typeof listMemberStatuses)[number];
 
-/** Where a consent to a list came from: the signup form (confirmed by email), the signed-in account page, or a staff import (confirmed by email). */
-export const consentSources = ["form", "account", "import"] as const;
+/**
+ * Where a consent to a list came from: the signup form (confirmed by email), the signed-in
+ * account page, a staff import (confirmed by email), or the preference page a newsletter
+ * email linked to (holding the email proves the address).
+ */
+export const consentSources = ["form", "account", "import", "preferences"] as const;
 export type ConsentSource = (typeof consentSources)[number];
 
 /** Who of a campaign's lists it reaches, computed when sending starts: everyone on them, only people with an ownership, or only people without one; and by when they subscribed. */
@@ -44,6 +48,16 @@ export type CampaignSegment = {
   /** YYYY-MM-DD, store time: subscribed to the list before this day. */
   subscribedBefore?: string;
 };
+
+/**
+ * A newsletter email's preference link can add lists for this many days after the email
+ * went out, and take the reader off lists for ever: an old email forwarded or left in a
+ * shared inbox should not let whoever holds it sign the address up for more mail.
+ */
+export const PREFERENCE_LINK_JOIN_DAYS = 90;
+
+/** Whether a preference link from an email queued at `sentAt` may still add lists. */
+export const preferenceLinkCanJoin = (sentAt: Date, now: Date) => now.getTime() - sentAt.getTime() <= PREFERENCE_LINK_JOIN_DAYS * 86_400_000;
 
 /** The list every subscriber of the single newsletter was moved to when lists came. */
 export const DEFAULT_LIST_SLUG = "news";

@@ -3,12 +3,18 @@ import { db } from "@/db";
 import { recordAudit, type AuditActor } from "@/db/queries/audit";
 import { listJoinableNewsletterLists, listMembershipsOfSubscriber, setSubscriberLists } from "@/db/queries/newsletter-lists";
 import { getSubscriberByEmail, insertConfirmedSubscriber, markSubscriberConfirmed } from "@/db/queries/newsletter-subscribers";
+import type { NewsletterList } from "@/db/schema";
 import type { SubscriberStatus } from "@/lib/model/newsletter";
 import { consentAddress, subscriberSubject } from "./subscriptions";
 import { hashNewsletterToken, newNewsletterToken } from "./tokens";
 import { unsubscribeInTransaction } from "./unsubscribe";
 
 export type AccountListChoice = { id: number; name: string; description: string; ownersOnly: boolean; ticked: boolean };
+
+/** Lists as a person's checkboxes (on /account and the preference page), ticked as `ticked` says. */
+export function listChoices(lists: NewsletterList[], ticked: (list: NewsletterList) => boolean): AccountListChoice[] {
+  return lists.map((list) => ({ id: list.id, name: list.name, description: list.description, ownersOnly: list.audience === "owners", ticked: ticked(list) }));
+}
 
 /**
  * What /account shows a signed-in person: their address's state and the lists they may
@@ -19,13 +25,7 @@ export function getAccountLists(email: string, { hasOwnership }: { hasOwnership:
   const subscriber = getSubscriberByEmail(db, email.toLowerCase());
   const confirmed = subscriber?.status === "confirmed";
   const on = new Set(subscriber && confirmed ? listMembershipsOfSubscriber(db, subscriber.id).filter((row) => row.status === "subscribed").map((row) => row.listId) : []);
-  const lists: AccountListChoice[] = listJoinableNewsletterLists(db, { hasOwnership }).map((list) => ({
-    id: list.id,
-    name: list.name,
-    description: list.description,
-    ownersOnly: list.audience === "owners",
-    ticked: confirmed ? on.has(list.id) : list.joinByDefault,
-  }));
+  const lists = listChoices(listJoinableNewsletterLists(db, { hasOwnership }), (list) => (confirmed ? on.has(list.id) : list.joinByDefault));
   const status: SubscriberStatus | null = subscriber?.status ?? null;
   return { status, confirmedAt: subscriber?.confirmedAt ?? null, lists };
 }
@@ -58,7 +58,7 @@ export function saveAccountLists(user: AuditActor & { name: string | null }, ip:
         id = existing.id;
         if (existing.status !== "confirmed") markSubscriberConfirmed(tx, id, { at: now, ip: address, unsubscribeTokenHash: hashNewsletterToken(newNewsletterToken()) });
       }
-      const { joined, left } = setSubscriberLists(tx, id, offered, chosen, { at: now, ip: address });
+      const { joined, left } = setSubscriberLists(tx, id, offered, chosen, { at: now, ip: address, source: "account" });
       if (existing?.status !== "confirmed") recordAudit(tx, user, { action: "newsletter_subscriber.confirm", ...subscriberSubject(id), detail: { via: "account" } });
       if (joined.length > 0 || left.length > 0) recordAudit(tx, user, { action: "newsletter_subscriber.lists", ...subscriberSubject(id), detail: { via: "account", joined, left } });
       return { subscribed: true };

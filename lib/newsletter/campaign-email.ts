@@ -1,4 +1,4 @@
-import { unsubscribeUrls } from "./tokens";
+import { preferencesUrl, unsubscribeUrls } from "./tokens";
 import { markdownToTree } from "@/lib/markdown/to-tree";
 import { escapeHtml, treeToEmailHtml, treeToEmailText } from "@/lib/markdown/to-email-html";
 
@@ -27,8 +27,9 @@ export function campaignBodyHtml(markdown: string, siteUrl: string) {
 
 /**
  * A campaign's email for any recipient: the body is rendered from Markdown (never raw
- * HTML) once, and each call adds a recipient's own unsubscribe link to the footer (with
- * why they get it and the archive link), in an HTML part and a plain-text part.
+ * HTML) once, and each call adds to the footer the links of a recipient's own token (the
+ * preference page and one-click unsubscribe), with why they get it and the archive link,
+ * in an HTML part and a plain-text part.
  */
 export function prepareCampaignEmail(content: CampaignEmailContent) {
   const tree = markdownToTree(content.markdown);
@@ -45,7 +46,9 @@ export function prepareCampaignEmail(content: CampaignEmailContent) {
   const archive = content.archiveUrl
     ? `<p style="${small}"><a href="${escapeHtml(content.archiveUrl)}" style="color:#235330">Read it in your browser</a></p>`
     : "";
-  return (unsubscribeUrl: string) => {
+  return (token: string) => {
+    const unsubscribeUrl = unsubscribePageUrl(content.siteUrl, token);
+    const choose = preferencesUrl(content.siteUrl, token);
     const text = [
       content.subject,
       "",
@@ -54,6 +57,7 @@ export function prepareCampaignEmail(content: CampaignEmailContent) {
       "—",
       why,
       ...(content.archiveUrl ? [`Read it in your browser: ${content.archiveUrl}`] : []),
+      `Choose which lists you get: ${choose}`,
       `${leave} (one click, no questions): ${unsubscribeUrl}`,
     ].join("\n");
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
@@ -65,7 +69,7 @@ export function prepareCampaignEmail(content: CampaignEmailContent) {
 </div>
 <div style="padding:16px 4px">
 <p style="${small}">${escapeHtml(why)}</p>${archive}
-<p style="${small}"><a href="${escapeHtml(unsubscribeUrl)}" style="color:#235330">${leave}</a> with one click, no questions asked.</p>
+<p style="${small}"><a href="${escapeHtml(choose)}" style="color:#235330">Choose which lists you get</a> · <a href="${escapeHtml(unsubscribeUrl)}" style="color:#235330">${leave}</a> with one click, no questions asked.</p>
 </div></div></body></html>`;
     return { subject, text, html };
   };

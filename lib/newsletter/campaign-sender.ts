@@ -100,7 +100,7 @@ export function queueCampaignBatch(campaignId: number, limit = CAMPAIGN_BATCH_SI
         const unsubscribeUrl = unsubscribePageUrl(siteUrl, token);
         const emailId = queueEmail(tx, {
           to: subscriber.email,
-          ...emailFor(unsubscribeUrl),
+          ...emailFor(token),
           headers: campaignHeaders({ coopName, siteHost, unsubscribeUrl }),
           messageId: campaignMessageId(campaignId, subscriber.id, siteHost),
           redactAfter: new Date(now.getTime() + CAMPAIGN_COPY_KEPT_MS),

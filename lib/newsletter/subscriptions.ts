@@ -35,12 +35,13 @@ export const consentAddress = (ip: string) => ip.replace(/^::ffff:(\d+\.\d+\.\d+
 export const subscriberSubject = (id: number | string) => ({ subjectType: "newsletter_subscriber", subjectId: String(id) });
 
 /** How a subscription ended or began, kept in the audit log. */
-export type SubscriptionChannel = "link" | "one-click" | "account" | "staff";
+export type SubscriptionChannel = "link" | "one-click" | "account" | "staff" | "preferences";
 
 export const LINK_PROBLEMS = {
   confirmUnknown: "This confirmation link does not work: it has been used already, or it was copied incompletely. Nothing was changed.",
   confirmExpired: `This confirmation link has expired: links work for ${CONFIRM_LINK_DAYS} days. Nothing was changed; sign up again to get a new one.`,
   unsubscribeUnknown: "This unsubscribe link does not work: it was copied incompletely, or it is not one of ours. Nothing was changed.",
+  preferencesUnknown: "This link does not work: it was copied incompletely, or it is not one of ours. Nothing was changed.",
 } as const;
 
 /**

@@ -23,6 +23,11 @@ export function unsubscribeUrls(siteUrl: string, token: string) {
   };
 }
 
+/** A newsletter email's preference page (its lists as checkboxes; GET changes nothing), keyed by the email's own token. */
+export function preferencesUrl(siteUrl: string, token: string) {
+  return withToken(siteUrl, "/newsletter/preferences", token);
+}
+
 /** The headers every newsletter email carries (RFC 2369 + RFC 8058), for a token of its own. */
 export function listUnsubscribeHeaders(siteUrl: string, token: string): Record<string, string> {
   return {

@@ -39,3 +39,8 @@ export const newsletterListArchiveSchema = z.object({ id: rowId });
 
 /** /account: the lists the signed-in person ticks; none ticked leaves them all. */
 export const accountListsSchema = z.looseObject({}).transform((form) => ({ lists: tickedListIds(form) }));
+
+/** The preference page a newsletter email links to: its token and the lists ticked; none ticked leaves them all. */
+export const preferenceListsSchema = z
+  .looseObject({ token: z.string().max(200).default("") })
+  .transform((form) => ({ token: form.token, lists: tickedListIds(form) }));

@@ -19,6 +19,7 @@ import {
   storedContent,
   type FieldSpec,
 } from "../../helpers/hostile";
+import { addDeliveryToken } from "../../helpers/newsletter";
 import { applicationFields } from "../../helpers/owners";
 import { portalDataDir, portalUrl, withPortalDb } from "../../helpers/portal";
 import { FIRST_NAME_MAX } from "@/lib/model/newsletter";
@@ -358,11 +359,16 @@ describe(`the newsletter token pages' buttons (${RUNS} inputs each)`, () => {
     const unsubscribeUrl = new URL((confirmed.answer as { data: { unsubscribeUrl: string } }).data.unsubscribeUrl);
     const unsubscribePath = `${unsubscribeUrl.pathname}${unsubscribeUrl.search}`;
     const unsubscribe = await scrapeForm(unsubscribePath, "", hasField("token"));
+    const preferencesPath = `/newsletter/preferences?token=${addDeliveryToken(email)}`;
+    const savePreferences = await scrapeForm(preferencesPath, "", (form) => (form.textContent ?? "").includes("Save my lists"));
+    const leaveAll = await scrapeForm(preferencesPath, "", (form) => (form.textContent ?? "").includes("Leave all"));
     const statuses = () => withPortalDb((db) => db.prepare("select status, count(*) as n from newsletter_subscribers group by status order by status").all());
     const before = statuses();
     for (const [label, pagePath, form] of [
       ["newsletter confirm", confirmPath, confirm],
       ["newsletter unsubscribe", unsubscribePath, unsubscribe],
+      ["newsletter preferences save", preferencesPath, savePreferences],
+      ["newsletter preferences leave all", preferencesPath, leaveAll],
     ] as const) {
       await assertBatches(label, fc.record({ token: fc.oneof(hostileText(), fc.stringMatching(/^[0-9a-f]{64}$/), fc.constant("x".repeat(201))), extra: fc.array(fc.tuple(fc.constantFrom("__proto__", "token", "status", "email"), hostileText()), { maxLength: 2 }) }), async ({ token, extra }) => {
         const answered = await postAction(pagePath, actionIdOf(form), [["token", token], ...extra]);
@@ -372,5 +378,27 @@ describe(`the newsletter token pages' buttons (${RUNS} inputs each)`, () => {
       });
     }
     expect(statuses()).toEqual(before);
+  });
+
+  it("the preference page's own token with any list fields: an answer, never a 500, and only lists the page offers are joined", async () => {
+    const email = `hostile-preferences-${run}@fuzz.example`;
+    withPortalDb((db) =>
+      db
+        .prepare("insert into newsletter_subscribers (email, status, signed_up_at, confirmed_at) values (?, 'confirmed', ?, ?)")
+        .run(email, Date.now(), Date.now()),
+    );
+    const path = `/newsletter/preferences?token=${addDeliveryToken(email)}`;
+    const form = await scrapeForm(path, "", (each) => (each.textContent ?? "").includes("Subscribe to the lists ticked"));
+    const offered = Object.keys(form).filter((name) => name.startsWith("list-"));
+    // A control character in a field's name makes the part header malformed, which Next's own
+    // multipart reader answers with its 500 before any action runs (docs/security.md, "Odd input").
+    const listField = fc.oneof(fc.constantFrom(...offered, "list-0", "list-999999999", "list-1e3", "list--1", "list-"), hostileText().map((name) => name.replace(/[\u0000-\u001f\u007f]/g, "")));
+    const listValue = fc.oneof(fc.constantFrom("on", "yes", "true", ""), hostileText());
+    await assertBatches("newsletter preferences lists", fc.array(fc.tuple(listField, listValue), { maxLength: 6 }), async (fields) => {
+      const answered = await postAction(path, actionIdOf(form), [["token", form.token as string], ...fields]);
+      if (answered.status >= 500 || !answered.answer || !("ok" in answered.answer) || isServerError(answered)) throw new Error(`answered ${answered.status} ${JSON.stringify(answered.answer)}`);
+    });
+    const joined = withPortalDb((db) => db.prepare("select 'list-' || list_id from newsletter_list_members m join newsletter_subscribers s on s.id = m.subscriber_id where s.email = ?").pluck().all(email) as string[]);
+    for (const name of joined) expect(offered).toContain(name);
   });
 });
