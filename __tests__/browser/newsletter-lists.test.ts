@@ -1,8 +1,10 @@
 import type { Browser } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser } from "../helpers/browser";
 import { signInByStoredSession } from "../helpers/browser-sign-in";
+import { addList, sendCampaign } from "../helpers/newsletter";
 import { portalUrl, withPortalDb } from "../helpers/portal";
-import { waitForEmails } from "../helpers/wait-for-email";
+import { storedSessionCookie } from "../helpers/stored-session";
+import { waitForEmail, waitForEmails } from "../helpers/wait-for-email";
 
 jest.setTimeout(60_000);
 
@@ -25,7 +27,7 @@ const listsOf = (email: string) =>
   );
 
 // axe checks /newsletter with its lists among the public pages (public-pages.test.ts); it needs JavaScript, so it checks the staff pages here.
-it("a reader chooses lists on /newsletter without JavaScript and confirms them from the .eml; staff see the lists page; axe finds nothing", async () => {
+it("a reader chooses lists on /newsletter and confirms them from the .eml, without JavaScript; staff see the lists page; axe finds nothing", async () => {
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await page.goto(portalUrl("/newsletter"));
   const signup = page.locator("#signup");
@@ -42,11 +44,13 @@ it("a reader chooses lists on /newsletter without JavaScript and confirms them f
   ]);
 
   const [message] = await waitForEmails(reader, 1);
-  const confirming = await (await browser.newContext()).newPage();
+  // Without JavaScript too: the server answers the button with the page, the link spent by then.
+  const confirming = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await confirming.goto(/http\S+\/newsletter\/confirm\?token=[0-9a-f]{64}/.exec(message!.text)![0]);
   await confirming.getByText("Classes and events").waitFor({ timeout: 10_000 });
   await confirming.getByRole("button", { name: "Confirm my subscription" }).click();
   await confirming.getByText("You are subscribed. Thank you!").waitFor({ timeout: 10_000 });
+  expect(await confirming.getByRole("link", { name: "Unsubscribe" }).getAttribute("href")).toMatch(/\/newsletter\/unsubscribe\?token=[0-9a-f]{64}$/);
   expect(listsOf(reader).map((row) => row.status)).toEqual(["subscribed", "subscribed"]);
 
   const context = await browser.newContext();
@@ -58,4 +62,45 @@ it("a reader chooses lists on /newsletter without JavaScript and confirms them f
   await staff.goto(portalUrl("/account"));
   await staff.getByRole("group", { name: "Lists" }).waitFor({ timeout: 10_000 });
   await expectNoAxeViolations(staff);
+});
+
+it("the reader changes their lists from a campaign email's preference link, without JavaScript; axe finds nothing", async () => {
+  // A list only this reader is on, so that the campaign reaches nobody else on the shared portal.
+  const run = Date.now();
+  const tastings = addList(`tastings-${run}`, `Tastings ${run}`, "everyone");
+  withPortalDb((db) =>
+    db
+      .prepare("insert into newsletter_list_members (list_id, subscriber_id, status, chosen_at, consent_at, consent_source) select ?, id, 'subscribed', ?, ?, 'form' from newsletter_subscribers where email = ?")
+      .run(tastings, Date.now(), Date.now(), reader),
+  );
+  await sendCampaign(storedSessionCookie(`lists-staff-${run}@coop.example`, "staff"), [tastings], `Tastings this week ${run}`, "Cheese on Friday.");
+  const email = await waitForEmail(reader, (message) => message.subject === `Tastings this week ${run}`);
+  const link = /http\S+\/newsletter\/preferences\?token=[0-9a-f]{64}/.exec(email.text)![0];
+
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto(link);
+  const lists = page.getByRole("group", { name: "Lists" });
+  expect(await lists.getByLabel(`Tastings ${run}`).isChecked()).toBe(true);
+  expect(await lists.getByLabel("Classes and events").isChecked()).toBe(true);
+  expect(await lists.getByLabel("Weekly sales flyer").isChecked()).toBe(false);
+  await lists.getByLabel("Classes and events").uncheck();
+  await lists.getByLabel("Weekly sales flyer").check();
+  await page.getByRole("button", { name: "Save my lists" }).click();
+  await page.getByText("Your lists are saved.").waitFor({ timeout: 10_000 });
+  expect(await page.getByRole("group", { name: "Lists" }).getByLabel("Weekly sales flyer").isChecked()).toBe(true);
+  expect(Object.fromEntries(listsOf(reader).map((row) => [row.name, row.status]))).toEqual({
+    "Co-op news": "subscribed",
+    "Weekly sales flyer": "subscribed",
+    "Classes and events": "left",
+    [`Tastings ${run}`]: "subscribed",
+  });
+
+  const withScript = await (await browser.newContext()).newPage();
+  await withScript.goto(link);
+  await withScript.getByRole("group", { name: "Lists" }).waitFor({ timeout: 10_000 });
+  await expectNoAxeViolations(withScript);
+  await withScript.getByRole("group", { name: "Lists" }).getByLabel(`Tastings ${run}`).uncheck();
+  await withScript.getByRole("button", { name: "Save my lists" }).click();
+  await withScript.getByText("Your lists are saved.").waitFor({ timeout: 10_000 });
+  expect(listsOf(reader).find((row) => row.name === `Tastings ${run}`)!.status).toBe("left");
 });
