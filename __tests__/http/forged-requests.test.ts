@@ -212,7 +212,7 @@ const onePolicy = (headers: Headers) => {
 const noneAtAll = "default-src 'none'; frame-ancestors 'none'; sandbox";
 const isPrivate = (url: string) => /^\/(staff|account|login)(\/|$|\?)/.test(url);
 /** Pages that read an emailed token: rendered per request and never cached. */
-const tokenPages = ["/newsletter/confirm", "/newsletter/unsubscribe"];
+const tokenPages = ["/newsletter/confirm", "/newsletter/preferences", "/newsletter/unsubscribe"];
 
 describe("headers on every page and route", () => {
   it("each answers with one policy of its kind, nosniff, a Referrer-Policy, no framing, and no-store where private", async () => {
