@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
+import { latestSignInLink, requestSignInLink } from "../helpers/auth";
 import { callAction, hasField, postOnOwnSocket, postUploadForm, scrapeForm, scrapeUploadForm } from "../helpers/forms";
 import { onOwnPortal } from "../helpers/hostile";
 import { createCampaign } from "../helpers/newsletter-campaigns";
@@ -195,6 +196,18 @@ describe("a list of 10,000 lines with 1,000 bad lines and 500 duplicates", () =>
     expect(audit[0]!.actor_email).toBe(staffEmail);
     expect(JSON.parse(audit[0]!.detail)).toEqual({ lines: LINES, imported: NEW, bad: 1_000, duplicates: 500, alreadyThere: 1, unsubscribedBefore: 1 });
     expect(audit[0]!.detail).not.toContain("@");
+  });
+
+  it("mail queued after the import (a sign-in link) goes out at once, not behind its confirmations", async () => {
+    const email = `import-signin-${run}@coop.example`;
+    const started = Date.now();
+    expect((await requestSignInLink(email)).status).toBeLessThan(400);
+    await latestSignInLink(email, 1);
+    const waited = Date.now() - started;
+    const waiting = one(`select count(*) from email_outbox where status = 'queued' and subject like 'Would you like to keep getting%'`);
+    console.log(`newsletter import: a sign-in link requested after the import arrived in ${(waited / 1000).toFixed(1)} s, with ${waiting} confirmations still waiting their turn`);
+    expect(waiting).toBeGreaterThan(NEW / 2);
+    expect(waited).toBeLessThan(10_000);
   });
 
   it("pressing import again, or importing the same file staged again, imports nothing more", async () => {
