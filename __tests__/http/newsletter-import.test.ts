@@ -104,10 +104,11 @@ describe("refusals: nothing is written", () => {
     expect(footprint()).toEqual(before);
   });
 
-  it("an owner is refused the page, the upload route and the import action; a visitor without a session is sent to sign in", async () => {
+  it("an owner is refused the page and the upload route, staff posting from another site too; a visitor without a session is sent to sign in", async () => {
     const before = footprint();
     expect((await page(PAGE, owner)).status).toBe(403);
     expect(await postUploadForm(ROUTE, { file: csv("email\r\na@x.org\r\n") }, { cookie: owner })).toMatchObject({ status: 403, answer: { ok: false } });
+    expect(await postUploadForm(ROUTE, { file: csv("email\r\na@x.org\r\n") }, { cookie: staff, origin: "https://attacker.example" })).toMatchObject({ status: 403, answer: { ok: false, code: "forbidden" } });
     // A browser without JavaScript (no JSON asked for) and no session: to sign in, and back.
     const body = new FormData();
     body.append("file", csv("email\r\na@x.org\r\n"));
@@ -167,6 +168,10 @@ describe("a list of 10,000 lines with 1,000 bad lines and 500 duplicates", () =>
   it("imports exactly the new addresses as pending, on pending lists of source import, each with one confirmation email; known addresses are not touched", async () => {
     const outboxBefore = one("select count(*) from email_outbox");
     importForm = await scrapeForm(previewPath, staff, hasField("file"));
+    // The button's action, pressed by an owner with the staged file's id, is refused by the action itself.
+    const before = footprint();
+    expect(await callAction(previewPath, importForm, owner)).toMatchObject({ ok: false, message: "This is for co-op staff." });
+    expect(footprint()).toEqual(before);
     const started = Date.now();
     expect(await callAction(previewPath, importForm, staff)).toEqual({ redirect: `${PAGE}?imported=${NEW}` });
     console.log(`newsletter import: ${NEW} addresses imported in ${((Date.now() - started) / 1000).toFixed(1)} s (the request, over HTTP)`);
