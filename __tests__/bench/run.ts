@@ -1,15 +1,18 @@
 /**
  * `npm run bench`: the health library's search over 10,000 generated monographs, and the
- * public pages over HTTP (see pages.ts). Every figure is printed beside a baseline
+ * public pages over HTTP (see pages.ts); `npm run bench -- import`, the import of a
+ * 10,000-line mailing list (see newsletter-import.ts). Every figure is printed beside a baseline
  * measured in the same run (the machine is shared and noisy, so ratios mean more than
  * milliseconds): search against a naive LIKE scan, pages against the portal's minimal
  * prerendered page.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPortal } from "../helpers/portal-server";
 import { launchBrowser } from "../helpers/browser";
+import { importBenchmark } from "./newsletter-import";
 import { javascriptPerPage, pageBenchmark } from "./pages";
 import { benchmarkQueries, generatedMonograph, likeSearch, percentiles, random, time } from "./search";
 
@@ -69,11 +72,15 @@ async function httpBenchmark(javascriptOnly: boolean) {
 
 async function main() {
   console.log(`Benchmarks, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
-  // `npm run bench -- pages` or `-- search` runs one part alone; `-- javascript` only the
-  // JavaScript each public page ships (a minute, against the floor).
+  // `npm run bench -- pages`, `-- search` or `-- import` runs one part alone; `-- javascript`
+  // only the JavaScript each public page ships (a minute, against the floor).
   const only = process.argv[2];
   if (only === undefined || only === "search") await searchBenchmark();
-  if (only !== "search") await httpBenchmark(only === "javascript");
+  // In process, like the search: each sets DATA_DIR and opens the one database client of
+  // its process, so in a full run the import has a process of its own.
+  if (only === "import") await importBenchmark();
+  else if (only === undefined) spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "import"], { stdio: "inherit" });
+  if (only !== "search" && only !== "import") await httpBenchmark(only === "javascript");
 }
 
 void main();

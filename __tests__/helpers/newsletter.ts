@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { callAction, hasField, scrapeForm } from "./forms";
+import { callAction, hasField, scrapeForm, type ActionAnswer } from "./forms";
 import { withPortalDb } from "./portal";
 
 /** Newsletter rows written as the portal's own forms would leave them, and a campaign sent the way staff send one. */
@@ -54,6 +54,16 @@ export const onlyLists = (fields: Record<string, string>, listIds: number[]) => 
   ...Object.fromEntries(listIds.map((listId) => [`list-${listId}`, "on"])),
 });
 
+export const idFrom = (answer: ActionAnswer) => Number(/\/campaigns\/(\d+)\?/.exec((answer as { redirect: string }).redirect)![1]);
+
+/** A draft to the first list (everyone on it), as the form on the page would send it. */
+export async function createCampaign(cookie: string, subject: string, markdown: string, dataDir?: string) {
+  const create = await scrapeForm("/staff/newsletter/campaigns/new", cookie, hasField("subject"));
+  const answer = await callAction("/staff/newsletter/campaigns/new", { ...onlyLists(create, [listIdOf("news", dataDir)]), ownership: "any", subject, markdown }, cookie);
+  expect(answer).toEqual({ redirect: expect.stringMatching(/^\/staff\/newsletter\/campaigns\/\d+\?created=1$/) });
+  return idFrom(answer);
+}
+
 /**
  * A campaign to `listIds`, written and sent through the staff forms; resolves once sending
  * started (the sender queues its emails in the background). Returns the campaign's id.
@@ -61,7 +71,7 @@ export const onlyLists = (fields: Record<string, string>, listIds: number[]) => 
 export async function sendCampaign(staffCookie: string, listIds: number[], subject: string, markdown: string) {
   const form = await scrapeForm("/staff/newsletter/campaigns/new", staffCookie, hasField("subject"));
   const created = await callAction("/staff/newsletter/campaigns/new", { ...onlyLists(form, listIds), ownership: "any", subject, markdown }, staffCookie);
-  const id = Number(/\/campaigns\/(\d+)\?/.exec((created as { redirect: string }).redirect)![1]);
+  const id = idFrom(created);
   const page = `/staff/newsletter/campaigns/${id}?confirm=send`;
   const answer = await callAction(page, await scrapeForm(page, staffCookie, hasField("confirm", "yes")), staffCookie);
   if (JSON.stringify(answer) !== JSON.stringify({ redirect: `/staff/newsletter/campaigns/${id}?sending=1` })) throw new Error(`The campaign did not start: ${JSON.stringify(answer)}`);

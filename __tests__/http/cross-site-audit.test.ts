@@ -44,6 +44,13 @@ beforeAll(async () => {
       .prepare("insert into email_outbox (message_id, \"to\", subject, text, html, status, next_try_at, created_at) values (?, ?, 'Cross-site test', 'Hello', '<p>Hello</p>', 'sent', ?, ?)")
       .run(`<cross-site-${run}@coop.example>`, staffEmail, Date.now(), Date.now()),
   );
+  // A list file waiting for its import, so that its preview (an audited view) has one to show.
+  const stagedImport = crypto.randomBytes(16).toString("hex");
+  withPortalDb((db) => {
+    const list = `email\r\ncross-site-reader-${run}@coop.example\r\n`;
+    fs.writeFileSync(path.join(portalDataDir(), "uploads", stagedImport), list);
+    db.prepare("insert into uploads (id, original_name, content_type, size_bytes, created_at) values (?, 'list.csv', 'text/csv', ?, ?)").run(stagedImport, list.length, Date.now());
+  });
   const ids = {
     application: one("select id from owner_applications order by id limit 1"),
     owner: one("select id from owners order by id limit 1"),
@@ -64,6 +71,7 @@ beforeAll(async () => {
     ["/staff/jobs/[id]", `/staff/jobs/${ids.job}`, "staff"],
     ["/staff/jobs/applicants/[id]", `/staff/jobs/applicants/${applicationId}`, "staff"],
     ["/staff/newsletter/subscribers", "/staff/newsletter/subscribers", "staff"],
+    ["/staff/newsletter/import", `/staff/newsletter/import?file=${stagedImport}`, "staff"],
     ["/staff/elections/[id]/roll", `/staff/elections/${ids.election}/roll`, "staff"],
     ["/staff/elections/[id]/results.csv", `/staff/elections/${ids.election}/results.csv`, "staff"],
     ["/staff/outbox", "/staff/outbox", "admin"],

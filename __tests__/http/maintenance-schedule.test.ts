@@ -88,6 +88,7 @@ it("a month without anyone typing a command: every day a maintenance run, each d
       "jobApplicationsDeleted",
       "newsletterSignupsExpired",
       "sentEmailsCleared",
+      "stagedImportsDeleted",
     ]);
   }
   expect(runs.filter((run) => run.backupTaken !== null)).toHaveLength(32);

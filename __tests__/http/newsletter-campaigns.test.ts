@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { storeDateTimeInput } from "@/lib/model/store-time";
-import { callAction, forgedSessionCookie, hasField, scrapeForm, type ActionAnswer } from "../helpers/forms";
+import { callAction, forgedSessionCookie, hasField, scrapeForm } from "../helpers/forms";
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { mailingPortalEnv, shiftedClockEnv, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
 import { emailFiles, startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from "../helpers/smtp-receiver";
 import { waitFor } from "../helpers/wait-for";
 import { readMailbox, waitForEmail } from "../helpers/wait-for-email";
-import { addList, addSubscribers, listIdOf, onlyLists } from "../helpers/newsletter";
+import { addList, addSubscribers, createCampaign, idFrom, listIdOf, onlyLists } from "../helpers/newsletter";
 import { storedSessionCookie } from "../helpers/stored-session";
 
 jest.setTimeout(120_000);
@@ -20,7 +20,6 @@ const campaignRow = (id: number, dataDir?: string) =>
     | { id: number; slug: string | null; subject: string; markdown: string; status: string; sent_at: number | null }
     | undefined;
 
-const idFrom = (answer: ActionAnswer) => Number(/\/campaigns\/(\d+)\?/.exec((answer as { redirect: string }).redirect)![1]);
 const pickByButton = (label: string) => (form: HTMLFormElement) => (form.textContent ?? "").includes(label);
 
 /** Each staff action's form, scraped from its page as staff see it: the action ids come from there. */
@@ -32,14 +31,6 @@ async function forms(cookie: string, id: number) {
     remove: await scrapeForm(`/staff/newsletter/campaigns/${id}`, cookie, pickByButton("Delete the draft")),
     send: await scrapeForm(`/staff/newsletter/campaigns/${id}?confirm=send`, cookie, hasField("confirm", "yes")),
   };
-}
-
-/** A draft to the first list (everyone on it), as the form on the page would send it. */
-async function createCampaign(cookie: string, subject: string, markdown: string, dataDir?: string) {
-  const create = await scrapeForm("/staff/newsletter/campaigns/new", cookie, hasField("subject"));
-  const answer = await callAction("/staff/newsletter/campaigns/new", { ...onlyLists(create, [listIdOf("news", dataDir)]), ownership: "any", subject, markdown }, cookie);
-  expect(answer).toEqual({ redirect: expect.stringMatching(/^\/staff\/newsletter\/campaigns\/\d+\?created=1$/) });
-  return idFrom(answer);
 }
 
 const messageIdPattern = (campaignId: number) => new RegExp(`^<campaign-${campaignId}\\.subscriber-\\d+@127\\.0\\.0\\.1>$`);

@@ -21,23 +21,38 @@ export type QueuedEmail = {
   messageId?: string;
   /** The record whose personal data this message carries, so that it goes when that record does. */
   concerns?: EmailConcern;
+  /** Not sent before then (a large batch paced out, so that the mail queued after it is not held up behind it); now when unset. */
+  notBefore?: Date;
 };
+
+function outboxRow(email: QueuedEmail, messageDomain: string) {
+  const { concerns, notBefore, ...message } = email;
+  return {
+    ...message,
+    headers: email.headers ?? {},
+    messageId: email.messageId ?? `<${crypto.randomUUID()}@${messageDomain}>`,
+    nextTryAt: notBefore ?? new Date(),
+    concernsType: concerns?.type ?? null,
+    concernsId: concerns ? String(concerns.id) : null,
+  };
+}
 
 /** Queues a message; run it inside the transaction of the change that causes the email. */
 export function insertQueuedEmail(executor: Executor, email: QueuedEmail, messageDomain: string) {
-  const { concerns, ...message } = email;
-  return executor
-    .insert(emailOutbox)
-    .values({
-      ...message,
-      headers: email.headers ?? {},
-      messageId: email.messageId ?? `<${crypto.randomUUID()}@${messageDomain}>`,
-      nextTryAt: new Date(),
-      concernsType: concerns?.type ?? null,
-      concernsId: concerns ? String(concerns.id) : null,
-    })
-    .returning({ id: emailOutbox.id })
-    .get().id;
+  return executor.insert(emailOutbox).values(outboxRow(email, messageDomain)).returning({ id: emailOutbox.id }).get().id;
+}
+
+/** Rows one statement inserts: well under SQLite's 32,766 parameters at a dozen columns a row. */
+const ROWS_PER_INSERT = 500;
+
+/** Queues many messages (an import's confirmations) a few hundred rows a statement, inside the caller's transaction. */
+export function insertQueuedEmails(executor: Executor, emails: QueuedEmail[], messageDomain: string) {
+  for (let at = 0; at < emails.length; at += ROWS_PER_INSERT) {
+    executor
+      .insert(emailOutbox)
+      .values(emails.slice(at, at + ROWS_PER_INSERT).map((email) => outboxRow(email, messageDomain)))
+      .run();
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Executor } from "@/db/queries/executor";
-import { insertQueuedEmail, type QueuedEmail } from "@/db/queries/email";
+import { insertQueuedEmail, insertQueuedEmails, type QueuedEmail } from "@/db/queries/email";
 import { getEnv } from "@/lib/env";
 
 /**
@@ -10,6 +10,11 @@ import { getEnv } from "@/lib/env";
  */
 export function queueEmail(executor: Executor, email: QueuedEmail) {
   return insertQueuedEmail(executor, email, new URL(getEnv().siteUrl).hostname);
+}
+
+/** Queues many messages at once inside the caller's transaction (see queueEmail). */
+export function queueEmails(executor: Executor, emails: QueuedEmail[]) {
+  insertQueuedEmails(executor, emails, new URL(getEnv().siteUrl).hostname);
 }
 
 export { wakeEmailWorker } from "./worker";

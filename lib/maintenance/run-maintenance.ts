@@ -8,7 +8,9 @@ import { clearOldSentEmails } from "@/lib/email/outbox-retention";
 import { getEnv, type Env } from "@/lib/env";
 import { deleteExpiredJobApplications } from "@/lib/jobs/retention";
 import { deleteExpiredNewsletterSignups } from "@/lib/newsletter/signup-expiry";
+import { deleteExpiredStagedImports } from "@/lib/newsletter/import-list";
 import { CONFIRM_LINK_DAYS } from "@/lib/model/newsletter";
+import { STAGED_IMPORT_KEEP_HOURS } from "@/lib/model/newsletter-import";
 import { deleteExpiredDeclinedApplications } from "@/lib/owners/application-retention";
 import { deleteLapsedHouseholdInvitations, LAPSED_INVITATION_KEEP_DAYS } from "@/lib/owners/household-invitations";
 
@@ -42,6 +44,11 @@ const retentionSteps = [
     key: "newsletterSignupsExpired",
     run: (database: DB, now: Date) => deleteExpiredNewsletterSignups(database, now),
     says: (count: number) => `deleted ${plural(count, "newsletter signup")} never confirmed within ${CONFIRM_LINK_DAYS} days (with their confirmation email)`,
+  },
+  {
+    key: "stagedImportsDeleted",
+    run: (database: DB, now: Date) => deleteExpiredStagedImports(database, now),
+    says: (count: number) => `deleted ${plural(count, "list file")} uploaded for an import and not imported within ${STAGED_IMPORT_KEEP_HOURS} hours`,
   },
   {
     key: "declinedOwnerApplicationsDeleted",

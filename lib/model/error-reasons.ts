@@ -33,7 +33,8 @@ export type ErrorReason =
   | "ballot_item_not_found"
   | "ballot_full"
   | "ballot_empty"
-  | "list_not_found";
+  | "list_not_found"
+  | "import_not_staged";
 
 /**
  * The words anyone reads for a reason when no action said more. Queries speak in reasons,
@@ -74,4 +75,5 @@ export const reasonWords: Readonly<Record<ErrorReason, string>> = {
   ballot_full: "The ballot has as many of these as it can hold. Remove one before adding another.",
   ballot_empty: "The ballot is empty: add a race or a measure before opening the election.",
   list_not_found: "That list no longer exists. Reload the page to see the current lists.",
+  import_not_staged: "This file is no longer waiting to be imported: it was imported already, or it waited longer than a day. Nothing was changed.",
 };

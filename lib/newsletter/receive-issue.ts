@@ -1,9 +1,9 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
-import { isFromOwnPages, NOT_FROM_OWN_PAGES } from "@/lib/auth/own-origin";
-import { requireStaff, type SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { cacheTags } from "@/lib/cache-tags";
 import { AppError, CORRECT_FIELDS, isAppError } from "@/lib/model/errors";
+import { admitStaffUpload } from "@/lib/uploads/admit-staff-upload";
 import { refusalOutcome, wantsJson, type UploadOutcome } from "@/lib/uploads/answer-upload-form";
 import { uploadSpace } from "@/lib/uploads/quota";
 import { declaresMoreThanCap, readUploadForm, typedValues, type FileRefusal, type ReceivedForm } from "@/lib/uploads/read-upload-form";
@@ -27,23 +27,15 @@ const refusalWords: Record<FileRefusal, () => string> = { too_large: () => issue
  * its `#latest` anchor (the aside's link) and the feed show it at the next request.
  */
 export async function receiveNewsletterIssue(request: Request): Promise<IssueReceipt> {
-  const refusedUnread = (error: unknown): IssueReceipt => {
-    if (!isAppError(error)) throw error;
-    return { outcome: refusalOutcome(error), bodyLeftUnread: true };
-  };
-  if (!isFromOwnPages(request.headers)) return refusedUnread(new AppError("forbidden", NOT_FROM_OWN_PAGES));
-  let actor: SessionUser;
-  try {
-    actor = await requireStaff();
-  } catch (error) {
-    return refusedUnread(error);
-  }
+  const admitted = await admitStaffUpload(request);
+  if (!admitted.ok) return { outcome: admitted.outcome, bodyLeftUnread: true };
+  const { actor } = admitted;
   if (wantsJson(request) && declaresMoreThanCap(request, ISSUE_PDF_MAX_BYTES)) {
     // The page's script stops such a file before sending it, and keeps what was typed itself.
     return { outcome: { ok: false, status: 413, message: CORRECT_FIELDS, fieldErrors: { pdf: [issuePdfTooLargeMessage] } }, bodyLeftUnread: true };
   }
   const form = await readUploadForm(request, { fileField: "pdf", maxFileBytes: ISSUE_PDF_MAX_BYTES, roomBytes: uploadSpace().roomBytes });
-  if (!form) return refusedUnread(new AppError("bad_request", "This form could not be read. Reload the page and send it again."));
+  if (!form) return { outcome: refusalOutcome(new AppError("bad_request", "This form could not be read. Reload the page and send it again.")), bodyLeftUnread: true };
   let taken = false;
   try {
     const outcome = await takeIssue(form, actor);

@@ -18,3 +18,24 @@ export function confirmationEmail(site: { coopName: string; siteUrl: string }, t
     }),
   };
 }
+
+/**
+ * The double opt-in email to an address staff imported from the co-op's earlier mailing
+ * list: nothing is sent to it unless its owner confirms here, as after a signup.
+ */
+export function importConfirmationEmail(site: { coopName: string; siteUrl: string }, token: string) {
+  return {
+    subject: `Would you like to keep getting the ${site.coopName} newsletter?`,
+    ...renderEmail({
+      coopName: site.coopName,
+      heading: "Keep getting our newsletter?",
+      paragraphs: [
+        `This address was on the ${site.coopName}’s earlier mailing list, and our staff brought it over to our new newsletter.`,
+        "We will send you nothing unless you confirm. Open the link below to see the lists it would get, and press “Confirm my subscription” if you want them.",
+        `The link works for ${CONFIRM_LINK_DAYS} days.`,
+      ],
+      action: { label: "Confirm my subscription", url: confirmUrl(site.siteUrl, token) },
+      footnote: `If you do nothing, you will not be subscribed and the address is forgotten after ${CONFIRM_LINK_DAYS} days.`,
+    }),
+  };
+}

@@ -128,6 +128,7 @@ const routes: [string, Route][] = [
   // The upload routes take a form's POST; here they meet any method and body, a posting id that may not be one, and staff's session.
   ["POST /api/jobs/[id]/applications", { path: (value) => `/api/jobs/${value}/applications` }],
   ["POST /api/staff/newsletter/issues", { path: () => "/api/staff/newsletter/issues", cookie: () => staff }],
+  ["POST /api/staff/newsletter/import", { path: () => "/api/staff/newsletter/import", cookie: () => staff }],
   ["GET /newsletter/unsubscribe/one-click", { path: (value) => `/newsletter/unsubscribe/one-click?token=${value}` }],
   // The routes that take nothing from the path or query share one target: the three feeds and the two staff exports.
   [
@@ -173,7 +174,7 @@ const staffPages = [
   "/staff/jobs/{}", "/staff/jobs?status={}", "/staff/jobs/applicants/{}", "/staff/owners/{}", "/staff/owners?page={}&q={}",
   "/staff/owners/applications?status={}&page={}&page={}", "/staff/owners/applications/{}", "/staff/monographs/{}",
   "/staff/monographs?q={}&page={}&status={}", "/staff/outbox/{}", "/staff/outbox?status={}&page={}", "/staff/newsletter?status={}",
-  "/staff/newsletter/subscribers?page={}&status={}", "/staff/newsletter/campaigns/{}?confirm={}", "/staff/pages/{}/{}",
+  "/staff/newsletter/subscribers?page={}&status={}", "/staff/newsletter/import?file={}&imported={}", "/staff/newsletter/campaigns/{}?confirm={}", "/staff/pages/{}/{}",
   "/staff/audit?page={}&action={}&actor={}", "/staff/people?page={}&q={}",
 ];
 

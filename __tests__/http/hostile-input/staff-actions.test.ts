@@ -444,6 +444,38 @@ describe(`staff actions refuse what breaks their rules, store nothing for it, ne
     });
   });
 
+  it("stage a mailing list for import (a CSV), and import one", async () => {
+    const importPath = "/staff/newsletter/import";
+    const list = () => new File([`email,name,lists\r\nhostile-import-${run}@coop.example,Ann,news\r\n`], "list.csv", { type: "text/csv" });
+    const { action: route, fields: form } = await scrapeUploadForm(importPath, staff, hasField("file"));
+    const staging = await fuzzAction({
+      label: "stage import",
+      path: importPath,
+      route,
+      cookie: staff,
+      form,
+      base: { file: list() },
+      specs: [{ name: "file", kind: "file", required: true }],
+      footprint,
+      // The preview shows the file's name as the sender's computer gave it.
+      onAccepted: shownAsText((answered) => [redirectOf(answered)], () => staff),
+    });
+    expect(staging.accepted).toBeGreaterThan(0);
+    // Every accepted input staged a file; one is imported, by whichever press comes first.
+    const staged = withPortalDb((db) => db.prepare("select id from uploads where content_type = 'text/csv' order by created_at desc limit 1").pluck().get() as string);
+    const previewPath = `${importPath}?file=${staged}`;
+    const importing = await fuzzAction({
+      label: "import list",
+      path: previewPath,
+      cookie: staff,
+      form: await scrapeForm(previewPath, staff, hasField("file", staged)),
+      specs: [other("file", true, fc.constant(staged))],
+      footprint,
+    });
+    // The first press that names the file imports it (its answer is a redirect); every later one finds it gone.
+    expect(importing.accepted).toBe(1);
+  });
+
   it("unsubscribe a subscriber by hand", async () => {
     await fuzzAction({
       label: "staff unsubscribe",

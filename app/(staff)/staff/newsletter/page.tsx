@@ -44,6 +44,11 @@ export default async function StaffNewsletterPage({ searchParams }: Props) {
             </Link>
           </li>
           <li>
+            <Link prefetch={false} href="/staff/newsletter/import">
+              Import a list
+            </Link>
+          </li>
+          <li>
             <Link prefetch={false} href="/staff/newsletter/issues">
               The Rutabaga Rap issues
             </Link>

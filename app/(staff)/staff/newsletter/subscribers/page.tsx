@@ -47,7 +47,10 @@ export default async function NewsletterSubscribersPage({ searchParams }: Props)
       <h1 className="mt-2 text-3xl font-bold text-leaf-900">Newsletter subscribers</h1>
       <p className="mt-2">
         <a href={`${path}/export.csv`}>Download the confirmed subscribers (CSV, {counts.confirmed})</a> ·{" "}
-        <a href="#bounced">Addresses that bounce</a>
+        <a href="#bounced">Addresses that bounce</a> ·{" "}
+        <Link prefetch={false} href="/staff/newsletter/import">
+          Import an earlier mailing list
+        </Link>
       </p>
       <SubscriberGrowthChart series={confirmedSubscribersByMonth(listConsentSpans(), new Date())} />
       <nav aria-label="Subscribers by status" className="mt-6">
