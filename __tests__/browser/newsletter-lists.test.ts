@@ -104,3 +104,23 @@ it("the reader changes their lists from a campaign email's preference link, with
   await withScript.getByText("Your lists are saved.").waitFor({ timeout: 10_000 });
   expect(listsOf(reader).find((row) => row.name === `Tastings ${run}`)!.status).toBe("left");
 });
+
+it("staff import a small list: upload, a preview naming the bad line, the import; axe finds nothing on either page", async () => {
+  const run = Date.now();
+  const [fresh, repeat] = [`imported-${run}@coop.example`, `imported-${run}@coop.example`.toUpperCase()];
+  const context = await browser.newContext();
+  await signInByStoredSession(context, "staff@coop.example", "staff");
+  const page = await context.newPage();
+  await page.goto(portalUrl("/staff/newsletter/import"));
+  await expectNoAxeViolations(page);
+  const csv = `email,name,lists\n${fresh},Ada,news\nnot an address,Bo,news\n${repeat},Ada again,news\n`;
+  await page.getByLabel(/CSV file/).setInputFiles({ name: "earlier-list.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Preview the import" }).click();
+  await page.getByRole("button", { name: "Import 1 address" }).waitFor({ timeout: 10_000 });
+  expect(await page.getByText("Line 3", { exact: false }).count()).toBeGreaterThan(0);
+  await expectNoAxeViolations(page);
+  expect(withPortalDb((db) => db.prepare("select count(*) from newsletter_subscribers where email = ?").pluck().get(fresh))).toBe(0);
+  await page.getByRole("button", { name: "Import 1 address" }).click();
+  await page.getByRole("status").first().waitFor({ timeout: 10_000 });
+  expect(withPortalDb((db) => db.prepare("select status from newsletter_subscribers where email = ?").pluck().get(fresh))).toBe("pending");
+});
