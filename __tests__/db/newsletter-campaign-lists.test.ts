@@ -155,7 +155,7 @@ describe("one-click unsubscribe from a campaign email", () => {
         .get()!;
     const first = delivery(flyers);
     // The footer says which list the email came from, and its link leaves that list.
-    expect(first.text).toMatch(/subscribed to .+’s list “The flyers”\.\n.*\nLeave this list \(one click, no questions\): /);
+    expect(first.text).toMatch(/subscribed to .+’s list “The flyers”\.\n.*\nChoose which lists you get: \S+\/newsletter\/preferences\?token=[0-9a-f]{64}\nLeave this list \(one click, no questions\): /);
     const token = /token=([0-9a-f]{64})>$/.exec(first.headers!["List-Unsubscribe"]!)![1]!;
 
     expect(unsubscribeByToken(token, "one-click")).toEqual({ alreadyUnsubscribed: false, lists: ["The flyers"] });

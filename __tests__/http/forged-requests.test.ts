@@ -127,22 +127,26 @@ describe("server actions posted from elsewhere", () => {
 });
 
 describe("route handlers posted from elsewhere", () => {
-  it("the handlers that take a POST are the sign-in endpoints, the two upload routes and the one-click unsubscribe, and no others", () => {
+  it("the handlers that take a POST are the sign-in endpoints, the three upload routes and the one-click unsubscribe, and no others", () => {
     const withPost = routeFiles()
       .filter(({ kind, file }) => kind === "handler" && /export\s+(async\s+)?(function|const)\s+POST\b/.test(fs.readFileSync(path.join(process.cwd(), file), "utf8")))
       .map(({ pattern }) => pattern);
-    expect(withPost).toEqual(["/api/auth/[...nextauth]", "/api/jobs/[id]/applications", "/api/staff/newsletter/issues", "/newsletter/unsubscribe/one-click"]);
+    expect(withPost).toEqual(["/api/auth/[...nextauth]", "/api/jobs/[id]/applications", "/api/staff/newsletter/import", "/api/staff/newsletter/issues", "/newsletter/unsubscribe/one-click"]);
   });
 
-  it.each(forgedOrigins)("the upload routes (a job application, a Rutabaga Rap issue) refuse a post with %s, even an admin's, and write nothing", async (_label, origin) => {
+  it.each(forgedOrigins)("the upload routes (a job application, a Rutabaga Rap issue, a mailing list to import) refuse a post with %s, even an admin's, and write nothing", async (_label, origin) => {
     const email = `forged-upload-${crypto.randomBytes(4).toString("hex")}@coop.example`;
     const jobRoute = (await scrapeUploadForm(concreteUrl("/jobs/[slug]/apply"), "", hasField("resumeText"))).action;
     const application = await postUploadForm(jobRoute, { name: "Forged", email, phone: "585-555-0101", availability: "Any", coverLetter: "", resumeText: "Forged." }, { origin });
     const issue = await postUploadForm("/api/staff/newsletter/issues", { title: `Forged ${email}`, issuedOn: "2026-01-01", summary: "" }, { origin, cookie: admin });
-    expect([application, issue].map(({ status, answer }) => ({ status, code: answer.code }))).toEqual([
+    const uploadsBefore = scalar("select count(*) from uploads", []);
+    const list = await postUploadForm("/api/staff/newsletter/import", { file: new Blob([`email\n${email}\n`], { type: "text/csv" }) }, { origin, cookie: admin });
+    expect([application, issue, list].map(({ status, answer }) => ({ status, code: answer.code }))).toEqual([
+      { status: 403, code: "forbidden" },
       { status: 403, code: "forbidden" },
       { status: 403, code: "forbidden" },
     ]);
+    expect(scalar("select count(*) from uploads", [])).toBe(uploadsBefore);
     expect(scalar("select count(*) from job_applications where email = ?", [email])).toBe(0);
     expect(scalar("select count(*) from newsletter_issues where title = ?", [`Forged ${email}`])).toBe(0);
   });
