@@ -18,6 +18,19 @@ const staticSecurityHeaders = [
 const notPrivate = privatePathPrefixes.map((prefix) => `${prefix.slice(1)}(?:/|$)`).join("|");
 const publicPaths = `/((?!${notPrivate}).*)`;
 
+/*
+ * The data and page cache lives in this process's memory, so it always reflects the
+ * database under DATA_DIR that this server opened (see lib/cache/memory-cache-handler.js).
+ * It is registered as Next's process-wide cache class, the hook Next's IncrementalCache
+ * reads when no `cacheHandler` is configured, because with `cacheHandler` set Next
+ * import()s that file again for every IncrementalCache it builds, three per request:
+ * measured at 10–15 % of serving a cached page (docs/performance.md). Next evaluates this
+ * file in every process that serves or prerenders pages. __tests__/unit/cache-registration
+ * fails if a Next upgrade stops reading the hook (Next would then fall back to its file
+ * cache and serve a build's pages from another database).
+ */
+(/** @type {any} */ (globalThis)[Symbol.for("@next/cache-handlers")] ??= {}).FetchCache = require("./lib/cache/memory-cache-handler.js");
+
 /**
  * Headers are compiled into the build (routes manifest), so the https-only ones follow
  * the SITE_URL of the build; `npm start` rebuilds when SITE_URL moves between http and
@@ -42,9 +55,8 @@ module.exports = (phase) => {
     // `feed` ships only as an ES module: listed here, next/jest compiles it for the unit
     // tests of lib/rss.ts as the build does (Jest runs CommonJS).
     transpilePackages: ["feed"],
-    // The data and page cache lives in this process's memory, so it always reflects the
-    // database under DATA_DIR that this server opened (see lib/cache/memory-cache-handler.js).
-    cacheHandler: require.resolve("./lib/cache/memory-cache-handler.js"),
+    // The data and page cache lives in this process's memory (registered above, not as
+    // `cacheHandler`); Next's own in-memory layer is off, so there is one store.
     cacheMaxMemorySize: 0,
     // How long a shared cache may serve a public page stale while it refetches
     // (stale-while-revalidate = expireTime − revalidate; see app/layout.tsx).
@@ -71,6 +83,16 @@ module.exports = (phase) => {
       // the actions' limit, so that a body over that reaches the action long enough for
       // Next's 413.
       proxyClientMaxBodySize: PROXY_BODY_COPY_BYTES,
+    },
+    // A search sent without JavaScript carries `nojs=1` (components/monographs/search-form.tsx)
+    // and is answered by the page that renders results on the server; every other
+    // /health/search is the prerendered page, which fetches its results in the browser.
+    async rewrites() {
+      return {
+        beforeFiles: [{ source: "/health/search", has: [{ type: "query", key: "nojs" }], destination: "/health/search/results" }],
+        afterFiles: [],
+        fallback: [],
+      };
     },
     async headers() {
       return [

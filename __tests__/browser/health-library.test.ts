@@ -35,9 +35,25 @@ describe("the health library in a browser", () => {
     await session.page.emulateMedia({ media: "screen" });
   });
 
-  it("the search results page works and is accessible", async () => {
+  it("the search results page works and is accessible; a new search stays on the page", async () => {
     await session.page.goto(portalUrl("/health/search?q=dextrose+injection"));
     expect(await session.page.locator("main ol li a").first().textContent()).toBe("Prolotherapy");
     await expectNoAxeViolations(session.page);
+    await session.page.getByRole("searchbox", { name: "Search the health library" }).fill("qwxzzyv");
+    await session.page.getByRole("button", { name: "Search", exact: true }).click();
+    await session.page.getByText("No monographs match that search.").waitFor();
+    expect(new URL(session.page.url()).search).toBe("?q=qwxzzyv");
+    await session.page.goBack();
+    await session.page.locator("main ol li a").first().waitFor();
+  });
+
+  it("without JavaScript, a search from /health gets its results from the server", async () => {
+    const page = await (await session.page.context().browser()!.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(portalUrl("/health"));
+    await page.getByRole("searchbox").first().fill("dextrose injection");
+    await page.getByRole("button", { name: "Search", exact: true }).first().click();
+    await page.waitForURL(/\/health\/search\?q=dextrose\+injection&nojs=1$/);
+    expect(await page.locator("main ol li a").first().textContent()).toBe("Prolotherapy");
+    await page.context().close();
   });
 });

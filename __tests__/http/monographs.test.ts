@@ -90,15 +90,25 @@ describe("the print view", () => {
 });
 
 describe("search without JavaScript", () => {
+  it("the search forms mark a search sent without JavaScript (a field only inside <noscript>)", async () => {
+    for (const path of ["/health", "/health/search?q=ginger"]) {
+      const { document } = await fetchPage(path);
+      const form = document.querySelector('form[action="/health/search"]')!;
+      expect(form.querySelector('input[name="q"]')).not.toBeNull();
+      // Parsed with scripts off (as JSDOM does), the field is part of the form.
+      expect(form.querySelector('noscript input[name="nojs"][value="1"]') ?? /<input[^>]*name="nojs"/.test(form.querySelector("noscript")?.innerHTML ?? "")).toBeTruthy();
+    }
+  });
+
   it("renders results for a query, best first", async () => {
-    const { status, document } = await fetchPage("/health/search?q=reconstructive+therapy");
+    const { status, document } = await fetchPage("/health/search?q=reconstructive+therapy&nojs=1");
     expect(status).toBe(200);
     expect(document.querySelector("main ol li a")?.getAttribute("href")).toBe("/health/prolotherapy");
     expect(document.querySelector("main ol li mark")).not.toBeNull();
   });
 
   it("says so when nothing matches, and offers the categories", async () => {
-    const { document } = await fetchPage("/health/search?q=qwxzzyv");
+    const { document } = await fetchPage("/health/search?q=qwxzzyv&nojs=1");
     expect(text(document.querySelector("main"))).toContain("No monographs match");
     expect(document.querySelector('main a[href="/health#herbs-supplements"]')).not.toBeNull();
   });
@@ -107,12 +117,26 @@ describe("search without JavaScript", () => {
   // unit/search-query.test.ts's and db/monograph-search.test.ts's; here one goes the whole way.
   it("never fails on FTS syntax and SQL, and reads at most 200 characters", async () => {
     const query = `NEAR(" title: * 1' OR '1'='1 🌿 `.repeat(20);
-    const page = await fetch(portalUrl(`/health/search?q=${encodeURIComponent(query)}`));
+    const page = await fetch(portalUrl(`/health/search?q=${encodeURIComponent(query)}&nojs=1`));
     expect(page.status).toBe(200);
     const api = await fetch(portalUrl(`/api/monographs/search?q=${encodeURIComponent(query)}`));
     expect(api.status).toBe(200);
     // The query comes back as it was read: cut at 200 characters, never rewritten.
     expect((await api.json()).query).toBe(query.slice(0, 200));
+  });
+
+  it("with JavaScript, the search page is one prerendered page whatever the query; its results come from the JSON API, twenty at most", async () => {
+    const pages = await Promise.all(["ginger", "reconstructive therapy", "qwxzzyv"].map((query) => fetch(portalUrl(`/health/search?q=${encodeURIComponent(query)}`))));
+    for (const page of pages) expect(page.headers.get("cache-control")).toBe("s-maxage=60, stale-while-revalidate=300");
+    const [first, ...others] = await Promise.all(pages.map((page) => page.text()));
+    expect(first).toContain("Search the health library");
+    for (const other of others) expect(other).toBe(first);
+    const twenty = await (await fetch(portalUrl("/api/monographs/search?q=the&limit=20"))).json();
+    const ten = await (await fetch(portalUrl("/api/monographs/search?q=the"))).json();
+    expect(ten.results.length).toBeLessThanOrEqual(10);
+    expect(twenty.results.length).toBeLessThanOrEqual(20);
+    expect(twenty.results.length).toBeGreaterThanOrEqual(ten.results.length);
+    expect((await (await fetch(portalUrl("/api/monographs/search?q=the&limit=9999"))).json()).results.length).toBeLessThanOrEqual(20);
   });
 
   it("serves the same search as cacheable JSON", async () => {

@@ -16,10 +16,14 @@ describe("public pages", () => {
     expect(response.headers.get("cache-control")).toBe("s-maxage=60, stale-while-revalidate=300");
   });
 
-  it("the search results stay rendered per request; the search API may be reused for seconds, not minutes", async () => {
+  it("the search page comes from the page cache; results without JavaScript are rendered per request; the search API may be reused for seconds, not minutes", async () => {
+    await fetch(portalUrl("/health/search?q=warm-up")).then((response) => response.arrayBuffer());
     const page = await fetch(portalUrl("/health/search?q=ginger"));
-    expect(page.headers.get("x-nextjs-cache")).toBeNull();
-    expect(page.headers.get("cache-control")).toContain("no-store");
+    expect(page.headers.get("x-nextjs-cache")).toBe("HIT");
+    const withoutScript = await fetch(portalUrl("/health/search?q=ginger&nojs=1"));
+    expect(withoutScript.headers.get("x-nextjs-cache")).toBeNull();
+    expect(withoutScript.headers.get("cache-control")).toContain("no-store");
+    expect(await withoutScript.text()).toContain("Results for “ginger”");
     const api = await fetch(portalUrl("/api/monographs/search?q=ginger"));
     const maxAge = Number(/max-age=(\d+)/.exec(api.headers.get("cache-control") ?? "")?.[1]);
     expect(maxAge).toBeLessThanOrEqual(10);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { NoScriptSearchField } from "./search-form";
 import { SearchResultList } from "./search-result-list";
 import { useMonographSearch } from "./use-monographs";
 
@@ -31,6 +32,7 @@ export function LiveSearch() {
           aria-controls={`${id}-results`}
           className="min-w-0 flex-1 rounded-md border border-gray-400 bg-white px-3 py-2"
         />
+        <NoScriptSearchField />
         <button type="submit" className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
           Search
         </button>
