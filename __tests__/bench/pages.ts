@@ -1,7 +1,8 @@
 /**
  * Public pages over HTTP against `next start`: throughput and latency of each page beside
- * the portal's minimal prerendered page (`/bench`) on the same server in the same run,
- * the server renders one visit of `/` causes, and the JavaScript each page ships.
+ * a bare Next.js app's page of the same size, served in the same run (bare-next.ts); the
+ * server renders one visit of `/` causes; and the JavaScript each page ships beside the
+ * portal's minimal prerendered page (`/bench`: the framework and the site's shell).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,10 +10,11 @@ import autocannon from "autocannon";
 import type { Browser } from "playwright-core";
 import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
 import { JAVASCRIPT_BUDGET_KIB } from "../helpers/public-pages";
+import { bodyBytes, floorFor, startBareNext, type BareNext, type BarePage } from "./bare-next";
 
 const LOAD = { connections: 20, duration: 3 };
 /** Measures of each page, each between two measures of the floor. */
-const ROUNDS = 7;
+const ROUNDS = 5;
 
 export const benchmarkedPages = [
   { label: "/", path: "/" },
@@ -79,33 +81,42 @@ const medianFigures = (runs: Figures[]): Figures => ({
 });
 
 /**
- * Each page is measured ROUNDS times, alternating with the floor (floor, page, floor, …,
- * floor). Each measure of the page is divided by the mean of the two floors beside it, and
- * the median of those ratios is the page's figure: the machine's speed drifts by a fifth
- * within a minute on a shared host, and only measures seconds apart see the same machine.
+ * Each page is measured ROUNDS times, each time between measures of the bare Next app's two
+ * pages (small, large, page, small, large, …). The floor for a round is what the bare app
+ * would serve for a page of this page's size (interpolated between its two pages: see
+ * bare-next.ts), from the mean of the bare measures either side; the median of the
+ * rounds' ratios is the page's figure. The machine's speed drifts by a fifth within a
+ * minute on a shared host, and only measures seconds apart see the same machine.
  */
-export async function throughput(baseUrl: string) {
-  console.log(`\nHTTP, ${loadGenerator}, ${LOAD.connections} connections × ${LOAD.duration} s per measure, ${ROUNDS} rounds per page, one next start`);
-  for (const page of [{ path: floorPath }, ...benchmarkedPages]) await load(`${baseUrl}${page.path}`); // warm caches and JIT
-  const allFloors: Figures[] = [];
+export async function throughput(baseUrl: string, bare: BareNext) {
+  console.log(`\nHTTP, ${loadGenerator}, ${LOAD.connections} connections × ${LOAD.duration} s per measure, ${ROUNDS} rounds per page; floor: a bare Next.js app's page of the same size`);
+  const targets = [`${bare.url}${bare.small.path}`, `${bare.url}${bare.large.path}`, `${baseUrl}${floorPath}`, ...benchmarkedPages.map((page) => `${baseUrl}${page.path}`)];
+  for (const url of targets) await load(url); // warm caches and JIT
+  const measureBare = async () => ({ small: await load(`${bare.url}${bare.small.path}`), large: await load(`${bare.url}${bare.large.path}`) });
+  const bareRuns: { small: Figures; large: Figures }[] = [];
   const rows = [];
-  for (const page of benchmarkedPages) {
-    const floors = [await load(`${baseUrl}${floorPath}`)];
+  for (const page of [{ label: "/bench (shell)", path: floorPath, dynamic: false }, ...benchmarkedPages]) {
+    const bytes = await bodyBytes(`${baseUrl}${page.path}`);
+    const floorOf = (measured: { small: Figures; large: Figures }) =>
+      floorFor(bytes, { bytes: bare.small.bytes, rps: measured.small.rps }, { bytes: bare.large.bytes, rps: measured.large.rps });
+    let before = await measureBare();
     const runs: Figures[] = [];
     const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const run = await load(`${baseUrl}${page.path}`);
-      const floorAfter = await load(`${baseUrl}${floorPath}`);
-      ratios.push(run.rps / ((floors.at(-1)!.rps + floorAfter.rps) / 2));
+      const after = await measureBare();
+      ratios.push(run.rps / ((floorOf(before) + floorOf(after)) / 2));
       runs.push(run);
-      floors.push(floorAfter);
+      bareRuns.push(before);
+      before = after;
     }
+    bareRuns.push(before);
     const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
-    rows.push(row(page.label, medianFigures(runs), median(ratios)) + `  (${spread})` + (page.dynamic ? "  rendered per request" : ""));
-    allFloors.push(...floors);
+    rows.push(row(`${page.label}`, medianFigures(runs), median(ratios)) + `  (${spread}; ${(bytes / 1024).toFixed(1)} KiB)` + (page.dynamic ? "  rendered per request" : ""));
   }
-  const range = `${Math.min(...allFloors.map((f) => f.rps)).toFixed(0)}–${Math.max(...allFloors.map((f) => f.rps)).toFixed(0)}`;
-  console.log(row("floor /bench", medianFigures(allFloors)) + `  (median of ${allFloors.length}, ${range} req/s)`);
+  const kib = (page: BarePage) => `${(page.bytes / 1024).toFixed(1)} KiB`;
+  console.log(row(`bare ${kib(bare.small)}`, medianFigures(bareRuns.map((run) => run.small))) + `  (median of ${bareRuns.length})`);
+  console.log(row(`bare ${kib(bare.large)}`, medianFigures(bareRuns.map((run) => run.large))));
   for (const line of rows) console.log(line);
 }
 
@@ -177,7 +188,12 @@ export async function javascriptPerPage(browser: Browser, baseUrl: string) {
 }
 
 export async function pageBenchmark(baseUrl: string) {
-  await throughput(baseUrl);
+  const bare = await startBareNext();
+  try {
+    await throughput(baseUrl, bare);
+  } finally {
+    bare.stop();
+  }
   const browser = await launchBrowser();
   try {
     await rendersOfOneVisit(browser, baseUrl);

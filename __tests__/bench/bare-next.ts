@@ -1,0 +1,94 @@
+/**
+ * The floor the public pages are held to: a bare Next.js app (this repository's own
+ * `next`, default settings) serving two prerendered pages of known sizes, built and
+ * started beside the portal in the same run. A page of the portal is compared with what
+ * the bare app would serve for a page of its size, interpolated between the two: the
+ * framework's own cost for those bytes, without anything of ours.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..", "..");
+/** Inside the repository (git ignores it): the bundler's root is the repository's. */
+const dir = path.join(root, ".bench", "bare-next");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/** Words enough for a page of about `kib` KiB of HTML (its text is in the HTML and again in the inlined RSC payload). */
+const pageSource = (kib: number) => {
+  const sentence = "Fresh vegetables, bulk grains and local cheese arrive at the store every morning of the week. ";
+  const paragraphs = Math.round((kib * 1024) / 2 / (sentence.length * 4));
+  return `export default function Page() {
+  return <main>{${JSON.stringify(Array.from({ length: paragraphs }, () => sentence.repeat(4)))}.map((text, i) => <p key={i}>{text}</p>)}</main>;
+}
+`;
+};
+
+/** A page's size as wrk receives it (no compression asked for), on a connection of its own. */
+export function bodyBytes(url: string) {
+  return new Promise<number>((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("end", () => resolve(bytes));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+export type BarePage = { path: string; bytes: number };
+export type BareNext = { url: string; small: BarePage; large: BarePage; stop: () => void };
+
+function freePort() {
+  return new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Writes and builds the bare app (about half a minute), starts it, and measures its two pages. */
+export async function startBareNext(): Promise<BareNext> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, "app", "small"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "app", "large"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "next.config.js"), "module.exports = {};\n");
+  fs.writeFileSync(path.join(dir, "app", "layout.js"), 'export default function Layout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n');
+  fs.writeFileSync(path.join(dir, "app", "small", "page.js"), pageSource(24));
+  fs.writeFileSync(path.join(dir, "app", "large", "page.js"), pageSource(96));
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error(`The bare Next app did not build:\n${build.stdout}\n${build.stderr}`);
+  console.log(`Built the bare Next.js app (the floor) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: dir, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/small`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error("The bare Next app did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const measure = async (pagePath: string): Promise<BarePage> => ({ path: pagePath, bytes: await bodyBytes(`${url}${pagePath}`) });
+  return { url, small: await measure("/small"), large: await measure("/large"), stop: () => child.kill("SIGTERM") };
+}
+
+/**
+ * Requests per second the bare app would serve for a page of `bytes`: time per request is
+ * taken as linear in the page's size, through the two pages measured (`small`, `large`).
+ */
+export function floorFor(bytes: number, small: { bytes: number; rps: number }, large: { bytes: number; rps: number }) {
+  const [ts, tl] = [1 / small.rps, 1 / large.rps];
+  const t = ts + ((tl - ts) * (bytes - small.bytes)) / (large.bytes - small.bytes);
+  return 1 / Math.max(t, ts / 2);
+}
