@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import type { Browser } from "playwright-core";
 import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
 import { JAVASCRIPT_BUDGET_KIB } from "../helpers/public-pages";
-import { bodyBytes, floorFor, startBareNext, type BareNext, type BarePage } from "./bare-next";
+import { bodyBytes, floorFor, renderOnce, startBareNext, type BareNext, type BarePage } from "./bare-next";
 
 const LOAD = { connections: 20, duration: 3 };
 /** Measures of each page, each between two measures of the floor. */
@@ -92,6 +92,10 @@ export async function throughput(baseUrl: string, bare: BareNext) {
   console.log(`\nHTTP, ${loadGenerator}, ${LOAD.connections} connections × ${LOAD.duration} s per measure, ${ROUNDS} rounds per page; floor: a bare Next.js app's page of the same size`);
   const targets = [`${bare.url}${bare.small.path}`, `${bare.url}${bare.large.path}`, `${baseUrl}${floorPath}`, ...benchmarkedPages.map((page) => `${baseUrl}${page.path}`)];
   for (const url of targets) await load(url); // warm caches and JIT
+  const kib = (page: BarePage) => `${(page.bytes / 1024).toFixed(1)} KiB`;
+  // For reference only: the bare app before any run-time render (see bare-next.ts).
+  const never = { small: await load(`${bare.url}${bare.small.path}`), large: await load(`${bare.url}${bare.large.path}`) };
+  await renderOnce(bare);
   const measureBare = async () => ({ small: await load(`${bare.url}${bare.small.path}`), large: await load(`${bare.url}${bare.large.path}`) });
   const bareRuns: { small: Figures; large: Figures }[] = [];
   const rows = [];
@@ -114,10 +118,10 @@ export async function throughput(baseUrl: string, bare: BareNext) {
     const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
     rows.push(row(`${page.label}`, medianFigures(runs), median(ratios)) + `  (${spread}; ${(bytes / 1024).toFixed(1)} KiB)` + (page.dynamic ? "  rendered per request" : ""));
   }
-  const kib = (page: BarePage) => `${(page.bytes / 1024).toFixed(1)} KiB`;
   console.log(row(`bare ${kib(bare.small)}`, medianFigures(bareRuns.map((run) => run.small))) + `  (median of ${bareRuns.length})`);
   console.log(row(`bare ${kib(bare.large)}`, medianFigures(bareRuns.map((run) => run.large))));
   for (const line of rows) console.log(line);
+  console.log(`  (the bare app before its first run-time render, once: ${kib(bare.small)} ${never.small.rps.toFixed(0)} req/s, ${kib(bare.large)} ${never.large.rps.toFixed(0)} req/s)`);
 }
 
 /**
