@@ -1,8 +1,11 @@
+import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { callAction, hasField, scrapeForm } from "../helpers/forms";
 import { cachedCopies, missingNginx, nginxBinary, startNginx, type RunningNginx } from "../helpers/nginx";
 import { withPortalDb } from "../helpers/portal";
 import { freePort, startPortal, temporaryDataDir, type RunningPortal } from "../helpers/portal-server";
+import { publicPagePaths } from "../helpers/public-pages";
+import { concreteUrl, routeFiles } from "../helpers/routes";
 import { storedSessionCookie } from "../helpers/stored-session";
 
 // docs/nginx.conf as a co-op installs it (only ports and folders moved), in front of a
@@ -122,6 +125,31 @@ describe("public pages through nginx", () => {
   });
 });
 
+describe("what nginx keeps, and for how long", () => {
+  it("no page or feed a visitor can open is kept longer than the portal's minute", async () => {
+    const feeds = routeFiles()
+      .filter(({ kind, pattern }) => kind === "handler" && pattern.endsWith(".xml"))
+      .map(({ pattern }) => concreteUrl(pattern));
+    const kept: Record<string, number> = {};
+    for (const path of [...publicPagePaths(), ...feeds]) {
+      await request(path);
+      const copy = copyOf(path);
+      if (copy) kept[path] = copy.validUntil - copy.storedAt;
+    }
+    expect(Object.entries(kept).filter(([, seconds]) => seconds > 60)).toEqual([]);
+    // The point of nginx: the prerendered pages and the feeds are kept, not passed through.
+    for (const path of ["/", "/about", "/health", "/jobs", "/newsletter", "/owners/apply", ...feeds]) expect(kept).toHaveProperty([path]);
+  });
+
+  it("purged as docs/deploying-behind-nginx.md says (every variant's file deleted), a page is fetched again", async () => {
+    for (const encoding of ["identity", "gzip", "identity"]) await request("/owners", { headers: { "Accept-Encoding": encoding } });
+    expect((await request("/owners", { headers: { "Accept-Encoding": "gzip" } })).cache).toBe("HIT");
+    execFileSync("sh", ["-c", `grep -rla '^KEY: http127.0.0.1/owners$' '${nginx.cacheDir}' | xargs -r rm --`]);
+    expect((await request("/owners")).cache).toBe("MISS");
+    expect((await request("/owners", { headers: { "Accept-Encoding": "gzip" } })).cache).toBe("MISS");
+  });
+});
+
 describe("private pages through nginx", () => {
   const privatePaths = [
     "/account",
@@ -144,9 +172,11 @@ describe("private pages through nginx", () => {
 
   it("a signed-in person's view of a public page is not stored for others", async () => {
     const member = storedSessionCookie("nginx-member@coop.example", "member");
-    expect((await request("/visit", { cookie: `theme=light; ${member}` })).cache).toBe("BYPASS");
-    expect(copyOf("/visit")).toBeUndefined();
-    expect((await request("/visit")).cache).toBe("MISS");
+    // An address of its own: the public page itself is stored by the tests above.
+    const path = "/visit?from=member";
+    expect((await request(path, { cookie: `theme=light; ${member}` })).cache).toBe("BYPASS");
+    expect(copyOf(path)).toBeUndefined();
+    expect((await request(path)).cache).toBe("MISS");
   });
 });
 
