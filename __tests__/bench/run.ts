@@ -13,6 +13,7 @@ import path from "node:path";
 import { startPortal } from "../helpers/portal-server";
 import { launchBrowser } from "../helpers/browser";
 import { importBenchmark } from "./newsletter-import";
+import { nginxBenchmark } from "./nginx";
 import { javascriptPerPage, pageBenchmark } from "./pages";
 import { benchmarkQueries, generatedMonograph, likeSearch, percentiles, random, time } from "./search";
 
@@ -75,6 +76,8 @@ async function main() {
   // `npm run bench -- pages`, `-- search` or `-- import` runs one part alone; `-- javascript`
   // only the JavaScript each public page ships (a minute, against the floor).
   const only = process.argv[2];
+  // `-- nginx`: pages through the shipped nginx configuration (nginx.ts), on its own.
+  if (only === "nginx") return nginxBenchmark();
   if (only === undefined || only === "search") await searchBenchmark();
   // In process, like the search: each sets DATA_DIR and opens the one database client of
   // its process, so in a full run the import has a process of its own.

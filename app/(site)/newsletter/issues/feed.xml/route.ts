@@ -5,7 +5,9 @@ import { renderRss } from "@/lib/rss";
 import { getCachedSiteSettings } from "@/lib/site/cached";
 
 // Prerendered; staff uploads and deletions revalidate it at once (tag `newsletter-issues`).
-export const dynamic = "force-static";
+// Revalidated like the pages, since its answer's s-maxage is how long a cache in front
+// (nginx, a CDN) keeps it: a minute, where a never-revalidated feed said a year.
+export const revalidate = 60;
 
 /** RSS 2.0 of The Rutabaga Rap's issues, newest first, each with its PDF as the enclosure. */
 export async function GET() {
