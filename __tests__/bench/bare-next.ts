@@ -95,9 +95,11 @@ export async function startBareNext(): Promise<BareNext> {
 
 /** The bare app's one run-time render (see above); the floor is measured after it. */
 export async function renderOnce(bare: BareNext) {
-  const response = await fetch(`${bare.url}/rendered`);
-  if (!response.ok) throw new Error(`The bare app's rendered page answered ${response.status}`);
-  await response.arrayBuffer();
+  // A connection of its own: one kept alive from before the load may be closed under it.
+  const status = await new Promise<number>((resolve, reject) => {
+    http.get(`${bare.url}/rendered`, { agent: false }, (response) => response.resume().on("end", () => resolve(response.statusCode ?? 0))).on("error", reject);
+  });
+  if (status !== 200) throw new Error(`The bare app's rendered page answered ${status}`);
 }
 
 /**
