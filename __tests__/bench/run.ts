@@ -76,7 +76,7 @@ async function main() {
   // `npm run bench -- pages`, `-- search` or `-- import` runs one part alone; `-- javascript`
   // only the JavaScript each public page ships (a minute, against the floor).
   const only = process.argv[2];
-  // `-- nginx`: pages through the shipped nginx configuration (nginx.ts), on its own.
+  // `-- nginx`: pages through the shipped nginx configuration (nginx.ts), alone.
   if (only === "nginx") return nginxBenchmark();
   if (only === undefined || only === "search") await searchBenchmark();
   // In process, like the search: each sets DATA_DIR and opens the one database client of
@@ -84,6 +84,11 @@ async function main() {
   if (only === "import") await importBenchmark();
   else if (only === undefined) spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "import"], { stdio: "inherit" });
   if (only !== "search" && only !== "import") await httpBenchmark(only === "javascript");
+  // A full run ends with the pages through nginx, where Debian's nginx is installed.
+  if (only === undefined) {
+    if (fs.existsSync("/usr/sbin/nginx")) await nginxBenchmark();
+    else console.log("\nnginx: not installed (apt-get install nginx-light), so the pages through its cache were not measured");
+  }
 }
 
 void main();
