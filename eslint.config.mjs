@@ -97,7 +97,7 @@ const eslintConfig = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    ignores: ["node_modules/**", ".next/**", "data/**", "coverage/**", "next-env.d.ts", "db/migrations/**"],
+    ignores: ["node_modules/**", ".next/**", "data/**", "coverage/**", "next-env.d.ts", "db/migrations/**", ".bench/**"],
   },
 ];
 
