@@ -15,10 +15,12 @@ import { launchBrowser } from "../helpers/browser";
 import { importBenchmark } from "./newsletter-import";
 import { nginxBenchmark } from "./nginx";
 import { javascriptPerPage, pageBenchmark } from "./pages";
-import { benchmarkQueries, generatedMonograph, likeSearch, percentiles, random, time } from "./search";
+import { benchmarkQueries, generatedMonograph, likeSearch, percentiles, QUERY_KINDS, random, time } from "./search";
 
 const MONOGRAPHS = 10_000;
 const QUERIES = 1_000;
+// Search runs as people type; the p95 it is held to at this library size.
+const SEARCH_P95_TARGET_MS = 10;
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 
 async function searchBenchmark() {
@@ -49,7 +51,10 @@ async function searchBenchmark() {
   console.log(`\nSearch, ${QUERIES} queries over ${MONOGRAPHS.toLocaleString()} monographs`);
   console.log(`  FTS5 search   p50 ${fmt(f.p50)}  p95 ${fmt(f.p95)}  p99 ${fmt(f.p99)}`);
   console.log(`  LIKE baseline p50 ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}`);
-  console.log(`  FTS5 is ${(l.p50 / f.p50).toFixed(0)}× faster at p50, ${(l.p99 / f.p99).toFixed(0)}× at p99`);
+  console.log(`  FTS5 is ${(l.p50 / f.p50).toFixed(0)}× faster at p50, ${(l.p95 / f.p95).toFixed(0)}× at p95, ${(l.p99 / f.p99).toFixed(0)}× at p99`);
+  console.log(`  p95 ${fmt(f.p95)} (target ≤ ${SEARCH_P95_TARGET_MS} ms${f.p95 > SEARCH_P95_TARGET_MS ? ": OVER TARGET" : ""})`);
+  const byKind = QUERY_KINDS.map((kind, k) => `${kind} ${fmt(percentiles(fts.filter((_, i) => i % QUERY_KINDS.length === k)).p95)}`);
+  console.log(`  p95 by kind: ${byKind.join(", ")}`);
   const last = time(() => searchMonographs(queries.at(-1)!));
   console.log(`  the ${QUERIES.toLocaleString()}th query took ${fmt(last)}`);
   db.$client.close();

@@ -59,12 +59,15 @@ export function generatedMonograph(index: number, next: () => number): Monograph
   };
 }
 
+/** The kinds of query `benchmarkQueries` takes turns at, in order. */
+export const QUERY_KINDS = ["one word", "two words", "a prefix", "a word and a miss"] as const;
+
 /** 1,000 queries of the kinds people type: one word, two words, a prefix, a miss. */
 export function benchmarkQueries(count: number) {
   const next = random(42);
   const pick = () => zipfWord(next);
   return Array.from({ length: count }, (_, i) => {
-    switch (i % 4) {
+    switch (i % QUERY_KINDS.length) {
       case 0:
         return pick();
       case 1:

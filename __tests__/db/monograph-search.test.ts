@@ -1,9 +1,11 @@
+import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { searchMonographs } from "@/db/queries/monograph-search";
 import { deleteMonograph, saveMonograph, setMonographStatus } from "@/db/queries/monograph-writes";
 import { getMonographBySlug } from "@/db/queries/monographs";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/cli/seed";
+import { toMatchExpression } from "@/lib/model/monograph-search";
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });
@@ -29,6 +31,18 @@ describe("searching the health library", () => {
     expect(slugsFor("acupuncture")[0]).toBe("acupuncture");
   });
 
+  it.each(["the", "pain", "vitamin", "sleep tea", "reduce", "blood pressure"])(
+    "orders the results for %j exactly as the index's own rank (bm25 weighted toward title and synonyms)",
+    (query) => {
+      const ranked = db
+        .all<{ slug: string }>(sql`select m.slug from monographs_fts join monographs m on m.id = monographs_fts.rowid
+          where monographs_fts match ${toMatchExpression(query, "all")} order by rank limit 20`)
+        .map((row) => row.slug);
+      expect(ranked.length).toBeGreaterThan(1);
+      expect(slugsFor(query)).toEqual(ranked);
+    },
+  );
+
   it("falls back to any word when no monograph has every word", () => {
     expect(slugsFor("prolotherapy zzzunknownword")).toContain("prolotherapy");
   });
@@ -38,6 +52,25 @@ describe("searching the health library", () => {
     expect(hit!.snippet.some((segment) => segment.hit && /ligament/i.test(segment.text))).toBe(true);
     expect(hit!.snippet.filter((segment) => !segment.hit).map((segment) => segment.text).join("")).not.toMatch(/ligament/i);
     expect(hit!.snippet.map((segment) => segment.text).join("")).not.toMatch(/\*\*|\]\(|^#/m);
+  });
+
+  it("shows the synonym that matched when the text does not hold the word", () => {
+    const [hit] = searchMonographs("reconstructive");
+    expect(hit!.slug).toBe("prolotherapy");
+    expect(hit!.snippet[0]!.text).toMatch(/^Also listed as: /);
+    expect(hit!.snippet.some((segment) => segment.hit && /^reconstructive$/i.test(segment.text))).toBe(true);
+  });
+
+  it("marks a word found only at the end of a long monograph, the snippet starting near it", () => {
+    const ginger = getMonographBySlug("ginger")!;
+    const { id, categoryName, updatedAt, ...input } = ginger;
+    const filler = Array.from({ length: 4000 }, (_, index) => `filler${index}`).join(" ");
+    saveMonograph(db, { ...input, slug: "long-read", title: "Long read", alsoListedAs: [], relatedTerms: [], summary: "A long one.", sections: { ...input.sections, background: filler, theoryEvidence: "", safety: "", practiceDosing: "The last word is xylocarpous." } });
+    const [hit] = searchMonographs("xylocarpous");
+    expect(hit!.slug).toBe("long-read");
+    expect(hit!.snippet[0]!.text).toMatch(/^… filler3996 /);
+    expect(hit!.snippet.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual(["xylocarpous."]);
+    deleteMonograph(db, getMonographBySlug("long-read", { includeDrafts: true })!.id);
   });
 
   it.each([
