@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { subscribeFromAccountAction, unsubscribeFromAccountAction } from "@/lib/actions/newsletter";
 import { formatDateTime } from "@/lib/model/format";
 import type { SubscriberStatus } from "@/lib/model/newsletter";
+import { LeaveAllForm } from "./leave-all-form";
 import { ListCheckboxes, type ListOption } from "./list-checkboxes";
 
 type Props = {
@@ -34,7 +35,7 @@ export function AccountSubscription({ subscription, save, leaveAll }: Props) {
       ) : (
         <p className="mt-2">There are no lists to choose from right now.</p>
       )}
-      {subscribed && <LeaveAllForm leaveAll={leaveAll} />}
+      {subscribed && <LeaveAll leaveAll={leaveAll} />}
     </section>
   );
 }
@@ -57,19 +58,7 @@ function ListsForm({ lists, save, subscribed }: { lists: ListOption[]; save: Pro
   );
 }
 
-function LeaveAllForm({ leaveAll }: { leaveAll: Props["leaveAll"] }) {
+function LeaveAll({ leaveAll }: { leaveAll: Props["leaveAll"] }) {
   const [result, formAction] = useActionState(leaveAll, null);
-  return (
-    <form action={formAction} className="mt-6 flex flex-wrap items-center gap-3">
-      <p className="w-full max-w-prose text-sm text-muted">Leave all: you leave every list and no more newsletter emails are sent to you.</p>
-      <SubmitButton variant="secondary" pendingLabel="Leaving…">
-        Leave all
-      </SubmitButton>
-      {result && !result.ok && (
-        <span role="alert" className="font-semibold text-red-800">
-          {result.message}
-        </span>
-      )}
-    </form>
-  );
+  return <LeaveAllForm action={formAction} refusal={result && !result.ok ? result.message : undefined} />;
 }

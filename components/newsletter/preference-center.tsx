@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { leaveAllByPreferencesAction, savePreferencesAction } from "@/lib/actions/newsletter";
+import { LeaveAllForm } from "./leave-all-form";
 import { ListCheckboxes, type ListOption } from "./list-checkboxes";
 
 type Props = {
@@ -42,20 +43,7 @@ export function PreferenceCenter({ token, lists, subscribed, save, leaveAll }: P
         <ListCheckboxes legend="Lists" lists={lists} errors={saved && !saved.ok ? saved.fieldErrors?.lists : undefined} />
         <SubmitButton pendingLabel="Saving…">{subscribed ? "Save my lists" : "Subscribe to the lists ticked"}</SubmitButton>
       </form>
-      {subscribed && (
-        <form action={leaveAction} className="mt-8 flex max-w-prose flex-wrap items-center gap-3">
-          <p className="w-full text-sm text-muted">Leave all: you leave every list and no more newsletter emails are sent to you.</p>
-          <input type="hidden" name="token" value={token} />
-          <SubmitButton variant="secondary" pendingLabel="Leaving…">
-            Leave all
-          </SubmitButton>
-          {left && !left.ok && (
-            <span role="alert" className="font-semibold text-red-800">
-              {left.message}
-            </span>
-          )}
-        </form>
-      )}
+      {subscribed && <LeaveAllForm action={leaveAction} token={token} refusal={left && !left.ok ? left.message : undefined} />}
     </>
   );
 }
