@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { NoScriptSearchField } from "./search-form";
+import { MAX_QUERY_LENGTH } from "@/lib/model/monograph-search";
+import { SearchSubmit } from "./search-form";
 import { SearchResultList } from "./search-result-list";
 import { useMonographSearch } from "./use-monographs";
 
@@ -28,14 +29,11 @@ export function LiveSearch() {
           onChange={(event) => setQuery(event.currentTarget.value)}
           placeholder="Search herbs, therapies, conditions…"
           autoComplete="off"
-          maxLength={200}
+          maxLength={MAX_QUERY_LENGTH}
           aria-controls={`${id}-results`}
           className="min-w-0 flex-1 rounded-md border border-gray-400 bg-white px-3 py-2"
         />
-        <NoScriptSearchField />
-        <button type="submit" className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
-          Search
-        </button>
+        <SearchSubmit />
       </form>
       <div id={`${id}-results`} aria-live="polite" className="mt-4">
         {showResults &&

@@ -7,11 +7,23 @@ import { MAX_QUERY_LENGTH } from "@/lib/model/monograph-search";
  * search to the page that renders results on the server (/health/search/results); with
  * scripts on, the prerendered /health/search page fetches them.
  */
-export function NoScriptSearchField() {
+function NoScriptSearchField() {
   return (
     <noscript>
       <input type="hidden" name="nojs" value="1" />
     </noscript>
+  );
+}
+
+/** The end of every search form: the no-JavaScript mark and the button. */
+export function SearchSubmit() {
+  return (
+    <>
+      <NoScriptSearchField />
+      <button type="submit" className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
+        Search
+      </button>
+    </>
   );
 }
 
@@ -32,10 +44,7 @@ export function SearchForm({ defaultValue, onSubmit }: Props) {
         maxLength={MAX_QUERY_LENGTH}
         className="min-w-0 flex-1 rounded-md border border-gray-400 bg-white px-3 py-2"
       />
-      <NoScriptSearchField />
-      <button type="submit" className="rounded-md bg-leaf-800 px-4 py-2 font-semibold text-white hover:bg-leaf-900">
-        Search
-      </button>
+      <SearchSubmit />
     </form>
   );
 }

@@ -41,7 +41,7 @@ export type MonographSearchHit = {
 // monographs_fts (title, synonyms, terms, summary, body) and are the ones the FTS
 // migration configured as the table's `rank`. Ordering by `rank` would make FTS5 sort
 // every match in a statement of its own, without the limit, before the first row comes
-// back; ordering by the call itself lets SQLite keep only the best `limit` rows as it
+// back; ordering by the bm25() call (its alias `score`) lets SQLite keep only the best `limit` rows as it
 // scans. Same rows, same order, about a third less time at p95 when the commonest words
 // are in every monograph (docs/performance.md).
 const RANK = sql.raw("bm25(monographs_fts, 10.0, 8.0, 4.0, 2.0, 1.0)");
@@ -59,7 +59,7 @@ function runSearch(match: string, tokens: string[], limit: number): MonographSea
     terms: string;
   }>(sql`
     with best as (
-      select rowid as id, ${RANK} as score from monographs_fts where monographs_fts match ${match} order by ${RANK} limit ${limit}
+      select rowid as id, ${RANK} as score from monographs_fts where monographs_fts match ${match} order by score limit ${limit}
     )
     select m.slug, m.title, c.slug as category, c.name as categoryName, m.summary,
       f.summary || ' ' || f.body as text, f.synonyms, f.terms
