@@ -1,7 +1,7 @@
 /**
  * `npm start`: checks the configuration, prepares DATA_DIR and the database (refuses a
  * read-only one, takes a backup before applying new migrations, migrates, then seeds an
- * empty one), builds when the build is missing or older than the sources, and serves
+ * empty one), builds when the build is missing or was made from other sources, and serves
  * with `next start`. The server itself runs the daily maintenance (instrumentation.ts).
  * `--dev` serves with `next dev`; `--build-only` stops after the build.
  */
@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigurationError, parseEnv, type Env } from "../env";
-import { recordBuildSettings, staleBuildReason } from "./build-freshness";
+import { buildInputs, recordBuild, staleBuildReason, withBuildLock } from "./build-freshness";
 
 const root = path.resolve(__dirname, "..", "..");
 const nextBin = require.resolve("next/dist/bin/next");
@@ -105,21 +105,32 @@ function runNext(args: string[], childEnv: NodeJS.ProcessEnv) {
   return spawn(process.execPath, [nextBin, ...args], { cwd: root, env: childEnv, stdio: "inherit" });
 }
 
+/**
+ * Builds when the build is missing, made from other sources or for another SITE_URL
+ * scheme. Under the build lock, so that a second launcher waits for the first one's build
+ * and then finds it fresh.
+ */
 function buildIfStale(env: Env, childEnv: NodeJS.ProcessEnv) {
   const settings = { https: env.siteUrl.startsWith("https:") };
-  const reason = staleBuildReason(root, settings, { dataDir: env.dataDir });
-  if (!reason) return;
-  console.log(`Building the portal (${reason}); this takes a few minutes on a small machine…`);
-  const result = spawnSync(process.execPath, [nextBin, "build"], {
-    cwd: root,
-    env: childEnv,
-    stdio: "inherit",
-  });
-  if (result.status !== 0) {
+  const failedWith = withBuildLock(
+    root,
+    (): number | null => {
+      // Read before the build: a file edited while it runs makes the next start build again.
+      const inputs = buildInputs(root, { dataDir: env.dataDir });
+      const reason = staleBuildReason(root, settings, inputs);
+      if (!reason) return null;
+      console.log(`Building the portal (${reason}); this takes a few minutes on a small machine…`);
+      const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env: childEnv, stdio: "inherit" });
+      if (result.status !== 0) return result.status ?? 1;
+      recordBuild(root, { ...settings, inputs });
+      return null;
+    },
+    (holder) => console.log(`Waiting for the build another launcher (process ${holder}) is making…`),
+  );
+  if (failedWith !== null) {
     console.error("The build failed; see the messages above.");
-    process.exit(result.status ?? 1);
+    process.exit(failedWith);
   }
-  recordBuildSettings(root, settings);
 }
 
 async function announceWhenReady(env: Env) {
