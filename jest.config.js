@@ -56,7 +56,7 @@ module.exports = async () => ({
       displayName: "http",
       testEnvironment: "node",
       testMatch: ["<rootDir>/__tests__/http/**/*.test.ts"],
-      setupFiles: ["<rootDir>/__tests__/helpers/portal-lane.ts"],
+      setupFiles: ["<rootDir>/__tests__/helpers/portal-lane.ts", "<rootDir>/__tests__/helpers/retry-on-closed-connection.ts"],
       globalSetup: "<rootDir>/__tests__/helpers/portal-global-setup.ts",
       globalTeardown: "<rootDir>/__tests__/helpers/portal-global-teardown.ts",
     }),

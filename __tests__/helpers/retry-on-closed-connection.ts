@@ -1,0 +1,25 @@
+/**
+ * Node's fetch keeps connections to the portal open between requests. When the server
+ * closes one that has sat idle for its keep-alive timeout (5 s) just as the client reuses
+ * it, the request fails with "other side closed" before any answer: on a loaded CI
+ * machine, timers run late and this happens now and then. A browser retries such a GET
+ * on a new connection without the user noticing; the tests' fetch does the same, once,
+ * for GET and HEAD only (a POST may have been received, so it is never sent twice).
+ */
+const nodeFetch = globalThis.fetch;
+
+// By name and code: fetch's errors come from Node's realm, not the test file's, so `instanceof TypeError` is false.
+function isClosedBeforeAnswer(error: unknown) {
+  const { name, cause } = (error ?? {}) as { name?: string; cause?: { code?: string } };
+  return name === "TypeError" && cause?.code === "UND_ERR_SOCKET";
+}
+
+globalThis.fetch = async function fetchRetryingClosedConnection(input: RequestInfo | URL, init?: RequestInit) {
+  const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+  try {
+    return await nodeFetch(input, init);
+  } catch (error) {
+    if ((method === "GET" || method === "HEAD") && isClosedBeforeAnswer(error)) return nodeFetch(input, init);
+    throw error;
+  }
+};
