@@ -62,6 +62,8 @@ async function routeOneClickUnsubscribe(request: NextRequest) {
 
 export const config = {
   // Literal paths only (Next reads the matcher at build time): keep the private ones in
-  // step with privatePathPrefixes in lib/security-headers.js.
-  matcher: ["/staff", "/staff/:path*", "/account", "/account/:path*", "/login", "/login/:path*", "/newsletter/unsubscribe"],
+  // step with privatePathPrefixes in lib/security-headers.js. "/staff/:path*" matches
+  // "/staff" itself too. Next builds a RegExp from every entry on every request, public
+  // pages included, until one matches, so the list stays as short as it can be.
+  matcher: ["/staff/:path*", "/account/:path*", "/login/:path*", "/newsletter/unsubscribe"],
 };

@@ -66,6 +66,13 @@ export async function startBareNext(): Promise<BareNext> {
   fs.mkdirSync(path.join(dir, "app", "small"), { recursive: true });
   fs.mkdirSync(path.join(dir, "app", "large"), { recursive: true });
   fs.writeFileSync(path.join(dir, "next.config.js"), "module.exports = {};\n");
+  // Without a hook of its own, the build inside this repository compiles the portal's
+  // instrumentation.ts into the bare app (its chunks' source maps point at it)
+  // and the bare server runs it: the request wrappers, and the email worker, campaign sender,
+  // election opener and maintenance on a database it creates under .bench/bare-next/data.
+  // (The portal's proxy.ts is compiled in too but never registered: no matcher in the bare
+  // app's functions-config-manifest.json, so it never runs.)
+  fs.writeFileSync(path.join(dir, "instrumentation.js"), "export function register() {}\n");
   fs.writeFileSync(path.join(dir, "app", "layout.js"), 'export default function Layout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n');
   fs.writeFileSync(path.join(dir, "app", "small", "page.js"), pageSource(24));
   fs.writeFileSync(path.join(dir, "app", "large", "page.js"), pageSource(96));
