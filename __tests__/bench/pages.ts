@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import type { Browser } from "playwright-core";
 import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
 import { JAVASCRIPT_BUDGET_KIB } from "../helpers/public-pages";
-import { bodyBytes, floorFor, renderOnce, startBareNext, type BareNext, type BarePage } from "./bare-next";
+import { bodyBytes, floorFor, renderOnce, startBareNext, type BareNext, type BarePage, type BarePair } from "./bare-next";
 
 const LOAD = { connections: 20, duration: 3 };
 /** Measures of each page, each between two measures of the floor. */
@@ -19,7 +19,8 @@ const ROUNDS = 5;
 export const benchmarkedPages = [
   { label: "/", path: "/" },
   { label: "/health", path: "/health" },
-  { label: "monograph", path: "/health/prolotherapy" },
+  // Under /health/[slug]: held to the bare app's pages under a dynamic segment (bare-next.ts).
+  { label: "monograph", path: "/health/prolotherapy", segment: true },
   { label: "/about", path: "/about" },
   { label: "/visit", path: "/visit" },
   { label: "/owners/apply", path: "/owners/apply" },
@@ -90,39 +91,45 @@ const medianFigures = (runs: Figures[]): Figures => ({
  * minute on a shared host, and only measures seconds apart see the same machine.
  */
 export async function throughput(baseUrl: string, bare: BareNext) {
-  console.log(`\nHTTP, ${loadGenerator}, ${LOAD.connections} connections × ${LOAD.duration} s per measure, ${ROUNDS} rounds per page; floor: a bare Next.js app's page of the same size`);
-  const targets = [`${bare.url}${bare.small.path}`, `${bare.url}${bare.large.path}`, `${baseUrl}${floorPath}`, ...benchmarkedPages.map((page) => `${baseUrl}${page.path}`)];
+  console.log(`\nHTTP, ${loadGenerator}, ${LOAD.connections} connections × ${LOAD.duration} s per measure, ${ROUNDS} rounds per page; floor: a bare Next.js app's page of the same size and kind of route`);
+  const pairs = [bare.fixed, bare.segment];
+  const targets = [...pairs.flatMap((pair) => [pair.small, pair.large]).map((page) => `${bare.url}${page.path}`), `${baseUrl}${floorPath}`, ...benchmarkedPages.map((page) => `${baseUrl}${page.path}`)];
   for (const url of targets) await load(url); // warm caches and JIT
   const kib = (page: BarePage) => `${(page.bytes / 1024).toFixed(1)} KiB`;
+  const measureBare = async (pair: BarePair) => ({ small: await load(`${bare.url}${pair.small.path}`), large: await load(`${bare.url}${pair.large.path}`) });
   // For reference only: the bare app before any run-time render (see bare-next.ts).
-  const never = { small: await load(`${bare.url}${bare.small.path}`), large: await load(`${bare.url}${bare.large.path}`) };
+  const never = await measureBare(bare.fixed);
   await renderOnce(bare);
-  const measureBare = async () => ({ small: await load(`${bare.url}${bare.small.path}`), large: await load(`${bare.url}${bare.large.path}`) });
-  const bareRuns: { small: Figures; large: Figures }[] = [];
+  const bareRuns = new Map<BarePair, { small: Figures; large: Figures }[]>(pairs.map((pair) => [pair, []]));
   const rows = [];
-  for (const page of [{ label: "/bench (shell)", path: floorPath, dynamic: false }, ...benchmarkedPages]) {
+  for (const page of [{ label: "/bench (shell)", path: floorPath }, ...benchmarkedPages]) {
+    const pair = "segment" in page && page.segment ? bare.segment : bare.fixed;
     const bytes = await bodyBytes(`${baseUrl}${page.path}`);
     const floorOf = (measured: { small: Figures; large: Figures }) =>
-      floorFor(bytes, { bytes: bare.small.bytes, rps: measured.small.rps }, { bytes: bare.large.bytes, rps: measured.large.rps });
-    let before = await measureBare();
+      floorFor(bytes, { bytes: pair.small.bytes, rps: measured.small.rps }, { bytes: pair.large.bytes, rps: measured.large.rps });
+    let before = await measureBare(pair);
     const runs: Figures[] = [];
     const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const run = await load(`${baseUrl}${page.path}`);
-      const after = await measureBare();
+      const after = await measureBare(pair);
       ratios.push(run.rps / ((floorOf(before) + floorOf(after)) / 2));
       runs.push(run);
-      bareRuns.push(before);
+      bareRuns.get(pair)!.push(before);
       before = after;
     }
-    bareRuns.push(before);
+    bareRuns.get(pair)!.push(before);
     const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
-    rows.push(row(`${page.label}`, medianFigures(runs), median(ratios)) + `  (${spread}; ${(bytes / 1024).toFixed(1)} KiB)` + (page.dynamic ? "  rendered per request" : ""));
+    const notes = [spread, `${(bytes / 1024).toFixed(1)} KiB`, ...(pair === bare.segment ? ["floor under a dynamic segment"] : []), ...("dynamic" in page && page.dynamic ? ["rendered per request"] : [])];
+    rows.push(row(`${page.label}`, medianFigures(runs), median(ratios)) + `  (${notes.join("; ")})`);
   }
-  console.log(row(`bare ${kib(bare.small)}`, medianFigures(bareRuns.map((run) => run.small))) + `  (median of ${bareRuns.length})`);
-  console.log(row(`bare ${kib(bare.large)}`, medianFigures(bareRuns.map((run) => run.large))));
+  for (const [pair, label] of [[bare.fixed, "bare"], [bare.segment, "bare [slug]"]] as const) {
+    const runs = bareRuns.get(pair)!;
+    console.log(row(`${label} ${kib(pair.small)}`, medianFigures(runs.map((run) => run.small))) + `  (median of ${runs.length})`);
+    console.log(row(`${label} ${kib(pair.large)}`, medianFigures(runs.map((run) => run.large))));
+  }
   for (const line of rows) console.log(line);
-  console.log(`  (the bare app before its first run-time render, once: ${kib(bare.small)} ${never.small.rps.toFixed(0)} req/s, ${kib(bare.large)} ${never.large.rps.toFixed(0)} req/s)`);
+  console.log(`  (the bare app before its first run-time render, once: ${kib(bare.fixed.small)} ${never.small.rps.toFixed(0)} req/s, ${kib(bare.fixed.large)} ${never.large.rps.toFixed(0)} req/s)`);
 }
 
 /**
