@@ -84,16 +84,6 @@ module.exports = (phase) => {
       // Next's 413.
       proxyClientMaxBodySize: PROXY_BODY_COPY_BYTES,
     },
-    // A search sent without JavaScript carries `nojs=1` (components/monographs/search-form.tsx)
-    // and is answered by the page that renders results on the server; every other
-    // /health/search is the prerendered page, which fetches its results in the browser.
-    async rewrites() {
-      return {
-        beforeFiles: [{ source: "/health/search", has: [{ type: "query", key: "nojs" }], destination: "/health/search/results" }],
-        afterFiles: [],
-        fallback: [],
-      };
-    },
     async headers() {
       return [
         { source: "/:path*", headers: staticSecurityHeaders },

@@ -27,7 +27,7 @@ export const benchmarkedPages = [
   { label: "/jobs", path: "/jobs" },
   { label: "/newsletter", path: "/newsletter" },
   { label: "search page", path: "/health/search?q=ginger" },
-  { label: "search, no JS", path: "/health/search?q=ginger&nojs=1", dynamic: true },
+  { label: "search, no JS", path: "/health/search/results?q=ginger", dynamic: true },
   { label: "search API", path: "/api/monographs/search?q=ging", dynamic: true },
 ];
 const floorPath = "/bench";

@@ -35,6 +35,17 @@ describe("the health library in a browser", () => {
     await session.page.emulateMedia({ media: "screen" });
   });
 
+  it("Search in the library's box opens the prerendered search page, not the server-rendered results", async () => {
+    await session.page.goto(portalUrl("/health"));
+    const box = session.page.getByRole("searchbox", { name: "Search the health library" });
+    await waitForHydration(box);
+    await box.fill("dextrose injection");
+    await session.page.getByRole("button", { name: "Search", exact: true }).first().click();
+    await session.page.waitForURL(portalUrl("/health/search?q=dextrose%20injection"));
+    await session.page.locator("main ol li a").first().waitFor();
+    expect(await session.page.locator("main ol li a").first().textContent()).toBe("Prolotherapy");
+  });
+
   it("the search results page works and is accessible; a new search stays on the page", async () => {
     await session.page.goto(portalUrl("/health/search?q=dextrose+injection"));
     expect(await session.page.locator("main ol li a").first().textContent()).toBe("Prolotherapy");
@@ -52,7 +63,7 @@ describe("the health library in a browser", () => {
     await page.goto(portalUrl("/health"));
     await page.getByRole("searchbox").first().fill("dextrose injection");
     await page.getByRole("button", { name: "Search", exact: true }).first().click();
-    await page.waitForURL(/\/health\/search\?q=dextrose\+injection&nojs=1$/);
+    await page.waitForURL(/\/health\/search\/results\?q=dextrose\+injection$/);
     expect(await page.locator("main ol li a").first().textContent()).toBe("Prolotherapy");
     await page.context().close();
   });

@@ -20,8 +20,7 @@ export function publicPagePaths(): string[] {
     .filter(({ kind, pattern }) => kind === "page" && !/^\/(staff|account)(\/|$)/.test(pattern))
     .flatMap(({ pattern }) => {
       if (pattern === "/health/search") return ["/health/search?q=ginger"];
-      // Reached by the rewrite of a search sent without JavaScript.
-      if (pattern === "/health/search/results") return ["/health/search?q=ginger&nojs=1"];
+      if (pattern === "/health/search/results") return ["/health/search/results?q=ginger"];
       if (pattern === "/elections/[slug]") return [concreteUrl(pattern), ...certifiedElectionPath()];
       return [concreteUrl(pattern)];
     });

@@ -14,7 +14,7 @@ describe("the health library's table of contents", () => {
       const heading = [...document.querySelectorAll("main h2")].find((h) => text(h).startsWith(name));
       expect(text(heading)).toMatch(new RegExp(`^${name} \\(\\d+\\)$`));
     }
-    expect(document.querySelector('form[action="/health/search"] input[name="q"]')).not.toBeNull();
+    expect(document.querySelector('form[role="search"] input[name="q"]')).not.toBeNull();
     expect(document.querySelector('a[href="#letter-P"]')).not.toBeNull();
     expect(document.querySelector('#letter-P a[href="/health/prolotherapy"]')).not.toBeNull();
   });
@@ -90,25 +90,28 @@ describe("the print view", () => {
 });
 
 describe("search without JavaScript", () => {
-  it("the search forms mark a search sent without JavaScript (a field only inside <noscript>)", async () => {
-    for (const path of ["/health", "/health/search?q=ginger"]) {
+  it("every search form sends its GET to the results rendered on the server (scripts take a search to the prerendered page)", async () => {
+    for (const path of ["/health", "/health/search?q=ginger", "/health/search/results?q=ginger"]) {
       const { document } = await fetchPage(path);
-      const form = document.querySelector('form[action="/health/search"]')!;
-      expect(form.querySelector('input[name="q"]')).not.toBeNull();
-      // Parsed with scripts off (as JSDOM does), the field is part of the form.
-      expect(form.querySelector('noscript input[name="nojs"][value="1"]') ?? /<input[^>]*name="nojs"/.test(form.querySelector("noscript")?.innerHTML ?? "")).toBeTruthy();
+      const forms = [...document.querySelectorAll('form[role="search"]')];
+      expect(forms.length).toBeGreaterThan(0);
+      for (const form of forms) {
+        expect(form.getAttribute("action")).toBe("/health/search/results");
+        expect(form.getAttribute("method")).toBe("get");
+        expect(form.querySelector('input[name="q"]')).not.toBeNull();
+      }
     }
   });
 
   it("renders results for a query, best first", async () => {
-    const { status, document } = await fetchPage("/health/search?q=reconstructive+therapy&nojs=1");
+    const { status, document } = await fetchPage("/health/search/results?q=reconstructive+therapy");
     expect(status).toBe(200);
     expect(document.querySelector("main ol li a")?.getAttribute("href")).toBe("/health/prolotherapy");
     expect(document.querySelector("main ol li mark")).not.toBeNull();
   });
 
   it("says so when nothing matches, and offers the categories", async () => {
-    const { document } = await fetchPage("/health/search?q=qwxzzyv&nojs=1");
+    const { document } = await fetchPage("/health/search/results?q=qwxzzyv");
     expect(text(document.querySelector("main"))).toContain("No monographs match");
     expect(document.querySelector('main a[href="/health#herbs-supplements"]')).not.toBeNull();
   });
@@ -117,7 +120,7 @@ describe("search without JavaScript", () => {
   // unit/search-query.test.ts's and db/monograph-search.test.ts's; here one goes the whole way.
   it("never fails on FTS syntax and SQL, and reads at most 200 characters", async () => {
     const query = `NEAR(" title: * 1' OR '1'='1 🌿 `.repeat(20);
-    const page = await fetch(portalUrl(`/health/search?q=${encodeURIComponent(query)}&nojs=1`));
+    const page = await fetch(portalUrl(`/health/search/results?q=${encodeURIComponent(query)}`));
     expect(page.status).toBe(200);
     const api = await fetch(portalUrl(`/api/monographs/search?q=${encodeURIComponent(query)}`));
     expect(api.status).toBe(200);

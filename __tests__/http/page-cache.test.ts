@@ -20,7 +20,7 @@ describe("public pages", () => {
     await fetch(portalUrl("/health/search?q=warm-up")).then((response) => response.arrayBuffer());
     const page = await fetch(portalUrl("/health/search?q=ginger"));
     expect(page.headers.get("x-nextjs-cache")).toBe("HIT");
-    const withoutScript = await fetch(portalUrl("/health/search?q=ginger&nojs=1"));
+    const withoutScript = await fetch(portalUrl("/health/search/results?q=ginger"));
     expect(withoutScript.headers.get("x-nextjs-cache")).toBeNull();
     expect(withoutScript.headers.get("cache-control")).toContain("no-store");
     expect(await withoutScript.text()).toContain("Results for “ginger”");

@@ -158,7 +158,7 @@ describe("private pages through nginx", () => {
     "/login",
     `/newsletter/preferences?token=${"ab".repeat(32)}`,
     "/api/staff/jobs",
-    "/health/search?q=ginger&nojs=1",
+    "/health/search/results?q=ginger",
   ];
 
   it.each(privatePaths)("%s is never stored, signed in or not (redirects and refusals included)", async (path) => {

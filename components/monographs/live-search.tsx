@@ -1,23 +1,30 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { MAX_QUERY_LENGTH } from "@/lib/model/monograph-search";
-import { SearchSubmit } from "./search-form";
+import { searchPageHref, SERVER_SEARCH_PATH, SearchSubmit } from "./search-form";
 import { SearchResultList } from "./search-result-list";
 import { useMonographSearch } from "./use-monographs";
 
 /**
- * The library's search box. Without JavaScript it is a plain form to /health/search;
- * with it, results appear under the box as you type.
+ * The library's search box. Without JavaScript it is a plain form to the server-rendered
+ * results; with it, results appear under the box as you type, and Search opens the
+ * prerendered search page.
  */
 export function LiveSearch() {
   const [query, setQuery] = useState("");
   const id = useId();
+  const router = useRouter();
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    router.push(searchPageHref(query));
+  };
   const search = useMonographSearch(query);
   const showResults = query.trim().length >= 2 && search.data;
   return (
     <div>
-      <form action="/health/search" method="get" role="search" aria-label="Health library" className="flex flex-wrap gap-2">
+      <form action={SERVER_SEARCH_PATH} method="get" onSubmit={submit} role="search" aria-label="Health library" className="flex flex-wrap gap-2">
         <label htmlFor={id} className="sr-only">
           Search the health library
         </label>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { MAX_QUERY_LENGTH } from "@/lib/model/monograph-search";
-import { BrowseCategories, SearchForm, searchHeading, type CategoryCount } from "./search-form";
+import { BrowseCategories, SearchForm, searchHeading, searchPageHref, type CategoryCount } from "./search-form";
 import { SearchResultList } from "./search-result-list";
 import type { MonographSearchResponse } from "./use-monographs";
 
@@ -22,7 +22,7 @@ export function SearchPageShell({ categories }: { categories: CategoryCount[] })
       <SearchForm defaultValue="" />
       <div className="mt-6">
         <noscript>
-          <p className="mb-4">This browser runs no JavaScript: type your search again and press Search to see the results.</p>
+          <p className="mb-4">This browser runs no JavaScript, so this page cannot read a search from its address: type the search again and press Search to see the results.</p>
         </noscript>
         <BrowseCategories message="Type a word above to search." categories={categories} />
       </div>
@@ -49,7 +49,7 @@ export function SearchPage({ categories }: { categories: CategoryCount[] }) {
     event.preventDefault();
     const next = String(new FormData(event.currentTarget).get("q") ?? "");
     if (next.trim() === trimmed) void search.refetch();
-    else window.history.pushState(null, "", `/health/search?q=${encodeURIComponent(next)}`);
+    else window.history.pushState(null, "", searchPageHref(next));
   };
   const results = search.data?.results ?? [];
   return (

@@ -167,7 +167,7 @@ describe(`route handlers answer any path, query and method without a 500 (${RUNS
 /** Pages that read a path segment or the query, with `{}` where a generated value goes. */
 const publicPages = [
   "/jobs/{}", "/jobs/{}/apply", "/jobs/{}/apply/thanks", "/jobs/{}/apply/returned", "/health/{}", "/health/{}/print", "/about/{}", "/newsletter/emails/{}",
-  "/health/search?q={}&page={}", "/health/search?q={}&q={}", "/health/search?q={}&nojs={}", "/newsletter/unsubscribe?token={}", "/newsletter/confirm?token={}",
+  "/health/search?q={}&page={}", "/health/search?q={}&q={}", "/health/search/results?q={}", "/health/search/results?q={}&q={}", "/newsletter/unsubscribe?token={}", "/newsletter/confirm?token={}",
   "/login?callbackUrl={}&error={}", "/login/verify?token={}&callbackUrl={}",
 ];
 const staffPages = [

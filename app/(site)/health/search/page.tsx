@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Search the health library", robots: 
  * /health/search?q=…: prerendered once, whatever the query, and served from the page
  * cache; the results come from /api/monographs/search in the browser. So a search costs the
  * server one small JSON answer, not a render of the whole site. A browser without
- * JavaScript sends its search with `nojs=1`, which next.config.js rewrites to
- * /health/search/results, rendered on the server.
+ * JavaScript sends its search to /health/search/results, rendered on the server (see
+ * SERVER_SEARCH_PATH).
  */
 export default async function HealthSearchPage() {
   const categories = (await getCachedCategories()).map(({ slug, name, count }) => ({ slug, name, count }));

@@ -11,10 +11,10 @@ export const metadata: Metadata = { title: "Search the health library", robots: 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
 /**
- * Search results rendered on the server, for a browser without JavaScript: its search
- * form sends `nojs=1` (see NoScriptSearchField), and next.config.js rewrites
- * /health/search?…&nojs=1 here. The address people see stays /health/search. Rendered per
- * request; everyone else gets the prerendered /health/search, which fetches results.
+ * /health/search/results?q=…: search results rendered on the server, for a browser
+ * without JavaScript. Every search form sends its GET here (SERVER_SEARCH_PATH), and with
+ * scripts each form's submit handler goes to the prerendered /health/search instead, which
+ * fetches its results. Rendered per request.
  */
 export default async function HealthSearchResultsPage({ searchParams }: Props) {
   const raw = (await searchParams).q;
