@@ -22,9 +22,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import { getAsWrk } from "./get-as-wrk";
 
 const root = path.resolve(__dirname, "..", "..");
 /** Inside the repository (git ignores it): the bundler's root is the repository's. */
@@ -53,19 +53,8 @@ export default async function Page({ params }) {
 }
 `;
 
-/** A page's size as wrk receives it (no compression asked for), on a connection of its own. */
-export function bodyBytes(url: string) {
-  return new Promise<number>((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (response) => {
-        let bytes = 0;
-        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
-        response.on("end", () => resolve(bytes));
-        response.on("error", reject);
-      })
-      .on("error", reject);
-  });
-}
+/** A page's size as wrk receives it. */
+export const bodyBytes = async (url: string) => (await getAsWrk(url)).body.length;
 
 export type BarePage = { path: string; bytes: number };
 /** Two pages of known sizes, of one kind of route. */
@@ -133,10 +122,7 @@ export async function startBareNext(): Promise<BareNext> {
 
 /** The bare app's one run-time render (see above); the floor is measured after it. */
 export async function renderOnce(bare: BareNext) {
-  // A connection of its own: one kept alive from before the load may be closed under it.
-  const status = await new Promise<number>((resolve, reject) => {
-    http.get(`${bare.url}/rendered`, { agent: false }, (response) => response.resume().on("end", () => resolve(response.statusCode ?? 0))).on("error", reject);
-  });
+  const { status } = await getAsWrk(`${bare.url}/rendered`);
   if (status !== 200) throw new Error(`The bare app's rendered page answered ${status}`);
 }
 

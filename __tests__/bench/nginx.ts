@@ -6,9 +6,9 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { startNginx } from "../helpers/nginx";
+import { getAsWrk } from "./get-as-wrk";
 import { startPortal, temporaryDataDir, freePort } from "../helpers/portal-server";
 
 const WRK = "/usr/bin/wrk";
@@ -24,18 +24,6 @@ function requestsPerSecond(url: string) {
   return Number(/^Requests\/sec:\s+([\d.]+)/m.exec(out)?.[1]);
 }
 
-/** A GET as wrk sends it (no Accept-Encoding): the copy the measures are answered with. */
-function get(url: string) {
-  return new Promise<{ cache: string | undefined; body: Buffer }>((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ cache: response.headers["x-cache-status"] as string | undefined, body: Buffer.concat(chunks) }));
-      })
-      .on("error", reject);
-  });
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const perSecond = (value: number) => `${Math.round(value).toLocaleString("en")} req/s`;
@@ -56,9 +44,10 @@ export async function nginxBenchmark() {
     console.log(`\n${version} in front of next start (docs/nginx.conf), wrk ${WRK_ARGS.join(" ")}, ${ROUNDS} rounds alternating with the static file`);
     console.log(`  ${"page".padEnd(22)} ${"bytes".padStart(7)}  ${"nginx's cache".padStart(13)}  ${"static file".padStart(13)}  ratio (range)        ${"portal alone".padStart(13)}`);
     for (const page of pages) {
-      await get(`${nginx.url}${page}`);
-      const cached = await get(`${nginx.url}${page}`);
-      if (cached.cache !== "HIT") throw new Error(`${page} was not answered from nginx's cache (${cached.cache})`);
+      await getAsWrk(`${nginx.url}${page}`);
+      const cached = await getAsWrk(`${nginx.url}${page}`);
+      const cacheStatus = cached.headers["x-cache-status"];
+      if (cacheStatus !== "HIT") throw new Error(`${page} was not answered from nginx's cache (${cacheStatus})`);
       const file = `page-${pages.indexOf(page)}.html`;
       fs.writeFileSync(path.join(staticRoot, file), cached.body);
       const staticUrl = `http://127.0.0.1:${staticPort}/${file}`;

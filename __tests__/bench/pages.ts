@@ -16,7 +16,10 @@ const LOAD = { connections: 20, duration: 3 };
 /** Measures of each page, each between two measures of the floor. */
 const ROUNDS = 5;
 
-export const benchmarkedPages = [
+/** `segment`: routed through a dynamic segment (held to such bare pages); `dynamic`: rendered per request. */
+type BenchmarkedPage = { label: string; path: string; segment?: boolean; dynamic?: boolean };
+
+export const benchmarkedPages: BenchmarkedPage[] = [
   { label: "/", path: "/" },
   { label: "/health", path: "/health" },
   // Under /health/[slug]: held to the bare app's pages under a dynamic segment (bare-next.ts).
@@ -103,7 +106,7 @@ export async function throughput(baseUrl: string, bare: BareNext) {
   const bareRuns = new Map<BarePair, { small: Figures; large: Figures }[]>(pairs.map((pair) => [pair, []]));
   const rows = [];
   for (const page of [{ label: "/bench (shell)", path: floorPath }, ...benchmarkedPages]) {
-    const pair = "segment" in page && page.segment ? bare.segment : bare.fixed;
+    const pair = page.segment ? bare.segment : bare.fixed;
     const bytes = await bodyBytes(`${baseUrl}${page.path}`);
     const floorOf = (measured: { small: Figures; large: Figures }) =>
       floorFor(bytes, { bytes: pair.small.bytes, rps: measured.small.rps }, { bytes: pair.large.bytes, rps: measured.large.rps });
@@ -120,7 +123,7 @@ export async function throughput(baseUrl: string, bare: BareNext) {
     }
     bareRuns.get(pair)!.push(before);
     const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
-    const notes = [spread, `${(bytes / 1024).toFixed(1)} KiB`, ...(pair === bare.segment ? ["floor under a dynamic segment"] : []), ...("dynamic" in page && page.dynamic ? ["rendered per request"] : [])];
+    const notes = [spread, `${(bytes / 1024).toFixed(1)} KiB`, ...(pair === bare.segment ? ["floor under a dynamic segment"] : []), ...(page.dynamic ? ["rendered per request"] : [])];
     rows.push(row(`${page.label}`, medianFigures(runs), median(ratios)) + `  (${notes.join("; ")})`);
   }
   for (const [pair, label] of [[bare.fixed, "bare"], [bare.segment, "bare [slug]"]] as const) {

@@ -41,9 +41,9 @@ export type MonographSearchHit = {
 // monographs_fts (title, synonyms, terms, summary, body) and are the ones the FTS
 // migration configured as the table's `rank`. Ordering by `rank` would make FTS5 sort
 // every match in a statement of its own, without the limit, before the first row comes
-// back; ordering by the bm25() call (its alias `score`) lets SQLite keep only the best `limit` rows as it
-// scans. Same rows, same order, about a third less time at p95 when the commonest words
-// are in every monograph (docs/performance.md).
+// back; ordering by the bm25() call (its alias `score`) lets SQLite keep only the best
+// `limit` rows as it scans. Same rows, same order, about a third less time at p95 when the
+// commonest words are in every monograph (docs/performance.md).
 const RANK = sql.raw("bm25(monographs_fts, 10.0, 8.0, 4.0, 2.0, 1.0)");
 
 // The best ids are picked first; only those rows are then read in full, for their snippets.

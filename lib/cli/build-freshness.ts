@@ -65,7 +65,7 @@ function digestFiles(root: string, target: string, skipped: ReadonlySet<string>,
 export function buildInputs(root: string, options: { dataDir?: string } = {}): Record<string, string> {
   const skipped = new Set(options.dataDir ? [path.resolve(options.dataDir)] : []);
   const files = new Map<string, string>();
-  for (const entry of fs.readdirSync(root).filter(isBuildInput).sort()) digestFiles(root, path.join(root, entry), skipped, files);
+  for (const entry of fs.readdirSync(root).filter(isBuildInput)) digestFiles(root, path.join(root, entry), skipped, files);
   return Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -133,7 +133,10 @@ const isRunning = (pid: number) => {
 /**
  * Runs `work` while holding the project's build lock, so that two `npm start`s (or test
  * portals) at once build one after the other: the second then finds the build fresh. A
- * lock left by a process that no longer runs (killed mid-build) is taken over.
+ * lock left by a process that no longer runs (killed mid-build) is taken over. Two
+ * launchers taking over the same dead lock at the same instant could both go on; a
+ * launcher killed mid-build is rare and two more starting within that instant rarer, so
+ * this is left simple.
  */
 export function withBuildLock<T>(root: string, work: () => T, onWait: (holder: number) => void = () => {}): T {
   const lock = path.join(root, buildLockName);
