@@ -85,6 +85,7 @@ function freePort() {
 /** Writes and builds the bare app (about half a minute), starts it, and measures its two pages. */
 export async function startBareNext(): Promise<BareNext> {
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
   // Next's defaults but for the two response settings the portal changes (next.config.js
   // says why): no ETag, for which Next hashes every body it sends (10–20 µs per request on
   // these pages), and no X-Powered-By. The floor then sends what the portal sends.
