@@ -75,9 +75,14 @@ export function newNonce() {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Whether `pathname` is a private or sign-in page (proxy.ts sets its CSP). */
+const privateFolders = privatePathPrefixes.map((prefix) => `${prefix}/`);
+
+/** Whether `pathname` is a private or sign-in page (proxy.ts sets its CSP). Runs on every request. */
 export function isPrivatePath(pathname: string) {
-  return privatePathPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  for (let i = 0; i < privatePathPrefixes.length; i++) {
+    if (pathname === privatePathPrefixes[i] || pathname.startsWith(privateFolders[i]!)) return true;
+  }
+  return false;
 }
 
 export type HeaderList = readonly (readonly [name: string, value: string])[];

@@ -129,6 +129,7 @@ export async function throughput(baseUrl: string, bare: BareNext) {
       `${(bytes / 1024).toFixed(1)} KiB`,
       ...(pair === bare.segment ? ["floor under a dynamic segment"] : []),
       ...(wide ? [`characters outside Latin-1${pair === bare.wide ? ", floor with one too" : ", FLOOR WITHOUT"}`] : []),
+      ...(bytes < pair.small.bytes || bytes > pair.large.bytes ? ["outside the floor pages' sizes: extrapolated"] : []),
       ...(page.dynamic ? ["rendered per request"] : []),
     ];
     rows.push(row(`${page.label}`, medianFigures(runs), median(ratios)) + `  (${notes.join("; ")})`);
