@@ -6,11 +6,13 @@
  * size, interpolated between the two: the framework's own cost for those bytes, without
  * anything of ours.
  *
- * The two pages come twice: at fixed paths (`/small`, `/large`), and under a dynamic
- * segment prerendered by generateStaticParams (`/pages/small`, `/pages/large`), the
- * floor for a page such as a monograph (`/health/[slug]`): Next matches a dynamic route
- * and fills in its params on every request: 83 µs more CPU per request than for a fixed
- * path at 70 KiB, in each of 12 rounds (2026-12-06).
+ * The two pages come three times: at fixed paths (`/small`, `/large`); again with a
+ * character outside Latin-1 (`/wide-small`, `/wide-large`, see `pageSource`), the floor
+ * for a page that has one; and under a dynamic segment prerendered by
+ * generateStaticParams (`/pages/small`, `/pages/large`), the floor for a page such as a
+ * monograph (`/health/[slug]`): Next matches a dynamic route and fills in its params on
+ * every request: 83 µs more CPU per request than for a fixed path at 70 KiB, in each of
+ * 12 rounds (2026-12-06).
  *
  * The bare app renders one page at run time before it is measured, as every real site
  * does (the portal renders sign-in, accounts, staff pages, token pages): on Node 20 the
@@ -31,9 +33,15 @@ const root = path.resolve(__dirname, "..", "..");
 const dir = path.join(root, ".bench", "bare-next");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-/** Words enough for a page of about `kib` KiB of HTML (its text is in the HTML and again in the inlined RSC payload). */
-const pageSource = (kib: number) => {
-  const sentence = "Fresh vegetables, bulk grains and local cheese arrive at the store every morning of the week. ";
+/**
+ * Words enough for a page of about `kib` KiB of HTML (its text is in the HTML and again in
+ * the inlined RSC payload). `wide`: the text has a character outside Latin-1 (an en dash),
+ * which makes the whole page a two-byte string in V8 that Node transcodes to UTF-8 on
+ * every response: about 60 µs more for 48 KiB. Real pages often have one (a dash, an arrow,
+ * a curly quote), so a page that has one is held to bare pages that have one too.
+ */
+const pageSource = (kib: number, wide = false) => {
+  const sentence = `Fresh vegetables, bulk grains and local cheese arrive at the store every morning ${wide ? "–" : "of"} the week. `;
   const paragraphs = Math.round((kib * 1024) / 2 / (sentence.length * 4));
   return `export default function Page() {
   return <main>{${JSON.stringify(Array.from({ length: paragraphs }, () => sentence.repeat(4)))}.map((text, i) => <p key={i}>{text}</p>)}</main>;
@@ -53,13 +61,17 @@ export default async function Page({ params }) {
 }
 `;
 
-/** A page's size as wrk receives it. */
-export const bodyBytes = async (url: string) => (await getAsWrk(url)).body.length;
+/** A page's size as wrk receives it, and whether its text has characters outside Latin-1 (see `pageSource`). */
+export async function bodyOf(url: string) {
+  const body = (await getAsWrk(url)).body;
+  return { bytes: body.length, wide: /[^\u0000-\u00ff]/.test(body.toString("utf8")) };
+}
 
 export type BarePage = { path: string; bytes: number };
 /** Two pages of known sizes, of one kind of route. */
 export type BarePair = { small: BarePage; large: BarePage };
-export type BareNext = { url: string; fixed: BarePair; segment: BarePair; stop: () => void };
+/** `wide`: the fixed pages again, with a character outside Latin-1 (see `pageSource`). */
+export type BareNext = { url: string; fixed: BarePair; wide: BarePair; segment: BarePair; stop: () => void };
 
 function freePort() {
   return new Promise<number>((resolve) => {
@@ -73,8 +85,7 @@ function freePort() {
 /** Writes and builds the bare app (about half a minute), starts it, and measures its two pages. */
 export async function startBareNext(): Promise<BareNext> {
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, "app", "small"), { recursive: true });
-  fs.mkdirSync(path.join(dir, "app", "large"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
   // Next's defaults but for the two response settings the portal changes (next.config.js
   // says why): no ETag, for which Next hashes every body it sends (10–20 µs per request on
   // these pages), and no X-Powered-By. The floor then sends what the portal sends.
@@ -87,8 +98,14 @@ export async function startBareNext(): Promise<BareNext> {
   // app's functions-config-manifest.json, so it never runs.)
   fs.writeFileSync(path.join(dir, "instrumentation.js"), "export function register() {}\n");
   fs.writeFileSync(path.join(dir, "app", "layout.js"), 'export default function Layout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n');
-  fs.writeFileSync(path.join(dir, "app", "small", "page.js"), pageSource(24));
-  fs.writeFileSync(path.join(dir, "app", "large", "page.js"), pageSource(96));
+  // The wide pair is closer together: Node's cost for such a page jumps with its size
+  // (throughput 2 % below an ASCII page at 31 KB, 17 % at 45 KB, 14 % at 58 KB, 39 % at
+  // 85 KB; 2026-12-06), so a line through pages far apart would misplace the floor. Its
+  // two pages bracket the portal's pages that have such a character (39–59 KiB).
+  for (const [name, kib, wide] of [["small", 24, false], ["large", 96, false], ["wide-small", 30, true], ["wide-large", 50, true]] as const) {
+    fs.mkdirSync(path.join(dir, "app", name), { recursive: true });
+    fs.writeFileSync(path.join(dir, "app", name, "page.js"), pageSource(kib, wide));
+  }
   fs.mkdirSync(path.join(dir, "app", "pages", "[slug]"), { recursive: true });
   fs.writeFileSync(path.join(dir, "app", "pages", "[slug]", "page.js"), segmentPageSource);
   fs.mkdirSync(path.join(dir, "app", "rendered"), { recursive: true });
@@ -111,10 +128,11 @@ export async function startBareNext(): Promise<BareNext> {
     if (Date.now() > deadline) throw new Error("The bare Next app did not start");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const measure = async (pagePath: string): Promise<BarePage> => ({ path: pagePath, bytes: await bodyBytes(`${url}${pagePath}`) });
+  const measure = async (pagePath: string): Promise<BarePage> => ({ path: pagePath, bytes: (await bodyOf(`${url}${pagePath}`)).bytes });
   return {
     url,
     fixed: { small: await measure("/small"), large: await measure("/large") },
+    wide: { small: await measure("/wide-small"), large: await measure("/wide-large") },
     segment: { small: await measure("/pages/small"), large: await measure("/pages/large") },
     stop: () => child.kill("SIGTERM"),
   };

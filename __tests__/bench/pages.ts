@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import type { Browser } from "playwright-core";
 import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
 import { JAVASCRIPT_BUDGET_KIB } from "../helpers/public-pages";
-import { bodyBytes, floorFor, renderOnce, startBareNext, type BareNext, type BarePage, type BarePair } from "./bare-next";
+import { bodyOf, floorFor, renderOnce, startBareNext, type BareNext, type BarePage, type BarePair } from "./bare-next";
 
 const LOAD = { connections: 20, duration: 3 };
 /** Measures of each page, each between two measures of the floor. */
@@ -95,7 +95,7 @@ const medianFigures = (runs: Figures[]): Figures => ({
  */
 export async function throughput(baseUrl: string, bare: BareNext) {
   console.log(`\nHTTP, ${loadGenerator}, ${LOAD.connections} connections × ${LOAD.duration} s per measure, ${ROUNDS} rounds per page; floor: a bare Next.js app's page of the same size and kind of route`);
-  const pairs = [bare.fixed, bare.segment];
+  const pairs = [bare.fixed, bare.wide, bare.segment];
   const targets = [...pairs.flatMap((pair) => [pair.small, pair.large]).map((page) => `${bare.url}${page.path}`), `${baseUrl}${floorPath}`, ...benchmarkedPages.map((page) => `${baseUrl}${page.path}`)];
   for (const url of targets) await load(url); // warm caches and JIT
   const kib = (page: BarePage) => `${(page.bytes / 1024).toFixed(1)} KiB`;
@@ -106,8 +106,9 @@ export async function throughput(baseUrl: string, bare: BareNext) {
   const bareRuns = new Map<BarePair, { small: Figures; large: Figures }[]>(pairs.map((pair) => [pair, []]));
   const rows = [];
   for (const page of [{ label: "/bench (shell)", path: floorPath }, ...benchmarkedPages]) {
-    const pair = page.segment ? bare.segment : bare.fixed;
-    const bytes = await bodyBytes(`${baseUrl}${page.path}`);
+    const { bytes, wide } = await bodyOf(`${baseUrl}${page.path}`);
+    // No bare pair is both under a segment and wide: no such page of the portal has one.
+    const pair = page.segment ? bare.segment : wide ? bare.wide : bare.fixed;
     const floorOf = (measured: { small: Figures; large: Figures }) =>
       floorFor(bytes, { bytes: pair.small.bytes, rps: measured.small.rps }, { bytes: pair.large.bytes, rps: measured.large.rps });
     let before = await measureBare(pair);
@@ -123,11 +124,19 @@ export async function throughput(baseUrl: string, bare: BareNext) {
     }
     bareRuns.get(pair)!.push(before);
     const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
-    const notes = [spread, `${(bytes / 1024).toFixed(1)} KiB`, ...(pair === bare.segment ? ["floor under a dynamic segment"] : []), ...(page.dynamic ? ["rendered per request"] : [])];
+    const notes = [
+      spread,
+      `${(bytes / 1024).toFixed(1)} KiB`,
+      ...(pair === bare.segment ? ["floor under a dynamic segment"] : []),
+      ...(wide ? [`characters outside Latin-1${pair === bare.wide ? ", floor with one too" : ", FLOOR WITHOUT"}`] : []),
+      ...(bytes < pair.small.bytes || bytes > pair.large.bytes ? ["outside the floor pages' sizes: extrapolated"] : []),
+      ...(page.dynamic ? ["rendered per request"] : []),
+    ];
     rows.push(row(`${page.label}`, medianFigures(runs), median(ratios)) + `  (${notes.join("; ")})`);
   }
-  for (const [pair, label] of [[bare.fixed, "bare"], [bare.segment, "bare [slug]"]] as const) {
+  for (const [pair, label] of [[bare.fixed, "bare"], [bare.wide, "bare, wide"], [bare.segment, "bare [slug]"]] as const) {
     const runs = bareRuns.get(pair)!;
+    if (runs.length === 0) continue;
     console.log(row(`${label} ${kib(pair.small)}`, medianFigures(runs.map((run) => run.small))) + `  (median of ${runs.length})`);
     console.log(row(`${label} ${kib(pair.large)}`, medianFigures(runs.map((run) => run.large))));
   }

@@ -4,8 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { buildInputs, recordBuild, staleBuildReason, withBuildLock } from "@/lib/cli/build-freshness";
 
-const settings = { https: false };
-
 const projectFiles = [
   "package.json",
   "package-lock.json",
@@ -35,7 +33,7 @@ function builtProject() {
   }
   fs.mkdirSync(path.join(root, ".next"));
   fs.writeFileSync(path.join(root, ".next", "BUILD_ID"), "build-1");
-  recordBuild(root, { ...settings, inputs: buildInputs(root, { dataDir: path.join(root, "var", "portal-data") }) });
+  recordBuild(root, { inputs: buildInputs(root, { dataDir: path.join(root, "var", "portal-data") }) });
   return root;
 }
 
@@ -52,8 +50,8 @@ afterEach(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-const staleNow = (options: { https?: boolean; dataDir?: string } = {}) =>
-  staleBuildReason(root, { https: options.https ?? false }, buildInputs(root, { dataDir: options.dataDir ?? path.join(root, "var", "portal-data") }));
+const staleNow = (options: { dataDir?: string } = {}) =>
+  staleBuildReason(root, buildInputs(root, { dataDir: options.dataDir ?? path.join(root, "var", "portal-data") }));
 
 describe("staleBuildReason", () => {
   it("is null when nothing changed since the build", () => {
@@ -105,12 +103,8 @@ describe("staleBuildReason", () => {
     expect(staleNow({ dataDir: path.join(root, "elsewhere") })).toBe("var/portal-data/coop.db changed since the last build");
   });
 
-  it("asks for a build when SITE_URL moved to https since the last one", () => {
-    expect(staleNow({ https: true })).toBe("SITE_URL is now https");
-  });
-
   it("asks for a build when the last one left no record of its sources (made before they were recorded)", () => {
-    fs.writeFileSync(path.join(root, ".next", "portal-build.json"), JSON.stringify(settings));
+    fs.writeFileSync(path.join(root, ".next", "portal-build.json"), JSON.stringify({}));
     expect(staleNow()).toBe("the last build left no record of its sources");
   });
 

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { proxy, config } from "@/proxy";
-import { contentSecurityPolicy, isNonDocumentPath, isPrivatePath, newNonce, nonDocumentPolicy } from "@/lib/security-headers";
+import { contentSecurityPolicy, fixedSecurityHeaders, isNonDocumentPath, isPrivatePath, newNonce, nonDocumentPolicy, privatePathPrefixes } from "@/lib/security-headers";
 
 function directive(csp: string, name: string) {
   return csp.split("; ").find((part) => part.startsWith(`${name} `)) ?? "";
@@ -56,6 +56,37 @@ describe("isNonDocumentPath", () => {
   });
 });
 
+describe("fixedSecurityHeaders", () => {
+  const policyOf = (headers: readonly (readonly [string, string])[]) => headers.filter(([name]) => name === "Content-Security-Policy").map(([, value]) => value);
+  const names = (headers: readonly (readonly [string, string])[]) => headers.map(([name]) => name);
+
+  it("gives a public page the fixed page policy, a file the one that allows nothing, and each exactly one", () => {
+    const headersFor = fixedSecurityHeaders({ dev: false, https: false });
+    expect(policyOf(headersFor("/about"))).toEqual([contentSecurityPolicy({ dev: false, https: false })]);
+    expect(policyOf(headersFor("/health/prolotherapy"))).toEqual([contentSecurityPolicy({ dev: false, https: false })]);
+    for (const path of ["/api/health", "/jobs/feed.xml", "/newsletter/issues/2026-08-01-x"]) expect(policyOf(headersFor(path))).toEqual([nonDocumentPolicy]);
+    for (const path of ["/", "/api/health"]) {
+      expect(names(headersFor(path))).toEqual(expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy"]));
+      expect(names(headersFor(path))).not.toContain("Strict-Transport-Security");
+    }
+  });
+
+  it("leaves the policy of private and sign-in paths, files included, to proxy.ts", () => {
+    const headersFor = fixedSecurityHeaders({ dev: false, https: true });
+    for (const path of ["/staff", "/staff/owners/export.csv", "/account", "/login/check-email"]) {
+      expect(policyOf(headersFor(path))).toEqual([]);
+      expect(names(headersFor(path))).toContain("X-Frame-Options");
+      expect(names(headersFor(path))).not.toContain("Strict-Transport-Security");
+    }
+  });
+
+  it("adds HSTS and upgrade-insecure-requests only when the site is on https", () => {
+    const headersFor = fixedSecurityHeaders({ dev: false, https: true });
+    for (const path of ["/", "/api/health"]) expect(names(headersFor(path))).toContain("Strict-Transport-Security");
+    expect(policyOf(headersFor("/"))[0]).toContain("upgrade-insecure-requests");
+  });
+});
+
 describe("proxy", () => {
   const originalSiteUrl = process.env.SITE_URL;
   afterEach(() => {
@@ -63,7 +94,9 @@ describe("proxy", () => {
   });
 
   it("is matched only on private and sign-in paths, and the unsubscribe page (for RFC 8058 one-click POSTs)", () => {
-    const others = config.matcher.filter((pattern) => !isPrivatePath(pattern.replace("/:path*", "")));
+    const [privatePaths, ...others] = config.matcher;
+    const areas = /^\/:area\(([a-z|]+)\)\/:path\*$/.exec(privatePaths!)?.[1]?.split("|");
+    expect(areas?.map((area) => `/${area}`)).toEqual(privatePathPrefixes);
     expect(others).toEqual(["/newsletter/unsubscribe"]);
   });
 
@@ -113,7 +146,7 @@ describe("proxy", () => {
     expect((await proxy(new NextRequest("http://localhost:3000/staff/owners", signedIn))).headers.get("content-security-policy")).toMatch(/'nonce-/);
   });
 
-  it("leaves public paths alone (their headers come from next.config.js)", async () => {
+  it("leaves public paths alone (their headers are sent before Next answers)", async () => {
     const response = await proxy(new NextRequest("http://localhost:3000/about"));
     expect(response.headers.get("content-security-policy")).toBeNull();
   });

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
  * Carries the TCP peer's address of each request. `next start` keeps a client's own
  * X-Forwarded-For (it adds the peer only when there is none), so the address a client
  * cannot forge is stamped here by the server itself, replacing any value a client sent
- * under this name (see `stampSocketAddresses`, started by instrumentation.ts).
+ * under this name (see `stampSocketAddress`, run by lib/http/request-hooks.ts).
  */
 export const SOCKET_ADDRESS_HEADER = "x-portal-socket-address";
 

@@ -70,18 +70,15 @@ export function buildInputs(root: string, options: { dataDir?: string } = {}): R
 }
 
 /**
- * What of the environment a build bakes in: next.config.js compiles the public pages'
- * headers into the build, and their HSTS and `upgrade-insecure-requests` follow whether
- * SITE_URL is https.
+ * Beside the build: the inputs it was made from. Nothing of the environment is baked in:
+ * pages that read it (SITE_URL in links, the security headers' https parts) are rendered
+ * or sent by the running server.
  */
-export type BuildSettings = { https: boolean };
-
-/** Beside the build: the settings and the inputs it was made from. */
-type BuildRecord = BuildSettings & { inputs: Record<string, string> };
+type BuildRecord = { inputs: Record<string, string> };
 
 const recordFile = (root: string) => path.join(root, ".next", "portal-build.json");
 
-/** Records, beside a finished build, the settings and inputs (read before it started) it was made from. */
+/** Records, beside a finished build, the inputs (read before it started) it was made from. */
 export function recordBuild(root: string, record: BuildRecord) {
   fs.writeFileSync(recordFile(root), JSON.stringify(record));
 }
@@ -89,7 +86,7 @@ export function recordBuild(root: string, record: BuildRecord) {
 function lastBuild(root: string): BuildRecord | null {
   try {
     const record = JSON.parse(fs.readFileSync(recordFile(root), "utf8")) as Partial<BuildRecord>;
-    return typeof record.https === "boolean" && record.inputs && typeof record.inputs === "object" ? (record as BuildRecord) : null;
+    return record.inputs && typeof record.inputs === "object" ? (record as BuildRecord) : null;
   } catch {
     return null;
   }
@@ -105,18 +102,12 @@ function firstDifference(before: Record<string, string>, now: Record<string, str
   return null;
 }
 
-/**
- * Why a build is needed, or null when `.next` was built from exactly these inputs and for
- * these settings.
- */
-export function staleBuildReason(root: string, settings: BuildSettings, inputs: Record<string, string>): string | null {
+/** Why a build is needed, or null when `.next` was built from exactly these inputs. */
+export function staleBuildReason(root: string, inputs: Record<string, string>): string | null {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return "no production build yet";
   const last = lastBuild(root);
   if (!last) return "the last build left no record of its sources";
-  const changed = firstDifference(last.inputs, inputs);
-  if (changed) return changed;
-  if (last.https !== settings.https) return `SITE_URL is ${settings.https ? "now" : "no longer"} https`;
-  return null;
+  return firstDifference(last.inputs, inputs);
 }
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

@@ -106,23 +106,21 @@ function runNext(args: string[], childEnv: NodeJS.ProcessEnv) {
 }
 
 /**
- * Builds when the build is missing, made from other sources or for another SITE_URL
- * scheme. Under the build lock, so that a second launcher waits for the first one's build
+ * Builds when the build is missing or made from other sources. Under the build lock, so that a second launcher waits for the first one's build
  * and then finds it fresh.
  */
 function buildIfStale(env: Env, childEnv: NodeJS.ProcessEnv) {
-  const settings = { https: env.siteUrl.startsWith("https:") };
   const failedWith = withBuildLock(
     root,
     (): number | null => {
       // Read before the build: a file edited while it runs makes the next start build again.
       const inputs = buildInputs(root, { dataDir: env.dataDir });
-      const reason = staleBuildReason(root, settings, inputs);
+      const reason = staleBuildReason(root, inputs);
       if (!reason) return null;
       console.log(`Building the portal (${reason}); this takes a few minutes on a small machine…`);
       const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env: childEnv, stdio: "inherit" });
       if (result.status !== 0) return result.status ?? 1;
-      recordBuild(root, { ...settings, inputs });
+      recordBuild(root, { inputs });
       return null;
     },
     (holder) => console.log(`Waiting for the build another launcher (process ${holder}) is making…`),
