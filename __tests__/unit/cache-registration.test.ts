@@ -31,7 +31,7 @@ it("Next's IncrementalCache keeps pages and data in our in-memory store once nex
     // Without the registration Next would use its own file cache.
     expect(cacheOf().cacheHandler).not.toBeInstanceOf(OurCacheHandler);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const config = require("../../next.config.js")("phase-production-server");
+    const config = require("../../next.config.js");
     expect(config.cacheHandler).toBeUndefined();
     expect(config.cacheMaxMemorySize).toBe(0);
     expect(cacheOf().cacheHandler).toBeInstanceOf(OurCacheHandler);
