@@ -62,7 +62,7 @@ async function routeOneClickUnsubscribe(request: NextRequest) {
 }
 
 export const config = {
-  // Literal paths only (Next reads the matcher at build time): the first entry is
+  // Written out, never computed (Next reads the matcher at build time): the first entry is
   // privatePathPrefixes of lib/security-headers.ts (a unit test keeps them in step), and
   // matches "/staff" itself too. Next builds a RegExp from every entry, twice, on every
   // request, public pages included, until one matches: two entries cost half of four.
