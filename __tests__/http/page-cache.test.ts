@@ -1,6 +1,13 @@
 import { fetchPage } from "../helpers/html";
 import { portalUrl } from "../helpers/portal";
 
+/**
+ * Served from the page cache: HIT, or STALE when another test on this shared portal
+ * invalidated the page's tag in between (Next then serves the stored page and renders a
+ * fresh one behind it). A page rendered for this request has no such header.
+ */
+const fromPageCache = ["HIT", "STALE"];
+
 const prerendered = ["/", "/about", "/visit", "/owners", "/health", "/health/prolotherapy", "/health/prolotherapy/print"];
 
 describe("public pages", () => {
@@ -8,7 +15,7 @@ describe("public pages", () => {
     await fetch(portalUrl(path));
     const second = await fetch(portalUrl(path));
     expect(second.status).toBe(200);
-    expect(second.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(fromPageCache).toContain(second.headers.get("x-nextjs-cache"));
   });
 
   it("may be kept a minute by shared caches, revalidated by browsers, and never no-store", async () => {
@@ -19,7 +26,7 @@ describe("public pages", () => {
   it("the search page comes from the page cache; results without JavaScript are rendered per request; the search API may be reused for seconds, not minutes", async () => {
     await fetch(portalUrl("/health/search?q=warm-up")).then((response) => response.arrayBuffer());
     const page = await fetch(portalUrl("/health/search?q=ginger"));
-    expect(page.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(fromPageCache).toContain(page.headers.get("x-nextjs-cache"));
     const withoutScript = await fetch(portalUrl("/health/search/results?q=ginger"));
     expect(withoutScript.headers.get("x-nextjs-cache")).toBeNull();
     expect(withoutScript.headers.get("cache-control")).toContain("no-store");
