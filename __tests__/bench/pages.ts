@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import type { Browser } from "playwright-core";
 import { launchBrowser, pageRequestsOfVisit } from "../helpers/browser";
 import { JAVASCRIPT_BUDGET_KIB } from "../helpers/public-pages";
-import { bodyOf, floorFor, renderOnce, startBareNext, type BareNext, type BarePage, type BarePair } from "./bare-next";
+import { bodyOf, checkRunTimePaths, floorFor, startBareNext, type BareNext, type BarePage, type BarePair } from "./bare-next";
 
 const LOAD = { connections: 20, duration: 3 };
 /** Measures of each page, each between two measures of the floor. */
@@ -97,12 +97,15 @@ export async function throughput(baseUrl: string, bare: BareNext) {
   console.log(`\nHTTP, ${loadGenerator}, ${LOAD.connections} connections × ${LOAD.duration} s per measure, ${ROUNDS} rounds per page; floor: a bare Next.js app's page of the same size and kind of route`);
   const pairs = [bare.fixed, bare.wide, bare.segment];
   const targets = [...pairs.flatMap((pair) => [pair.small, pair.large]).map((page) => `${bare.url}${page.path}`), `${baseUrl}${floorPath}`, ...benchmarkedPages.map((page) => `${baseUrl}${page.path}`)];
-  for (const url of targets) await load(url); // warm caches and JIT
   const kib = (page: BarePage) => `${(page.bytes / 1024).toFixed(1)} KiB`;
   const measureBare = async (pair: BarePair) => ({ small: await load(`${bare.url}${pair.small.path}`), large: await load(`${bare.url}${pair.large.path}`) });
+  for (const url of targets.filter((target) => target.startsWith(bare.url))) await load(url); // JIT
   // For reference only: the bare app before any run-time render (see bare-next.ts).
   const never = await measureBare(bare.fixed);
-  await renderOnce(bare);
+  // The warm-up, alike for both: every page and route measured, and each app's pages and
+  // route handlers answered per request (the portal's are among its measured pages).
+  await checkRunTimePaths(bare);
+  for (const url of [...targets, ...bare.runTime.map((runTimePath) => `${bare.url}${runTimePath}`)]) await load(url);
   const bareRuns = new Map<BarePair, { small: Figures; large: Figures }[]>(pairs.map((pair) => [pair, []]));
   const rows = [];
   for (const page of [{ label: "/bench (shell)", path: floorPath }, ...benchmarkedPages]) {
@@ -141,7 +144,7 @@ export async function throughput(baseUrl: string, bare: BareNext) {
     console.log(row(`${label} ${kib(pair.large)}`, medianFigures(runs.map((run) => run.large))));
   }
   for (const line of rows) console.log(line);
-  console.log(`  (the bare app before its first run-time render, once: ${kib(bare.fixed.small)} ${never.small.rps.toFixed(0)} req/s, ${kib(bare.fixed.large)} ${never.large.rps.toFixed(0)} req/s)`);
+  console.log(`  (the bare app before it served anything rendered at run time, once: ${kib(bare.fixed.small)} ${never.small.rps.toFixed(0)} req/s, ${kib(bare.fixed.large)} ${never.large.rps.toFixed(0)} req/s)`);
 }
 
 /**
