@@ -43,4 +43,16 @@ describe("MemoryCacheHandler", () => {
     secondCopy!.expireTags(["newsletter-campaigns"]);
     expect(await handler.get("newsletter:archive", {})).toBeNull();
   });
+
+  it("keeps a page's lookup pending until the requests read in the same turn have asked too, so Next shares it; a data read inside a render answers at once", async () => {
+    await handler.set("/about", { kind: "APP_PAGE", html: "<p>About</p>", headers: {} }, { tags: [] });
+    await handler.set("data", fetchEntry("rows"), { tags: [] });
+    const settled: string[] = [];
+    const page = handler.get("/about", { kind: "APP_PAGE" }).then(() => settled.push("page"));
+    const data = handler.get("data", { kind: "FETCH" }).then(() => settled.push("data"));
+    for (let turn = 0; turn < 20; turn++) await Promise.resolve();
+    expect(settled).toEqual(["data"]);
+    await Promise.all([page, data]);
+    expect(settled).toEqual(["data", "page"]);
+  });
 });

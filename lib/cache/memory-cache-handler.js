@@ -49,6 +49,18 @@ function revalidatedSince(tags, since) {
   return false;
 }
 
+/**
+ * Resolves once the requests read in this turn of the event loop have reached the cache:
+ * Next's response cache shares one pending lookup among all concurrent requests for the
+ * same page (its Batcher), so a lookup must stay pending while they arrive. Next's own
+ * file-system handler does by reading a file; a lookup answered from memory within the
+ * same turn was over before the next request was read, and every request under load did
+ * the whole lookup alone: `/about` served 1,633 against 2,691 req/s with this wait
+ * (20 connections, interleaved, 2026-12-06; docs/performance.md). A lone request waits
+ * one turn of the loop, microseconds.
+ */
+const afterConcurrentRequests = () => new Promise((resolve) => setImmediate(resolve));
+
 /** @param {any} value */
 function tagsOfValue(value) {
   if (!value || typeof value !== "object") return [];
@@ -65,6 +77,9 @@ module.exports = class MemoryCacheHandler {
    * @param {any} ctx
    */
   async get(key, ctx) {
+    // Pages and route handlers only: a data cache read (kind FETCH) runs inside a render,
+    // and nothing is shared there.
+    if (ctx?.kind !== "FETCH") await afterConcurrentRequests();
     const entry = entries.get(key);
     if (!entry) return null;
     const since = entry.lastModified;
