@@ -53,9 +53,9 @@ function revalidatedSince(tags, since) {
  * Resolves once the requests read in this turn of the event loop have reached the cache:
  * Next's response cache shares one pending lookup among all concurrent requests for the
  * same page (its Batcher), so a lookup must stay pending while they arrive. Next's own
- * file-system handler does by reading a file; a lookup answered from memory within the
- * same turn was over before the next request was read, and every request under load did
- * the whole lookup alone: `/about` served 1,633 against 2,691 req/s with this wait
+ * file-system handler keeps it pending by reading a file; a lookup answered from memory
+ * in the same turn was over before the next request was read, and every request under
+ * load did the whole lookup alone: `/about` served 1,633 against 2,691 req/s with this wait
  * (20 connections, interleaved, 2026-12-06; docs/performance.md). A lone request waits
  * one turn of the loop, microseconds.
  */
