@@ -106,8 +106,8 @@ function runNext(args: string[], childEnv: NodeJS.ProcessEnv) {
 }
 
 /**
- * Builds when the build is missing or made from other sources. Under the build lock, so that a second launcher waits for the first one's build
- * and then finds it fresh.
+ * Builds when the build is missing or made from other sources. Under the build lock, so
+ * that a second launcher waits for the first one's build and then finds it fresh.
  */
 function buildIfStale(env: Env, childEnv: NodeJS.ProcessEnv) {
   const failedWith = withBuildLock(
