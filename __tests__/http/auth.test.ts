@@ -9,7 +9,8 @@ import {
 import { portalUrl, withPortalDb } from "../helpers/portal";
 import { emailsTo } from "../helpers/wait-for-email";
 
-jest.setTimeout(60_000);
+// A test waits up to a minute for its sign-in email (helpers/auth.ts), and then goes on.
+jest.setTimeout(120_000);
 
 /** Messages to `to` ever queued: the queue keeps sent ones (their bodies blanked in time). */
 const queuedFor = (to: string) => withPortalDb((db) => db.prepare('select count(*) from email_outbox where "to" = ?').pluck().get(to)) as number;
