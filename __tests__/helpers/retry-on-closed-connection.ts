@@ -9,6 +9,7 @@
  * retry may take another that the server is closing (seen beside three CPU hogs).
  */
 const nodeFetch = globalThis.fetch;
+const MAX_RETRIES = 3;
 
 // By name and code: fetch's errors come from Node's realm, not the test file's, so `instanceof TypeError` is false.
 function isClosedBeforeAnswer(error: unknown) {
@@ -18,11 +19,12 @@ function isClosedBeforeAnswer(error: unknown) {
 
 globalThis.fetch = async function fetchRetryingClosedConnection(input: RequestInfo | URL, init?: RequestInit) {
   const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+  const mayResend = method === "GET" || method === "HEAD";
   for (let retries = 0; ; retries++) {
     try {
       return await nodeFetch(input, init);
     } catch (error) {
-      if (!(retries < 3 && (method === "GET" || method === "HEAD") && isClosedBeforeAnswer(error))) throw error;
+      if (!mayResend || retries === MAX_RETRIES || !isClosedBeforeAnswer(error)) throw error;
     }
   }
 };
