@@ -7,6 +7,7 @@ import { freePort, startPortal, temporaryDataDir, type RunningPortal } from "../
 import { publicPagePaths } from "../helpers/public-pages";
 import { concreteUrl, routeFiles } from "../helpers/routes";
 import { storedSessionCookie } from "../helpers/stored-session";
+import { waitFor } from "../helpers/wait-for";
 
 // docs/nginx.conf as a co-op installs it (only ports and folders moved), in front of a
 // portal run with TRUST_PROXY=1 (docs/deploying-behind-nginx.md). In the load suite:
@@ -74,17 +75,10 @@ function request(path: string, options: { cookie?: string; from?: string; method
 const copyOf = (path: string) => cachedCopies(nginx.cacheDir).find((copy) => copy.key.endsWith(`127.0.0.1${path}`));
 
 /**
- * The copy of an answer nginx was told it may keep. nginx moves its file into the cache
- * only after the last byte has gone to the client, so the file is waited for (a second).
+ * The copy of an answer nginx was told it may keep, or undefined. nginx moves its file
+ * into the cache only after the last byte has gone to the client: it is waited for.
  */
-async function keptCopyOf(path: string) {
-  for (let waited = 0; waited < 1000; waited += 20) {
-    const copy = copyOf(path);
-    if (copy) return copy;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return undefined;
-}
+const keptCopyOf = (path: string) => waitFor(`nginx's copy of ${path}`, () => copyOf(path), 1_000, 20).catch(() => undefined);
 
 describe("public pages through nginx", () => {
   it("are answered from nginx's cache the second time, with the page the portal serves", async () => {
